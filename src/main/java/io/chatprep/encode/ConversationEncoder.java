@@ -9,6 +9,11 @@ import java.util.Map;
  */
 public final class ConversationEncoder implements AutoCloseable {
 
+    /** Compiles the template and loads the tokenizer of {@code spec}. */
+    public static ConversationEncoder open(EncoderSpec spec) {
+        throw new UnsupportedOperationException("encoder not built yet");
+    }
+
     public EncodedRow encode(Map<String, Object> row) throws RowRejectedException {
         throw new UnsupportedOperationException("encoder not built yet");
     }

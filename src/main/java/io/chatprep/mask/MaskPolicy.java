@@ -1,0 +1,26 @@
+package io.chatprep.mask;
+
+/** Which generated tokens are trained. */
+public enum MaskPolicy {
+    /** Every {@code {% generation %}} span, exactly as transformers' {@code return_assistant_tokens_mask}. */
+    ASSISTANT,
+    /** Only the final assistant turn. */
+    LAST_TURN,
+    /** GPT-OSS: only the {@code final} channel message and its end token, not the analysis channel. */
+    FINAL_CHANNEL;
+
+    /** Parses the command-line / config spelling ({@code assistant}, {@code last-turn}, {@code final-channel}). */
+    public static MaskPolicy parse(String text) {
+        for (MaskPolicy p : values()) {
+            if (p.cliName().equals(text)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown mask policy '" + text
+                + "' (expected assistant, last-turn or final-channel)");
+    }
+
+    public String cliName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
