@@ -34,6 +34,13 @@ public final class PyAccess {
         if (obj instanceof Map) {
             return PyOps.lookup((Map<?, ?>) obj, name);
         }
+        if (PyTypes.isNumber(obj) && (name.equals("real") || name.equals("imag"))) {
+            Object number = obj instanceof Boolean ? (Object) PyTypes.toLong(obj) : PyTypes.canonicalInt(obj);
+            if (name.equals("real")) {
+                return number;
+            }
+            return PyTypes.isFloat(obj) ? (Object) 0.0 : (Object) 0L;
+        }
         return null;
     }
 
@@ -84,14 +91,17 @@ public final class PyAccess {
 
     /**
      * Python's {@code obj[start:stop:step]} for str (by code point), list and tuple; Java null or
-     * {@link PyNone#NONE} for an omitted bound. Other receivers give Undefined, as in Jinja2.
+     * {@link PyNone#NONE} for an omitted bound. Other receivers raise TypeError, as in Jinja2.
      */
     public static Object slice(Object obj, Object start, Object stop, Object step) {
         if (obj == null) {
             throw new PyException("UndefinedError", "value is undefined (cannot be sliced)");
         }
+        if (obj instanceof Map) {
+            throw PyException.typeError("unhashable type: 'slice'");
+        }
         if (!(obj instanceof String) && !(obj instanceof List)) {
-            return null;
+            throw PyException.typeError("'" + PyTypes.typeName(obj) + "' object is not subscriptable");
         }
         long stepValue = bound(step, 1);
         if (stepValue == 0) {

@@ -34,8 +34,22 @@ public final class PyFloat {
         BigDecimal exact = new BigDecimal(magnitude);
         BigDecimal rounded = exact;
         for (int precision = 1; precision <= 17; precision++) {
-            rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (rounded.doubleValue() == magnitude) {
+            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == magnitude) {
+                rounded = candidate;
+                break;
+            }
+            // Just above a power of two the gap below is half the gap above, so the nearest p-digit value can
+            // miss while its upper neighbour still reads back as the same double.
+            BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen(-candidate.scale());
+            BigDecimal up = candidate.add(step);
+            if (up.doubleValue() == magnitude) {
+                rounded = up;
+                break;
+            }
+            BigDecimal down = candidate.subtract(step);
+            if (down.signum() > 0 && down.doubleValue() == magnitude) {
+                rounded = down;
                 break;
             }
         }

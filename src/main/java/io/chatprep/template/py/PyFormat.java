@@ -23,10 +23,13 @@ public final class PyFormat {
     public static String percent(String format, Object args) {
         List<?> positional;
         Map<?, ?> mapping = null;
+        // Python skips the "not all arguments converted" check for any non-tuple argument with __getitem__.
+        boolean subscriptable = false;
         if (args instanceof PyTuple) {
             positional = (List<?>) args;
         } else {
             positional = List.of(args == null ? Undefined.MARK : args);
+            subscriptable = args == null || args instanceof List || args instanceof Map;
             if (args instanceof Map) {
                 mapping = (Map<?, ?>) args;
             }
@@ -154,16 +157,16 @@ public final class PyFormat {
                 spec.fill = '0';
                 spec.align = '=';
             }
-            out.append(percentOne(type, value, spec));
+            out.append(percentOne(type, value, spec, i - 1));
             PyLimits.checkString(out.length());
         }
-        if (mapping == null && argIndex < positional.size()) {
+        if (!subscriptable && argIndex < positional.size()) {
             throw PyException.typeError("not all arguments converted during string formatting");
         }
         return out.toString();
     }
 
-    private static String percentOne(char type, Object value, Spec spec) {
+    private static String percentOne(char type, Object value, Spec spec, int index) {
         switch (type) {
             case 's':
             case 'r':
@@ -221,7 +224,7 @@ public final class PyFormat {
                 return formatFloat(PyTypes.toDouble(value), spec);
             default:
                 throw PyException.valueError("unsupported format character '" + type + "' (0x"
-                        + Integer.toHexString(type) + ")");
+                        + Integer.toHexString(type) + ") at index " + index);
         }
     }
 
@@ -387,7 +390,13 @@ public final class PyFormat {
     private static String formatInt(BigInteger value, Spec spec, boolean printf) {
         char type = spec.type == 0 || spec.type == 'n' ? 'd' : spec.type;
         if (type == 'c') {
-            String s = new String(Character.toChars(value.intValueExact()));
+            if (value.bitLength() >= 64) {
+                throw new PyException("OverflowError", "Python int too large to convert to C long");
+            }
+            if (value.signum() < 0 || value.compareTo(BigInteger.valueOf(0x10ffff)) > 0) {
+                throw new PyException("OverflowError", "%c arg not in range(0x110000)");
+            }
+            String s = new String(Character.toChars(value.intValue()));
             return pad(s, spec.align == 0 ? '>' : spec.align, spec.fill, spec.width);
         }
         int radix = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
@@ -445,7 +454,7 @@ public final class PyFormat {
                 body = body.toUpperCase(java.util.Locale.ROOT);
             }
             negative = !Double.isNaN(value) && value < 0;
-            if (type == '%' && !Double.isNaN(value)) {
+            if (type == '%') {
                 body = body + "%";
             }
         } else if (type == 0 && spec.precision < 0) {
@@ -619,6 +628,9 @@ public final class PyFormat {
                     i += 2;
                     continue;
                 }
+                if (i + 1 == n) {
+                    throw PyException.valueError("Single '{' encountered in format string");
+                }
                 int level = 1;
                 int j = i + 1;
                 while (j < n && level > 0) {
@@ -714,7 +726,7 @@ public final class PyFormat {
             }
             int index = autoIndex[0]++;
             if (index >= args.size()) {
-                throw new PyException("IndexError", "Replacement index " + index + " out of range for positional args tuple");
+                throw new PyException("IndexError", "tuple index out of range");
             }
             value = args.get(index);
         } else if (first.chars().allMatch(Character::isDigit)) {
@@ -724,7 +736,7 @@ public final class PyFormat {
             autoIndex[0] = -1;
             int index = Integer.parseInt(first);
             if (index >= args.size()) {
-                throw new PyException("IndexError", "Replacement index " + index + " out of range for positional args tuple");
+                throw new PyException("IndexError", "tuple index out of range");
             }
             value = args.get(index);
         } else {

@@ -62,7 +62,7 @@ public final class PyOps {
             return false;
         }
         if (PyTypes.isNumber(a) && PyTypes.isNumber(b)) {
-            return numericCompare(a, b) == 0;
+            return !isNaNPair(a, b) && numericCompare(a, b) == 0;
         }
         if (a instanceof String || b instanceof String) {
             return a.equals(b);
@@ -418,10 +418,10 @@ public final class PyOps {
 
     /** Python {@code a % b} for numbers (sign follows the divisor) and printf-style {@code str % args}. */
     public static Object mod(Object a, Object b) {
-        rejectUndefined(a, b);
         if (a instanceof String) {
             return PyFormat.percent((String) a, b);
         }
+        rejectUndefined(a, b);
         if (!(PyTypes.isNumber(a) && PyTypes.isNumber(b))) {
             throw unsupported("%", a, b);
         }
@@ -567,9 +567,17 @@ public final class PyOps {
             return false;
         }
         if (container instanceof Map) {
+            requireHashable(item);
             return hasKey((Map<?, ?>) container, item);
         }
         throw PyException.typeError("argument of type '" + PyTypes.typeName(container) + "' is not iterable");
+    }
+
+    /** Raises Python's TypeError for values that cannot be dict keys. */
+    public static void requireHashable(Object key) {
+        if (key instanceof Map || (key instanceof List && !(key instanceof PyTuple))) {
+            throw PyException.typeError("unhashable type: '" + PyTypes.typeName(key) + "'");
+        }
     }
 
     public static boolean notContains(Object container, Object item) {

@@ -438,6 +438,9 @@ final class StrMethods {
     }
 
     static String join(String sep, Object iterable) {
+        if (!(iterable instanceof List || iterable instanceof Map || iterable instanceof String)) {
+            throw PyException.typeError("can only join an iterable");
+        }
         List<?> items = iterableItems(iterable);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < items.size(); i++) {
@@ -562,7 +565,15 @@ final class StrMethods {
         return (cp >= 0xbc && cp <= 0xbe) || (cp >= 0x2150 && cp <= 0x215f) || cp == 0x2189;
     }
 
+    /** CJK ideographs that Unicode gives a numeric value although they are letters (category Lo). */
+    private static final String CJK_NUMERALS = "\u96f6\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d"
+            + "\u5341\u767e\u5343\u4e07\u842c\u5104\u4ebf\u5146\u58f9\u8cb3\u8d30\u53c1\u53c3\u8086\u4f0d"
+            + "\u9678\u9646\u67d2\u634c\u7396\u62fe\u4f70\u4edf\u5169\u5eff\u5345\u534c";
+
     private static boolean isNumeric(int cp) {
+        if (cp < 0x10000 && CJK_NUMERALS.indexOf(cp) >= 0) {
+            return true;
+        }
         int type = Character.getType(cp);
         return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
