@@ -14,14 +14,17 @@ variable the original reads (enable_thinking, ...):
              prefix ending with an assistant turn renders exactly as the original renders it, the
              training template is prefix-preserving, and what follows the last assistant turn is what
              the original renders after it.
-  (b) spans  every span lies inside one assistant turn; each assistant turn has a span starting exactly
-             where the generation prompt of that turn ends (len of messages[:i] rendered with
-             add_generation_prompt=True) with at least one character in it.
+  (b) spans  every span lies inside one assistant turn; each assistant turn has a span starting where the
+             generation prompt of that turn ends (messages[:i] rendered with add_generation_prompt=True). When
+             that prompt prefills more than the turn holds (an empty think block while the turn has reasoning,
+             a header a tool-call turn does not repeat), the span starts between the end of the part of the
+             prompt every prefill variable shares and the point where prompt and rendering part.
   (c) eot    the turn's last end-of-turn token (metadata end_of_turn) lies inside a span, and after the
-             span only whitespace remains in the turn.
-  (d) prefix rendering messages[:k] that ends with an assistant turn (add_generation_prompt=False) is a
-             prefix of the full rendering (text, and tokens when the family's tokenizer is available);
-             plus the fixed [user, assistant(tool_calls)] / + tool probe for tool-capable families.
+             last span only whitespace (or an eos closing the whole sequence) remains in the turn.
+  (d) prefix for families with prefix_preserving=true: rendering messages[:k] that ends with an assistant turn
+             (add_generation_prompt=False) is a prefix of the full rendering (text, and tokens when the
+             family's tokenizer is available); plus the fixed [user, assistant(tool_calls)] / + tool probe
+             (as TRL runs it) for tool-capable families.
   (e) empty  no rendered conversation with an assistant turn yields zero spans (or zero masked tokens).
 
 Also checked: originals are byte-identical to the vendor files, metadata has every field.
@@ -30,6 +33,7 @@ Exit status 1 when anything fails.
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -44,6 +48,7 @@ REQUIRED_META = {
     "prefix_preserving": bool, "revisions": list,
 }
 SUPPORT_KEYS = ("tools", "reasoning", "multimodal_text", "system")
+TAG_END = re.compile(r"<[^<>\s]{1,64}>$")
 CHECKS = ("a_text", "b_spans", "c_eot", "d_prefix", "e_empty", "tokens", "meta")
 
 
@@ -141,68 +146,146 @@ class FamilyChecker:
             else:
                 self.r.counts["both_raise"] += 1
             return
-        self.check_text(conv, agp, kwargs, orig, train, where)
         regions = self.check_spans(conv, agp, kwargs, train, where)
+        self.check_text(conv, agp, kwargs, orig, train, regions, where)
         self.check_prefix(conv, agp, kwargs, train, where)
         if regions is not None and self.tokens is not None:
             self.check_tokens(conv, agp, kwargs, train, regions, where)
 
-    def check_text(self, conv, agp, kwargs, orig, train, where):
+    def check_text(self, conv, agp, kwargs, orig, train, regions, where):
         if orig.text == train.text:
             return
+        at = common_prefix_len(orig.text, train.text)
         if not self.f.has_deviations:
-            at = common_prefix_len(orig.text, train.text)
             self.r.fail("a_text", where, f"differs at char {at}: original {orig.text[at:at + 60]!r} / "
                                          f"training {train.text[at:at + 60]!r}")
             return
-        # Declared deviation: history rendered as it was when each assistant turn was generated.
-        last_end = 0
-        for i in conv.assistant_indices():
-            o = self.render("orig", conv, i + 1, False, kwargs)
-            t = self.render("train", conv, i + 1, False, kwargs)
-            if o.error != t.error or o.text != t.text:
-                at = common_prefix_len(o.text or "", t.text or "")
-                self.r.fail("a_text", where, f"messages[:{i + 1}] differs from the original at char {at}: "
-                                             f"{(o.text or o.error)[at:at + 60]!r} / {(t.text or t.error)[at:at + 60]!r}")
-                return
-            if t.text is not None and train.text.startswith(t.text):
-                last_end = len(t.text)
-        tail = train.text[last_end:]
-        if not orig.text.endswith(tail):
-            self.r.fail("a_text", where, f"text after the last assistant turn differs from the original: {tail[:80]!r}")
+        if regions is None:
+            self.r.fail("a_text", where, f"differs at char {at} and the assistant turns cannot be located")
             return
+        # A declared deviation may only touch assistant turns, each rendered as the original renders it when
+        # it is the last message (as it was generated): everything between the assistant turns is identical
+        # and in the same order, and the original's turn at each of those places starts with the same header.
+        text = train.text
+        turns = []
+        for i, start, end in regions:
+            head = len(self.render("train", conv, i, False, kwargs).text or "")
+            turns.append((i, head, start, end))
+        pieces, cursor = [], 0
+        for i, head, start, end in turns:
+            pieces.append(text[cursor:head])
+            cursor = end
+        pieces.append(text[cursor:])
+        if not orig.text.startswith(pieces[0]) or not orig.text.endswith(pieces[-1]):
+            self.r.fail("a_text", where, f"differs at char {at} outside the assistant turns: original "
+                                         f"{orig.text[at:at + 60]!r} / training {text[at:at + 60]!r}")
+            return
+        pos = len(pieces[0])
+        limit = len(orig.text) - len(pieces[-1])
+        for (i, head, start, end), piece in zip(turns, pieces[1:-1] + [None]):
+            header = self.generation_header(conv, i, kwargs)
+            if header is None or not orig.text.startswith(header, pos):
+                self.r.fail("a_text", where, f"message {i}: the original's turn at char {pos} does not start with "
+                                             f"the assistant header {header!r}")
+                return
+            if piece is not None:
+                found = orig.text.find(piece, pos + len(header), limit) if piece else orig.text.find(header, pos + len(header), limit)
+                if found < 0:
+                    self.r.fail("a_text", where, f"after message {i}: text {piece[:60]!r} is missing or changed in "
+                                                 f"the original")
+                    return
+                pos = found + len(piece)
+            # The turn itself must be what the original renders when this turn is the last message.
+            last = self.render("orig", conv, i + 1, False, kwargs)
+            if last.text is None or not last.text.endswith(text[head:end]):
+                got = (last.text or last.error or "")[-80:]
+                self.r.fail("a_text", where, f"message {i} is not rendered as the original renders it as the last "
+                                             f"message: training {text[head:end][-80:]!r} / original {got!r}")
+                return
         self.r.counts["deviating"] += 1
+
+    def generation_header(self, conv, i, kwargs):
+        """What add_generation_prompt appends after messages[:i] without prefill variables (the role header)."""
+        plain = {k: v for k, v in kwargs.items() if k not in tc.KWARG_VARIANTS}
+        with_prompt = self.render("train", conv, i, True, plain)
+        without = self.render("train", conv, i, False, plain)
+        if with_prompt.text is None or without.text is None or not with_prompt.text.startswith(without.text):
+            return None
+        return with_prompt.text[len(without.text):]
 
     def turn_regions(self, conv, agp, kwargs, train, where):
         """[(message index, generation start, turn end)] for every assistant turn, or None if unknowable."""
-        regions = []
+        regions, uppers = [], {}
         text = train.text
         for i in conv.assistant_indices():
             prompt = self.render("train", conv, i, True, kwargs)
-            start = None
-            if prompt.text is not None and text.startswith(prompt.text):
-                start = len(prompt.text)
-            else:
-                # A prompt that prefills part of the answer (e.g. an empty think block when thinking is
-                # off) while this turn carries its own: the answer starts where the plain prompt ends.
-                plain = {k: v for k, v in kwargs.items() if k not in tc.KWARG_VARIANTS}
-                alt = self.render("train", conv, i, True, plain)
-                if plain != kwargs and alt.text is not None and text.startswith(alt.text):
-                    start = len(alt.text)
-            if start is None:
-                self.r.fail("b_spans", where, f"message {i}: the generation prompt of messages[:{i}] is not a "
-                                              f"prefix of the rendering ({prompt.error or 'text differs'})")
-                return None
+            before = self.render("train", conv, i, False, kwargs)
+            if prompt.text is None or before.text is None:
+                self.r.fail("b_spans", where, f"message {i}: messages[:{i}] raises ({prompt.error or before.error})")
+                return None, None
+            # Templates that close the last message differently (an eos after it) share only part of it.
+            before_len = common_prefix_len(before.text, text)
+            # The answer starts where the generation prompt ends. When the prompt prefills more than this turn
+            # holds (an empty think block while the turn has reasoning), it starts somewhere between the end of
+            # the role header (what the prompt holds under every prefill variable) and where the two part.
+            upper = common_prefix_len(prompt.text, text)
+            lower = self.back_to_boundary(text, before_len,
+                                          min(upper, before_len + self.header_length(conv, i, kwargs, text[:before_len])))
+            if upper < before_len:
+                self.r.fail("b_spans", where, f"message {i}: the generation prompt departs from the rendering "
+                                              f"before the turn starts (char {upper})")
+                return None, None
             upto = self.render("train", conv, i + 1, False, kwargs)
-            if upto.text is not None and text.startswith(upto.text) and len(upto.text) >= start:
+            if upto.text is not None and text.startswith(upto.text) and len(upto.text) >= upper:
                 end = len(upto.text)
             else:
-                end = self.next_message_position(conv, i, text, start)
-            regions.append((i, start, end))
-        return regions
+                end = self.turn_end_without_prefix(conv, i, text, upper, upto.text)
+            regions.append((i, lower, end))
+            uppers[i] = upper
+        return regions, uppers
 
     @staticmethod
-    def next_message_position(conv, i, text, start):
+    def back_to_boundary(text, floor, pos):
+        """pos moved back to the end of a whole tag (<...>) or whitespace, not before floor: where the prompt and
+        the rendering part inside a tag (e.g. both continue with '<' of different tokens), only the whole tags
+        they share count as the prompt's."""
+        while pos > floor:
+            if text[pos - 1].isspace() or TAG_END.search(text, floor, pos):
+                return pos
+            pos -= 1
+        return floor
+
+    def header_length(self, conv, i, kwargs, before):
+        """Length of what add_generation_prompt appends under every value of the prefill variables."""
+        prompts = []
+        plain = {k: v for k, v in kwargs.items() if k not in tc.KWARG_VARIANTS}
+        for variant in self.f.kwarg_variants():
+            merged = dict(plain)
+            merged.update(variant)
+            out = self.render("train", conv, i, True, merged)
+            if out.text is not None and out.text.startswith(before):
+                prompts.append(out.text[len(before):])
+        if not prompts:
+            return 0
+        n = len(prompts[0])
+        for p in prompts[1:]:
+            n = min(n, common_prefix_len(prompts[0], p))
+        return n
+
+    def turn_end_without_prefix(self, conv, i, text, start, upto):
+        """End of turn i when messages[:i+1] alone renders differently (e.g. an eos appended after the last
+        message): the end of the last end-of-turn token (and the whitespace after it) the two share."""
+        if upto is not None:
+            shared = common_prefix_len(upto, text)
+            best = -1
+            for token in self.f.end_of_turn:
+                pos = text.rfind(token, start, shared)
+                if pos >= 0 and pos + len(token) <= shared:
+                    best = max(best, pos + len(token))
+            if best >= 0:
+                while best < shared and text[best].isspace():
+                    best += 1
+                return best
         for m in conv.messages[i + 1:]:
             content = m.get("content")
             if m.get("role") != "assistant" and isinstance(content, str) and content.strip():
@@ -217,7 +300,7 @@ class FamilyChecker:
         spans = train.spans
         if assistants and not any(b > a for a, b in spans):
             self.r.fail("e_empty", where, f"{len(assistants)} assistant turn(s) but no non-empty span")
-        regions = self.turn_regions(conv, agp, kwargs, train, where)
+        regions, uppers = self.turn_regions(conv, agp, kwargs, train, where)
         if regions is None:
             return None
         text = train.text
@@ -228,10 +311,11 @@ class FamilyChecker:
                 self.r.fail("b_spans", where, f"span [{a},{b}) {text[a:b][:60]!r} is not inside one assistant turn")
         for i, start, end in regions:
             inside = [(a, b) for a, b in spans if start <= a < end and b > a]
-            if not any(a == start for a, _ in inside):
+            if not any(start <= a <= uppers[i] for a, _ in inside):
                 first = inside[0][0] if inside else None
                 self.r.fail("b_spans", where, f"message {i}: no span starts at the end of the generation prompt "
-                                              f"(char {start}, {text[start:start + 30]!r}); first span starts at {first}")
+                                              f"(char {start}..{uppers[i]}, {text[start:start + 30]!r}); first span "
+                                              f"starts at {first}")
                 continue
             eot_pos, eot = -1, None
             for token in self.f.end_of_turn:
@@ -246,11 +330,18 @@ class FamilyChecker:
             if not any(a <= eot_pos and eot_end <= b for a, b in inside):
                 self.r.fail("c_eot", where, f"message {i}: {eot} at char {eot_pos} is outside the spans {inside}")
             last_end = max(b for _, b in inside)
-            if text[last_end:end].strip():
+            rest = text[last_end:end]
+            for token in set(self.f.specials.values()):
+                # An eos some templates append after the final message closes the sequence, not the turn.
+                if isinstance(token, str) and token:
+                    rest = rest.replace(token, "")
+            if rest.strip():
                 self.r.fail("c_eot", where, f"message {i}: text after the last span of the turn: {text[last_end:end][:60]!r}")
         return regions
 
     def check_prefix(self, conv, agp, kwargs, train, where):
+        if not self.f.meta.get("prefix_preserving"):
+            return
         ids_full = None
         for i in conv.assistant_indices():
             if i + 1 == len(conv.messages) and not agp:
