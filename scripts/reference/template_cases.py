@@ -56,9 +56,9 @@ FAMILY_SPECIAL_TOKENS = {
 # original template mentions the name.
 KWARG_VARIANTS = {
     "enable_thinking": [False, True],
-    "preserve_thinking": [True],
+    "preserve_thinking": [True, False],
     "truncate_history_thinking": [False],
-    "reasoning_effort": ["low", "high"],
+    "reasoning_effort": ["low", "medium"],
     "low_effort": [True],
 }
 
