@@ -97,7 +97,7 @@ public final class RenderCommand implements Command {
             JsonNode node;
             try {
                 node = JSON.readTree(line);
-            } catch (IOException e) {
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 return error("line " + lineNo + ": invalid JSON: " + e.getOriginalMessage());
             }
             if (node == null || !node.isObject()) {

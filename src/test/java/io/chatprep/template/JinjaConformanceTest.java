@@ -32,7 +32,7 @@ class JinjaConformanceTest {
 
     private static void check(ConformanceCases.Case c) {
         RenderRequest request = RenderRequest.ofContext(c.context(), c.now());
-        if (c.expectedError != null) {
+        if (c.expectedError() != null) {
             assertThrows(TemplateException.class, () -> ChatTemplate.compile(c.template()).render(request),
                     "Jinja2 raises: " + c.expectedError());
         } else {
