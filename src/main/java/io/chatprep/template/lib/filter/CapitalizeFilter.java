@@ -4,11 +4,13 @@ import io.chatprep.template.lib.method.StrMethods;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
+import java.util.Set;
 
 /** {@code capitalize}. */
 public final class CapitalizeFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("capitalize", 0, Set.of());
         return StrMethods.capitalize(Values.str(value));
     }
 }

@@ -4,11 +4,13 @@ import io.chatprep.template.lib.method.StrMethods;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
+import java.util.Set;
 
 /** {@code title}: Jinja2 capitalises each piece between runs of whitespace, dashes and opening brackets. */
 public final class TitleFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("title", 0, Set.of());
         String s = Values.str(value);
         StringBuilder sb = new StringBuilder(s.length());
         boolean start = true;

@@ -9,11 +9,13 @@ import io.chatprep.template.runtime.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.Set;
 
 /** {@code unique(case_sensitive=False, attribute=None)}: first occurrence of each, as a generator. */
 public final class UniqueFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("unique", 2, Set.of("case_sensitive", "attribute"));
         boolean caseSensitive = Values.truthy(args.get(0, "case_sensitive", false));
         Function<Object, Object> key = FilterSupport.attrGetter(args.get(1, "attribute", PyNone.NONE), ctx, null);
         List<Object> seen = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Set;
 
 /** {@code wordcount}: runs of word characters, as Jinja2's {@code \w+}. */
 public final class WordcountFilter implements Filter {
@@ -12,6 +13,7 @@ public final class WordcountFilter implements Filter {
 
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("wordcount", 0, Set.of());
         Matcher m = WORD.matcher(Values.str(value));
         long n = 0;
         while (m.find()) {
