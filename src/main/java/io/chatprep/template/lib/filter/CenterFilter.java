@@ -1,8 +1,8 @@
 package io.chatprep.template.lib.filter;
 
-import io.chatprep.template.lib.method.StrMethods;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
+import io.chatprep.template.runtime.Text;
 import io.chatprep.template.runtime.Values;
 import java.util.Set;
 
@@ -12,6 +12,6 @@ public final class CenterFilter implements Filter {
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
         args.check("center", 1, Set.of("width"));
         long width = ((Number) args.get(0, "width", 80L)).longValue();
-        return StrMethods.center(Values.str(value), width, " ", ctx);
+        return Text.center(Values.str(value), width, " ", ctx);
     }
 }

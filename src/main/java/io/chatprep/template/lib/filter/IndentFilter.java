@@ -1,8 +1,8 @@
 package io.chatprep.template.lib.filter;
 
-import io.chatprep.template.lib.method.StrMethods;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
+import io.chatprep.template.runtime.Text;
 import io.chatprep.template.runtime.Values;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +23,7 @@ public final class IndentFilter implements Filter {
         }
         boolean first = Values.truthy(args.get(1, "first", false));
         boolean blank = Values.truthy(args.get(2, "blank", false));
-        List<String> lines = StrMethods.splitlines(Values.str(value) + "\n");
+        List<String> lines = Text.splitlines(Values.str(value) + "\n");
         StringBuilder rv = new StringBuilder();
         if (blank) {
             for (int i = 0; i < lines.size(); i++) {

@@ -4,8 +4,8 @@ import io.chatprep.template.py.PyNone;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
-import java.util.function.Function;
 import java.util.Set;
+import java.util.function.Function;
 
 /** {@code join(d='', attribute=None)}. */
 public final class JoinFilter implements Filter {

@@ -1,8 +1,8 @@
 package io.chatprep.template.lib.filter;
 
-import io.chatprep.template.lib.method.StrMethods;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
+import io.chatprep.template.runtime.Text;
 import io.chatprep.template.runtime.Values;
 import java.util.Set;
 
@@ -11,6 +11,6 @@ public final class LowerFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
         args.check("lower", 0, Set.of());
-        return StrMethods.lower(Values.str(value));
+        return Text.lower(Values.str(value));
     }
 }

@@ -6,8 +6,8 @@ import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Set;
+import java.util.function.Function;
 
 /** {@code min} / {@code max(case_sensitive=False, attribute=None)}; Undefined when empty. */
 public final class MinMaxFilter implements Filter {

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Set;
+import java.util.function.Function;
 
 /** {@code sort(reverse=False, case_sensitive=False, attribute=None)}: stable, Python ordering. */
 public final class SortFilter implements Filter {

@@ -5,8 +5,8 @@ import io.chatprep.template.py.PyOps;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
-import java.util.function.Function;
 import java.util.Set;
+import java.util.function.Function;
 
 /** {@code sum(attribute=None, start=0)}. */
 public final class SumFilter implements Filter {

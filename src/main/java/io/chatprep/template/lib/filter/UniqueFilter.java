@@ -8,8 +8,8 @@ import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Set;
+import java.util.function.Function;
 
 /** {@code unique(case_sensitive=False, attribute=None)}: first occurrence of each, as a generator. */
 public final class UniqueFilter implements Filter {

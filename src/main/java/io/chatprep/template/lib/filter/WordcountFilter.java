@@ -3,9 +3,9 @@ package io.chatprep.template.lib.filter;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Set;
 
 /** {@code wordcount}: runs of word characters, as Jinja2's {@code \w+}. */
 public final class WordcountFilter implements Filter {
