@@ -7,8 +7,10 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TreeParser;
+import io.chatprep.template.lib.filter.FilterLibrary;
 import io.chatprep.template.lib.fn.FunctionLibrary;
 import io.chatprep.template.lib.tag.TagLibrary;
+import io.chatprep.template.lib.test.TestLibrary;
 import io.chatprep.template.parse.TemplateSyntaxException;
 import jinjava.javax.el.ExpressionFactory;
 
@@ -35,6 +37,8 @@ public final class ChatJinjava extends Jinjava {
         this.expressionFactory = new PythonExpressionFactory();
         Context global = getGlobalContext();
         TagLibrary.all().forEach(global::registerTag);
+        FilterLibrary.all().forEach((name, f) -> global.registerFilter(new JinjavaFilter(name, f)));
+        TestLibrary.all().forEach((name, t) -> global.registerExpTest(new JinjavaTest(name, t)));
         global.setExpressionStrategy(ChatExecutionMode.STRATEGY);
         global.putAll(FunctionLibrary.globals());
     }
