@@ -29,11 +29,12 @@ final class EncoderSetup {
 
     /** Opens an encoder; says on stderr which template was chosen and why. */
     static ConversationEncoder open(Args args) {
+        // Option mistakes first, before the slow tokenizer load.
+        MaskPolicy policy = parsePolicy(args.get("mask", MaskPolicy.ASSISTANT.cliName()));
+        EncoderOptions options = new EncoderOptions(policy, parseNow(args.get("now")), Map.of());
         Path dir = Path.of(args.require("tokenizer"));
         TokenizerFiles files = TokenizerFiles.fromDirectory(dir);
         String template = chooseTemplate(args.get("chat-template", "auto"), files);
-        MaskPolicy policy = parsePolicy(args.get("mask", MaskPolicy.ASSISTANT.cliName()));
-        EncoderOptions options = new EncoderOptions(policy, parseNow(args.get("now")), Map.of());
         return ConversationEncoder.open(new EncoderSpec(template, files, options));
     }
 
