@@ -167,8 +167,11 @@ class HfTokenizerTest {
         Files.write(dir.resolve("tokenizer.json.gz"), gz.toByteArray());
         TokenizerFiles compressed = TokenizerFiles.fromDirectory(dir);
         assertEquals(plain.sha256(), compressed.sha256());
+        assertEquals(plain, compressed);
+        assertEquals(plain.hashCode(), compressed.hashCode());
         TokenizerFiles other = new TokenizerFiles(json, "{}".getBytes(StandardCharsets.UTF_8), null, null);
         assertNotEquals(plain.sha256(), other.sha256());
+        assertNotEquals(plain, other);
         assertEquals(64, plain.sha256().length());
     }
 
