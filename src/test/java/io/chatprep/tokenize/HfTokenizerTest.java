@@ -176,6 +176,23 @@ class HfTokenizerTest {
     }
 
     @Test
+    void filesSurviveJavaSerializationAsSparkBroadcastsThem() throws Exception {
+        TokenizerFiles files = TokenizerFiles.fromDirectory(TokenGoldens.tokenizerDir("llama2"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(files);
+        }
+        TokenizerFiles copy;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (TokenizerFiles) in.readObject();
+        }
+        assertEquals(files, copy);
+        try (HfTokenizer a = HfTokenizer.fromFiles(files); HfTokenizer b = HfTokenizer.fromFiles(copy)) {
+            assertArrayEquals(a.encode("Hello world").ids(), b.encode("Hello world").ids());
+        }
+    }
+
+    @Test
     void closedTokenizerRefusesWork() {
         HfTokenizer tokenizer = HfTokenizer.load(TokenGoldens.tokenizerDir("llama2"));
         tokenizer.close();
