@@ -161,9 +161,4 @@ public final class TokenizerFiles implements Serializable {
             digest.update(content);
         }
     }
-
-    static String utf8(byte[] bytes) {
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-    }
-
 }
