@@ -10,10 +10,10 @@ rows from the shared data sets, rendered with add_generation_prompt False and Tr
 variable the original reads (enable_thinking, ...):
 
   (a) text   the training template renders the same text as the original, or both raise the same error.
-             A family whose metadata declares deviations may differ only in the "as generated" way: every
-             prefix ending with an assistant turn renders exactly as the original renders it, the
-             training template is prefix-preserving, and what follows the last assistant turn is what
-             the original renders after it.
+             A family whose metadata declares deviations may differ only in the "as generated" way: each
+             assistant turn, and the messages before it, are rendered as the original renders them in the
+             conversation cut right after that turn; what follows the last assistant turn is what the
+             original renders there.
   (b) spans  every span lies inside one assistant turn; each assistant turn has a span starting where the
              generation prompt of that turn ends (messages[:i] rendered with add_generation_prompt=True). When
              that prompt prefills more than the turn holds (an empty think block while the turn has reasoning,
@@ -170,43 +170,43 @@ class FamilyChecker:
         if regions is None:
             self.r.fail("a_text", where, f"differs at char {at} and the assistant turns cannot be located")
             return
-        # A declared deviation may only touch assistant turns, each rendered as the original renders it when
-        # it is the last message (as it was generated): everything between the assistant turns is identical
-        # and in the same order.
+        # A declared deviation renders the conversation as it was generated: each part as the original renders
+        # it while that part is the latest. Every assistant turn equals the original's rendering of the
+        # conversation up to that turn (as its last message); the messages between two assistant turns equal
+        # the end of the original's rendering up to the next turn (or appear, in order, in the original's full
+        # text, for templates that move message parts around); what follows the last turn equals the end
+        # of the original's full rendering. Together with prefix preservation (d) this fixes the whole text.
         text = train.text
-        turns = []
+        cursor = found_at = 0
         for i, start, end in regions:
             head = len(self.render("train", conv, i, False, kwargs).text or "")
             upto = self.render("train", conv, i + 1, False, kwargs).text
             if upto is not None and text.startswith(upto):
                 end = len(upto)
-            turns.append((i, head, start, end))
-        pieces, cursor = [], 0
-        for i, head, start, end in turns:
-            pieces.append(text[cursor:head])
-            cursor = end
-        pieces.append(text[cursor:])
-        if not orig.text.startswith(pieces[0]) or not orig.text.endswith(pieces[-1]):
-            self.r.fail("a_text", where, f"differs at char {at} outside the assistant turns: original "
-                                         f"{orig.text[at:at + 60]!r} / training {text[at:at + 60]!r}")
-            return
-        pos = len(pieces[0])
-        limit = len(orig.text) - len(pieces[-1])
-        for (i, head, start, end), piece in zip(turns, pieces[1:-1] + [None]):
-            if piece is not None:
-                found = orig.text.find(piece, pos + 1, limit) if piece else pos + 1
-                if found < 0:
-                    self.r.fail("a_text", where, f"after message {i}: text {piece[:60]!r} is missing or changed in "
-                                                 f"the original")
-                    return
-                pos = found + len(piece)
-            # The turn itself must be what the original renders when this turn is the last message.
+            piece = text[cursor:head]
+            before = self.render("orig", conv, i, False, kwargs)
+            ok = before.text is not None and (before.text == piece if cursor == 0 else before.text.endswith(piece))
+            if not ok and cursor > 0:
+                # Or the same messages, rendered the same, in the same place of the original's full text.
+                found = orig.text.find(piece, found_at + 1) if piece else found_at + 1
+                ok = found >= 0
+                found_at = max(found, found_at)
+            if not ok:
+                self.r.fail("a_text", where, f"messages before message {i} are not rendered as the original renders "
+                                             f"them up to that turn: training {piece[-80:]!r} / original "
+                                             f"{(before.text or before.error or '')[-80:]!r}")
+                return
             last = self.render("orig", conv, i + 1, False, kwargs)
             if last.text is None or not last.text.endswith(text[head:end]):
                 got = (last.text or last.error or "")[-80:]
                 self.r.fail("a_text", where, f"message {i} is not rendered as the original renders it as the last "
                                              f"message: training {text[head:end][-80:]!r} / original {got!r}")
                 return
+            cursor = end
+        if not orig.text.endswith(text[cursor:]):
+            self.r.fail("a_text", where, f"text after the last assistant turn differs from the original: "
+                                         f"{text[cursor:][:80]!r}")
+            return
         self.r.counts["deviating"] += 1
 
     def turn_regions(self, conv, agp, kwargs, train, where):

@@ -60,6 +60,7 @@ KWARG_VARIANTS = {
     "truncate_history_thinking": [False],
     "reasoning_effort": ["low", "medium"],
     "low_effort": [True],
+    "medium_effort": [True],
 }
 
 # Deterministic sample of real rows: file -> number of rows.
