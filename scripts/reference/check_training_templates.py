@@ -426,7 +426,7 @@ class FamilyChecker:
     def run(self, conversations):
         self.check_meta()
         self.check_tool_probe()
-        for conv in conversations:
+        for conv in self.f.conversations(conversations):
             self.r.counts["conversations"] += 1
             for kwargs in self.f.kwarg_variants():
                 merged = dict(conv.kwargs)

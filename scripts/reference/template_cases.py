@@ -138,6 +138,16 @@ class Family:
     def has_deviations(self):
         return str(self.meta.get("deviations", "none")).strip().lower() != "none"
 
+    @property
+    def text_content_as_parts(self):
+        return bool(self.meta.get("text_content_as_parts"))
+
+    def conversations(self, conversations):
+        """The conversations as this family is checked on them (see Conversation.with_text_parts)."""
+        if self.text_content_as_parts:
+            return [c.with_text_parts() for c in conversations]
+        return conversations
+
     def kwarg_variants(self):
         """[{}] plus one single-variable variant per extra template variable the original reads."""
         variants = [{}]
@@ -194,6 +204,17 @@ class Conversation:
         if self.kwargs:
             row["chat_template_kwargs"] = self.kwargs
         return row
+
+    def with_text_parts(self):
+        """The same conversation with every string content as a one-element list of text parts, for templates
+        that only read list content (metadata text_content_as_parts=true)."""
+        messages = []
+        for m in self.messages:
+            m = dict(m)
+            if isinstance(m.get("content"), str):
+                m["content"] = [{"type": "text", "text": m["content"]}]
+            messages.append(m)
+        return Conversation(self.name, messages, self.tools, self.kwargs)
 
     @property
     def has_tool_messages(self):
