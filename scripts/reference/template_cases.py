@@ -16,7 +16,11 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from transformers.utils.chat_template_utils import render_jinja_template  # noqa: E402
+try:
+    from transformers.utils.chat_template_utils import render_jinja_template  # noqa: E402
+except ImportError as e:
+    raise SystemExit(f"the reference scripts need transformers 5.x and jinja2 ({e}); run them with an "
+                     f"interpreter that has them, e.g. PYTHON=/path/to/venv/bin/python")
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR = ROOT / "templates"
