@@ -109,6 +109,7 @@ public final class TemplateCatalog {
                 n.path("mask_covers").asText(""),
                 n.path("deviations").asText("none"),
                 n.path("prefix_preserving").asBoolean(),
+                n.path("end_of_turn_in_next_message").asBoolean(),
                 revisions);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param originalSource  the vendor's template, byte for byte (the identity reference)
  * @param trainingSource  the same template with {@code {% generation %}} markers
+ * @param endOfTurnInNextMessage the format closes a turn with the next message's role token
  * @param revisionSources other vendor revisions of the original that select this family too
  */
 public record TemplateFamily(
@@ -20,6 +21,7 @@ public record TemplateFamily(
         String maskCovers,
         String deviations,
         boolean prefixPreserving,
+        boolean endOfTurnInNextMessage,
         List<String> revisionSources) {
 
     /** What the template can render. */

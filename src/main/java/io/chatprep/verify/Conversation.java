@@ -1,0 +1,25 @@
+package io.chatprep.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One conversation the checks render.
+ *
+ * @param tools  tool schemas, or null when the conversation has none
+ * @param kwargs the conversation's own template variables ({@code chat_template_kwargs})
+ */
+public record Conversation(String name, List<Object> messages, List<?> tools, Map<String, Object> kwargs) {
+
+    /** Indices of the assistant messages, in order. */
+    public List<Integer> assistantIndices() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i) instanceof Map<?, ?> m && "assistant".equals(m.get("role"))) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+}

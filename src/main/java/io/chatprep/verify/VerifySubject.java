@@ -1,0 +1,32 @@
+package io.chatprep.verify;
+
+import io.chatprep.catalog.TemplateFamily;
+
+import java.util.List;
+
+/**
+ * What is verified and what it is held to.
+ *
+ * @param originalSource         the unmarked template the text must equal, or null when none is known
+ * @param asGeneratedDeviations  the text may differ from the original only in the documented "as generated" way
+ * @param prefixPreserving       rule (d) applies
+ * @param toolProbe              also run the fixed [user, assistant(tool_calls)] / + tool prefix probe
+ * @param endOfTurnInNextMessage the format closes a turn with the next message's role token (GLM)
+ */
+public record VerifySubject(String trainingSource, String originalSource, boolean asGeneratedDeviations,
+                            boolean prefixPreserving, boolean toolProbe, List<String> endOfTurn,
+                            boolean endOfTurnInNextMessage) {
+
+    /** A bundled family held to its own metadata, compared with its vendor original. */
+    public static VerifySubject of(TemplateFamily family) {
+        return of(family, family.trainingSource(), family.originalSource());
+    }
+
+    /** Another template of a known family (e.g. the user's edit), held to that family's rules. */
+    public static VerifySubject of(TemplateFamily family, String trainingSource, String originalSource) {
+        boolean deviations = !family.deviations().isBlank() && !family.deviations().strip().equalsIgnoreCase("none");
+        return new VerifySubject(trainingSource, originalSource, deviations, family.prefixPreserving(),
+                family.supports().tools() && family.prefixPreserving(), family.endOfTurn(),
+                family.endOfTurnInNextMessage());
+    }
+}
