@@ -66,18 +66,28 @@ public final class TemplateCatalog {
         return new TemplateCatalog(found);
     }
 
+    /** Every {@code templates/} root on the classpath counts: another one (e.g. test resources) may shadow the jar's. */
     private static TemplateCatalog loadFromClasspath() {
-        URL url = TemplateCatalog.class.getClassLoader().getResource("templates");
-        if (url == null) {
-            return new TemplateCatalog(List.of());
+        List<TemplateFamily> found = new ArrayList<>();
+        try {
+            java.util.Enumeration<URL> roots = TemplateCatalog.class.getClassLoader().getResources("templates");
+            while (roots.hasMoreElements()) {
+                found.addAll(familiesAt(roots.nextElement()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the bundled template catalog: " + e.getMessage(), e);
         }
+        return new TemplateCatalog(found);
+    }
+
+    private static List<TemplateFamily> familiesAt(URL url) {
         try {
             if ("jar".equals(url.getProtocol())) {
                 try (FileSystem fs = FileSystems.newFileSystem(url.toURI(), Map.of())) {
-                    return fromDirectory(fs.getPath("/templates"));
+                    return fromDirectory(fs.getPath("/templates")).families;
                 }
             }
-            return fromDirectory(Path.of(url.toURI()));
+            return fromDirectory(Path.of(url.toURI())).families;
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot open the bundled template catalog at " + url + ": " + e.getMessage(), e);
         }
