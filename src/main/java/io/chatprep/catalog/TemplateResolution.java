@@ -3,7 +3,8 @@ package io.chatprep.catalog;
 /**
  * The template chosen for a run and why.
  *
- * @param family the bundled family, or null for a user's template or a tokenizer template with markers
+ * @param family the bundled family; for an explicit template the family it is a copy of, if any; null for a
+ *               tokenizer template with markers
  */
 public record TemplateResolution(String source, Origin origin, TemplateFamily family, String explanation) {
 

@@ -1,5 +1,8 @@
 package io.chatprep.catalog;
 
+import io.chatprep.tokenize.TokenizerConfig;
+import io.chatprep.tokenize.TokenizerFiles;
+
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -16,6 +19,28 @@ public final class TemplateResolver {
         this.catalog = catalog;
     }
 
+    /** Resolves against the tokenizer's own default template (tokenizer_config.json or chat_template.jinja). */
+    public TemplateResolution resolve(String explicitSource, String explicitName, TokenizerFiles tokenizer) {
+        return resolve(explicitSource, explicitName, tokenizerTemplate(tokenizer));
+    }
+
+    /** The tokenizer's own default chat template, or null when it has none. */
+    public static String tokenizerTemplate(TokenizerFiles tokenizer) {
+        return TokenizerConfig.of(tokenizer).chatTemplates().get(TokenizerConfig.DEFAULT_TEMPLATE);
+    }
+
+    /** The bundled family the tokenizer's own template resolves to, if any (never throws). */
+    public Optional<TemplateFamily> familyOfTokenizer(String tokenizerSource) {
+        if (tokenizerSource == null || tokenizerSource.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(resolve(null, null, tokenizerSource).family());
+        } catch (TemplateResolutionException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * @param explicitSource   a template the user named, or null
      * @param explicitName     its file name, for messages
@@ -24,7 +49,7 @@ public final class TemplateResolver {
     public TemplateResolution resolve(String explicitSource, String explicitName, String tokenizerSource) {
         if (explicitSource != null) {
             Optional<TemplateFamily> family = identify(explicitSource);
-            return new TemplateResolution(explicitSource, TemplateResolution.Origin.EXPLICIT, null,
+            return new TemplateResolution(explicitSource, TemplateResolution.Origin.EXPLICIT, family.orElse(null),
                     "explicit template " + explicitName
                             + family.map(f -> " (matches bundled family " + f.name() + ")").orElse(""));
         }
