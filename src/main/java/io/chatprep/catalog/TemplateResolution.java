@@ -17,11 +17,18 @@ public record TemplateResolution(String source, Origin origin, TemplateFamily fa
         /** The bundled training template of the family whose original equals the tokenizer's template. */
         CATALOG_EXACT,
         /** The same, matched through a known older or newer vendor revision of the original. */
-        CATALOG_REVISION
+        CATALOG_REVISION,
+        /** A template without markers (explicit or the tokenizer's), masked by prefix rendering (--derive-masks). */
+        DERIVED
+    }
+
+    /** Assistant spans must come from prefix rendering rather than generation markers. */
+    public boolean derivesMasks() {
+        return origin == Origin.DERIVED;
     }
 
     /** True when chatprep did not write the template and it must be verified before use. */
     public boolean needsVerification() {
-        return origin == Origin.EXPLICIT || origin == Origin.TOKENIZER_MARKED;
+        return origin == Origin.EXPLICIT || origin == Origin.TOKENIZER_MARKED || origin == Origin.DERIVED;
     }
 }

@@ -24,6 +24,28 @@ public final class TemplateResolver {
         return resolve(explicitSource, explicitName, tokenizerTemplate(tokenizer));
     }
 
+    /**
+     * As {@link #resolve(String, String, String)}, but with {@code deriveMasks} a template without markers that no
+     * bundled family replaces (an explicit one, or an unknown tokenizer template) is used as is, its assistant spans
+     * derived by prefix rendering.
+     */
+    public TemplateResolution resolve(String explicitSource, String explicitName, String tokenizerSource,
+                                      boolean deriveMasks) {
+        if (deriveMasks && explicitSource != null && !GenerationMarkers.present(explicitSource)) {
+            return new TemplateResolution(explicitSource, TemplateResolution.Origin.DERIVED, identify(explicitSource).orElse(null),
+                    "explicit template " + explicitName + " has no generation markers; assistant spans derived by prefix rendering");
+        }
+        try {
+            return resolve(explicitSource, explicitName, tokenizerSource);
+        } catch (TemplateResolutionException e) {
+            if (!deriveMasks || tokenizerSource == null || tokenizerSource.isBlank()) {
+                throw e;
+            }
+            return new TemplateResolution(tokenizerSource, TemplateResolution.Origin.DERIVED, null,
+                    "the tokenizer's own template matches no bundled family; assistant spans derived by prefix rendering");
+        }
+    }
+
     /** The tokenizer's own default chat template, or null when it has none. */
     public static String tokenizerTemplate(TokenizerFiles tokenizer) {
         return TokenizerConfig.of(tokenizer).chatTemplates().get(TokenizerConfig.DEFAULT_TEMPLATE);

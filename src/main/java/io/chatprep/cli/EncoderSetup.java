@@ -22,7 +22,8 @@ import java.util.Set;
 
 /** The options {@code tokenize} and {@code inspect} share: tokenizer, template, mask policy, pinned time. */
 final class EncoderSetup {
-    static final Set<String> OPTIONS = Set.of("tokenizer", "chat-template", "mask", "now");
+    static final Set<String> OPTIONS = Set.of("tokenizer", "chat-template", "mask", "now", "derive-masks");
+    static final Set<String> FLAGS = Set.of("derive-masks");
 
     private EncoderSetup() {
     }
@@ -34,11 +35,13 @@ final class EncoderSetup {
         EncoderOptions options = new EncoderOptions(policy, parseNow(args.get("now")), Map.of());
         Path dir = Path.of(args.require("tokenizer"));
         TokenizerFiles files = TokenizerFiles.fromDirectory(dir);
-        String template = chooseTemplate(args.get("chat-template", "auto"), files);
-        return ConversationEncoder.open(new EncoderSpec(template, files, options));
+        TemplateResolution template = chooseTemplate(args.get("chat-template", "auto"), files, args.flag("derive-masks"));
+        return ConversationEncoder.open(new EncoderSpec(template.source(), files,
+                options.withDeriveMasks(template.derivesMasks())));
     }
 
-    private static String chooseTemplate(String choice, TokenizerFiles files) {
+    /** {@code --chat-template auto} (or absent) lets the resolver choose; a path names a file. */
+    static TemplateResolution chooseTemplate(String choice, TokenizerFiles files, boolean deriveMasks) {
         String explicit = null;
         if (!choice.equals("auto")) {
             Path path = Path.of(choice);
@@ -48,10 +51,10 @@ final class EncoderSetup {
                 throw new UsageException("--chat-template " + choice + ": cannot read the file (" + e.getMessage() + ")");
             }
         }
-        String own = TokenizerConfig.of(files).chatTemplates().get(TokenizerConfig.DEFAULT_TEMPLATE);
-        TemplateResolution resolution = new TemplateResolver(TemplateCatalog.bundled()).resolve(explicit, choice, own);
+        TemplateResolution resolution = new TemplateResolver(TemplateCatalog.bundled())
+                .resolve(explicit, choice, TemplateResolver.tokenizerTemplate(files), deriveMasks);
         System.err.println("chatprep: template: " + resolution.explanation());
-        return resolution.source();
+        return resolution;
     }
 
     private static MaskPolicy parsePolicy(String text) {

@@ -31,7 +31,7 @@ public final class InspectCommand implements Command, FlagOptions {
 
     @Override
     public Set<String> flags() {
-        return Set.of("boundaries", "plain");
+        return Set.of("boundaries", "plain", "derive-masks");
     }
 
     @Override

@@ -17,10 +17,15 @@ import java.util.Set;
  * {@code chatprep tokenize}: one output line per non-blank input line, in order —
  * {@code {"input_ids": [...], "assistant_masks": [...], "labels": [...]}} or {@code {"error": "stage: reason"}}.
  */
-public final class TokenizeCommand implements Command {
+public final class TokenizeCommand implements Command, FlagOptions {
     @Override
     public String name() {
         return "tokenize";
+    }
+
+    @Override
+    public Set<String> flags() {
+        return EncoderSetup.FLAGS;
     }
 
     @Override

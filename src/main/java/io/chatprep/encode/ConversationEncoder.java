@@ -12,6 +12,8 @@ import io.chatprep.template.TemplateException;
 import io.chatprep.tokenize.Encoding;
 import io.chatprep.tokenize.HfTokenizer;
 import io.chatprep.tokenize.TokenizerConfig;
+import io.chatprep.verify.DerivedSpans;
+import io.chatprep.verify.NotPrefixStableException;
 
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,9 @@ public final class ConversationEncoder implements AutoCloseable {
     public EncodedConversation inspect(Map<String, Object> row) throws RowRejectedException {
         RowInput input = RowInput.of(row, options.templateKwargs());
         RenderedChat rendered = render(input, input.allMessages(), input.addGenerationPrompt());
+        if (options.deriveMasks() && !input.isPromptCompletion()) {
+            rendered = new RenderedChat(rendered.text(), derivedSpans(input, rendered.text()));
+        }
         if (rendered.text().isEmpty()) {
             throw new RowRejectedException("render", "the template rendered no text for this row");
         }
@@ -195,6 +200,14 @@ public final class ConversationEncoder implements AutoCloseable {
             throw new RowRejectedException("render", reason, e);
         } catch (RuntimeException e) {
             throw new RowRejectedException("render", "template failed: " + e, e);
+        }
+    }
+
+    private int[][] derivedSpans(RowInput input, String fullText) throws RowRejectedException {
+        try {
+            return DerivedSpans.derive(input.messages(), fullText, (cut, agp) -> render(input, cut, agp).text());
+        } catch (NotPrefixStableException e) {
+            throw new RowRejectedException("mask", e.getMessage(), e);
         }
     }
 

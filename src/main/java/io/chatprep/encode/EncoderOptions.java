@@ -11,9 +11,19 @@ import java.util.Map;
  *
  * @param now            pins {@code strftime_now}; null means the real time
  * @param templateKwargs extra template variables for every row (a row's own {@code chat_template_kwargs} win)
+ * @param deriveMasks    assistant spans come from prefix rendering, not {@code {% generation %}} markers
+ *                       (for templates without markers; rows where the template is not prefix-stable are rejected)
  */
-public record EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<String, Object> templateKwargs)
-        implements Serializable {
+public record EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<String, Object> templateKwargs,
+                             boolean deriveMasks) implements Serializable {
+    public EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<String, Object> templateKwargs) {
+        this(maskPolicy, now, templateKwargs, false);
+    }
+
+    public EncoderOptions withDeriveMasks(boolean derive) {
+        return new EncoderOptions(maskPolicy, now, templateKwargs, derive);
+    }
+
     public static EncoderOptions defaults() {
         return new EncoderOptions(MaskPolicy.ASSISTANT, null, Map.of());
     }

@@ -125,6 +125,21 @@ public final class TemplateVerifier {
             report.note(where + ": the template raises (" + train.error() + ")");
             return false;
         }
+        if (subject.deriveSpans()) {
+            try {
+                int[][] derived = DerivedSpans.derive(conv.messages(), train.text(), (cut, prompt) -> {
+                    Rendering r = training.renderNow(cut, conv.tools(), prompt, kwargs);
+                    if (!r.ok()) {
+                        throw new IllegalStateException(r.error());
+                    }
+                    return r.text();
+                });
+                train = new Rendering(train.text(), ConversationRenderer.toCharSpans(train.text(), derived), null);
+            } catch (NotPrefixStableException e) {
+                report.fail(Check.PREFIX, where, "refused: " + e.getMessage());
+                return true;
+            }
+        }
         List<TurnRegion> regions = checkSpans(conv, agp, kwargs, train, where);
         if (orig != null) {
             checkText(conv, kwargs, orig, train, regions, where);
