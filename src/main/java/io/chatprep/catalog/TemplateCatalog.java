@@ -104,8 +104,10 @@ public final class TemplateCatalog {
         String name = required(n, "family", meta);
         JsonNode s = n.path("supports");
         List<String> revisions = new ArrayList<>();
+        List<String> revisionFiles = new ArrayList<>();
         for (JsonNode r : n.path("revisions")) {
             revisions.add(read(dir, r.asText(), meta));
+            revisionFiles.add(r.asText());
         }
         return new TemplateFamily(
                 name,
@@ -120,7 +122,8 @@ public final class TemplateCatalog {
                 n.path("deviations").asText("none"),
                 n.path("prefix_preserving").asBoolean(),
                 n.path("end_of_turn_in_next_message").asBoolean(),
-                revisions);
+                revisions,
+                revisionFiles);
     }
 
     private static String required(JsonNode n, String field, Path meta) throws IOException {

@@ -9,6 +9,7 @@ import java.util.List;
  * @param trainingSource  the same template with {@code {% generation %}} markers
  * @param endOfTurnInNextMessage the format closes a turn with the next message's role token
  * @param revisionSources other vendor revisions of the original that select this family too
+ * @param revisionFiles   their file names under {@code templates/}, in the same order
  */
 public record TemplateFamily(
         String name,
@@ -22,7 +23,8 @@ public record TemplateFamily(
         String deviations,
         boolean prefixPreserving,
         boolean endOfTurnInNextMessage,
-        List<String> revisionSources) {
+        List<String> revisionSources,
+        List<String> revisionFiles) {
 
     /** What the template can render. */
     public record Support(boolean tools, boolean reasoning, boolean multimodalText, boolean system) {
