@@ -7,8 +7,8 @@ import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncoderOptions;
 import io.chatprep.encode.EncoderSpec;
 import io.chatprep.mask.MaskPolicy;
-import io.chatprep.tokenize.TokenizerConfig;
 import io.chatprep.tokenize.TokenizerFiles;
+import io.chatprep.verify.MarkedTemplateGate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +54,9 @@ final class EncoderSetup {
         TemplateResolution resolution = new TemplateResolver(TemplateCatalog.bundled())
                 .resolve(explicit, choice, TemplateResolver.tokenizerTemplate(files), deriveMasks);
         System.err.println("chatprep: template: " + resolution.explanation());
+        MarkedTemplateGate.problem(resolution, files).ifPresent(problem -> {
+            throw new UsageException(problem);
+        });
         return resolution;
     }
 
