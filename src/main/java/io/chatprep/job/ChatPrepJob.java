@@ -61,6 +61,7 @@ public final class ChatPrepJob {
         LongAccumulator rowsDone = spark.sparkContext().longAccumulator("chatprep rows encoded");
         Broadcast<BroadcastSpec> spec = jsc.broadcast(BroadcastSpec.of(plan.spec()));
         JavaRDD<EncodedRecord> encoded = null;
+        boolean committed = false;
         try (ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), rowsDone,
                 console, config.progressIntervalSeconds())) {
             progress.start();
@@ -97,11 +98,13 @@ public final class ChatPrepJob {
                     plan.templateSha256(), plan.tokenizerSha256().get("tokenizer.json")));
             step(progress, "moving output into place");
             target.commit();
+            committed = true;
             return result;
-        } catch (RuntimeException | Error e) {
-            target.abort();
-            throw e;
         } finally {
+            if (!committed) {
+                // Spark rethrows task failures as checked exceptions, so clean up on every way out.
+                target.abort();
+            }
             spark.sparkContext().setJobDescription(null);
             if (encoded != null) {
                 encoded.unpersist(false);

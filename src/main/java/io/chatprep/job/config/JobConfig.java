@@ -32,6 +32,9 @@ public final class JobConfig implements Serializable {
     private String format = "auto";
     @JsonProperty("columns")
     private Map<String, String> columns = new LinkedHashMap<>();
+    @JsonProperty("allowed_roles")
+    private List<String> allowedRoles = new ArrayList<>(List.of("system", "developer", "user", "assistant", "tool",
+            "ipython", "function"));
     @JsonProperty("id_column")
     private String idColumn;
     @JsonProperty("output")
@@ -161,6 +164,11 @@ public final class JobConfig implements Serializable {
 
     public Map<String, String> columns() {
         return columns;
+    }
+
+    /** Message roles a {@code messages} row may use; others are quarantined before rendering. */
+    public List<String> allowedRoles() {
+        return allowedRoles;
     }
 
     public String idColumn() {

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,10 +167,5 @@ public final class JobConfigLoader {
     /** The merged tree, for the manifest. */
     public ObjectNode tree() {
         return tree.deepCopy();
-    }
-
-    @SuppressWarnings("unused")
-    private static Iterator<String> names(JsonNode n) {
-        return n.fieldNames();
     }
 }

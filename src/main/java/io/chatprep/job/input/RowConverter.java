@@ -23,9 +23,11 @@ public final class RowConverter implements Serializable {
 
     private final RowFormat format;
     private final Map<String, String> columns;
+    private final java.util.Set<String> allowedRoles;
 
     public RowConverter(JobConfig config) {
         this.format = config.rowFormat();
+        this.allowedRoles = new java.util.LinkedHashSet<>(config.allowedRoles());
         this.columns = new LinkedHashMap<>();
         for (String role : JobConfig.COLUMN_ROLES) {
             columns.put(role, config.column(role));
@@ -41,7 +43,7 @@ public final class RowConverter implements Serializable {
         RowFormat f = format == RowFormat.AUTO ? detect(source) : format;
         Map<String, Object> row = new LinkedHashMap<>();
         switch (f) {
-            case MESSAGES -> row.put("messages", require(source, "messages"));
+            case MESSAGES -> row.put("messages", checkMessages(require(source, "messages"), columns.get("messages")));
             case PROMPT_COMPLETION -> {
                 row.put("prompt", require(source, "prompt"));
                 row.put("completion", require(source, "completion"));
@@ -54,6 +56,29 @@ public final class RowConverter implements Serializable {
         copyJson(source, "tools", row);
         copyJson(source, "chat_template_kwargs", row);
         return row;
+    }
+
+    /**
+     * A message list must be a list of objects with a string role the run allows; templates silently skip
+     * roles they do not know, which would train on a conversation with turns missing.
+     */
+    private List<Object> checkMessages(Object value, String name) throws RowRejectedException {
+        List<Object> messages = list(value, name);
+        for (int i = 0; i < messages.size(); i++) {
+            if (!(messages.get(i) instanceof Map<?, ?> m)) {
+                throw new RowRejectedException(STAGE, name + "[" + i + "] must be an object, got "
+                        + typeName(messages.get(i)));
+            }
+            Object role = m.get("role");
+            if (!(role instanceof String r)) {
+                throw new RowRejectedException(STAGE, name + "[" + i + "].role must be a string, got " + typeName(role));
+            }
+            if (!allowedRoles.contains(r)) {
+                throw new RowRejectedException(STAGE, name + "[" + i + "].role '" + r + "' is not an allowed role "
+                        + "(allowed_roles: " + String.join(", ", allowedRoles) + ")");
+            }
+        }
+        return messages;
     }
 
     private RowFormat detect(Map<String, Object> source) throws RowRejectedException {

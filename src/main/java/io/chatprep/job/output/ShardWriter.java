@@ -14,7 +14,6 @@ import org.apache.spark.sql.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -103,9 +102,5 @@ public final class ShardWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot arrange output files in " + to + ": " + e.getMessage(), e);
         }
-    }
-
-    static String describe(FileStatus[] files) {
-        return Arrays.toString(Arrays.stream(files).map(f -> f.getPath().getName()).toArray());
     }
 }
