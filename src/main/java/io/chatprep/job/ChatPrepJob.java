@@ -21,12 +21,23 @@ import io.chatprep.job.output.Versions;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import io.chatprep.job.input.PythonJson;
+import io.chatprep.job.input.SourceRow;
+import io.chatprep.job.input.SparkValues;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The batch job: read rows, encode them in {@code mapPartitions} with one cached encoder per executor JVM,
@@ -113,12 +124,59 @@ public final class ChatPrepJob {
         }
     }
 
+    /**
+     * Encodes a DataFrame of conversations without writing anything: one output row per input row with
+     * {@code id, input_ids, labels, assistant_masks, num_tokens, num_trained_tokens, outcome, stage, reason}.
+     * Rows are numbered by their position in {@code rows}, which must be deterministic for stable ids.
+     */
+    public Dataset<Row> transform(Dataset<Row> rows, JobConfig config) {
+        config.validate();
+        JobPlan plan = JobPlan.prepare(config, spark.sparkContext().hadoopConfiguration());
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<BroadcastSpec> spec = jsc.broadcast(BroadcastSpec.of(plan.spec()));
+        JavaRDD<SourceRow> source = rows.toJavaRDD().zipWithIndex().map(t -> {
+            Map<String, Object> value = SparkValues.toPython(t._1(), Set.of());
+            return new SourceRow("dataframe", t._2(), PythonJson.write(value), value);
+        });
+        JavaRDD<Row> out = encode(source, config, spec, null).map(ChatPrepJob::transformed);
+        return spark.createDataFrame(out, TRANSFORMED);
+    }
+
+    private static final StructType TRANSFORMED = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("id", DataTypes.StringType, false),
+            DataTypes.createStructField("input_ids", DataTypes.createArrayType(DataTypes.IntegerType, false), true),
+            DataTypes.createStructField("labels", DataTypes.createArrayType(DataTypes.IntegerType, false), true),
+            DataTypes.createStructField("assistant_masks", DataTypes.createArrayType(DataTypes.ByteType, false), true),
+            DataTypes.createStructField("num_tokens", DataTypes.IntegerType, false),
+            DataTypes.createStructField("num_trained_tokens", DataTypes.IntegerType, false),
+            DataTypes.createStructField("outcome", DataTypes.StringType, false),
+            DataTypes.createStructField("stage", DataTypes.StringType, true),
+            DataTypes.createStructField("reason", DataTypes.StringType, true)));
+
+    private static Row transformed(EncodedRecord r) {
+        return RowFactory.create(r.id(), boxed(r.inputIds()), boxed(r.labels()), boxed(r.assistantMask()),
+                r.numTokens(), r.numTrainedTokens(), r.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                r.stage(), r.reason());
+    }
+
+    private static Object boxed(Object primitiveArray) {
+        if (primitiveArray == null) {
+            return null;
+        }
+        int n = java.lang.reflect.Array.getLength(primitiveArray);
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = java.lang.reflect.Array.get(primitiveArray, i);
+        }
+        return out;
+    }
+
     private void step(ProgressReporter progress, String name) {
         spark.sparkContext().setJobDescription("chatprep: " + name);
         progress.step(name);
     }
 
-    JavaRDD<EncodedRecord> encode(JavaRDD<io.chatprep.job.input.SourceRow> rows, JobConfig config,
+    JavaRDD<EncodedRecord> encode(JavaRDD<SourceRow> rows, JobConfig config,
                                   Broadcast<BroadcastSpec> spec, LongAccumulator rowsDone) {
         LengthLimit limit = limit(config);
         return rows.mapPartitions(new PartitionEncoder(spec, factory, new RowConverter(config), config.idColumn(),

@@ -78,9 +78,6 @@ public final class JobConfig implements Serializable {
 
     /** Fails on the first invalid value, naming its key. Returns this for chaining. */
     public JobConfig validate() {
-        if (input == null || input.isEmpty() || input.stream().anyMatch(s -> s == null || s.isBlank())) {
-            throw new ConfigException("'input' is required: one or more files, directories or globs");
-        }
         if (tokenizer == null || tokenizer.isBlank()) {
             throw new ConfigException("'tokenizer' is required: a directory holding tokenizer.json");
         }
@@ -116,9 +113,18 @@ public final class JobConfig implements Serializable {
         return this;
     }
 
-    /** Same as {@link #validate()} plus the keys only a run that writes needs. */
-    public JobConfig validateForWrite() {
+    /** Same as {@link #validate()} plus the input, which every run over files needs. */
+    public JobConfig validateForRead() {
         validate();
+        if (input == null || input.isEmpty() || input.stream().anyMatch(s -> s == null || s.isBlank())) {
+            throw new ConfigException("'input' is required: one or more files, directories or globs");
+        }
+        return this;
+    }
+
+    /** Same as {@link #validateForRead()} plus the keys only a run that writes needs. */
+    public JobConfig validateForWrite() {
+        validateForRead();
         if (output == null || output.isBlank()) {
             throw new ConfigException("'output' is required: the directory to write");
         }
