@@ -1,0 +1,299 @@
+package io.chatprep.template.py;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON in and out with Python's {@code json} module semantics.
+ *
+ * <p>{@link #parse} turns JSON into Python values (objects become unmodifiable insertion-ordered maps, arrays
+ * unmodifiable lists, integers Long or BigInteger, other numbers Double, null {@link PyNone#NONE}).
+ * {@link #dumps} writes exactly what {@code json.dumps} writes. Undefined (Java null) is not serializable:
+ * it raises TypeError as {@code json.dumps(Undefined)} does.
+ */
+public final class PyJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
+
+    private PyJson() {
+    }
+
+    /** Parses JSON text into Python values; ValueError on malformed text. */
+    public static Object parse(String json) {
+        try {
+            JsonParser parser = MAPPER.createParser(json);
+            JsonNode node = MAPPER.readTree(parser);
+            if (node == null) {
+                throw PyException.valueError("Expecting value: empty JSON document");
+            }
+            if (parser.nextToken() != null) {
+                throw PyException.valueError("Extra data after the JSON value");
+            }
+            return parse(node);
+        } catch (JsonProcessingException e) {
+            throw PyException.valueError("invalid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw PyException.valueError("invalid JSON: " + e.getMessage());
+        }
+    }
+
+    /** Converts a Jackson tree into Python values. */
+    public static Object parse(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return PyNone.NONE;
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                map.put(field.getKey(), parse(field.getValue()));
+            }
+            return Collections.unmodifiableMap(map);
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode item : node) {
+                list.add(parse(item));
+            }
+            return Collections.unmodifiableList(list);
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber()) {
+            return node.canConvertToLong() ? (Object) node.longValue() : PyTypes.normalize(node.bigIntegerValue());
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        throw PyException.valueError("unsupported JSON node: " + node.getNodeType());
+    }
+
+    /** {@code json.dumps(value, ensure_ascii=False)} with default separators, as transformers' tojson. */
+    public static String dumps(Object value) {
+        return dumps(value, null, null, null, false, false);
+    }
+
+    /**
+     * Python's {@code json.dumps}.
+     *
+     * @param indent null for one line, an int (spaces) or a String used as the indent unit
+     * @param itemSeparator null for the default ({@code ", "}, or {@code ","} when indenting)
+     * @param keySeparator null for the default {@code ": "}
+     */
+    public static String dumps(Object value, Object indent, String itemSeparator, String keySeparator,
+            boolean sortKeys, boolean ensureAscii) {
+        String indentUnit = indentUnit(indent);
+        String itemSep = itemSeparator != null ? itemSeparator : (indentUnit != null ? "," : ", ");
+        String keySep = keySeparator != null ? keySeparator : ": ";
+        Encoder encoder = new Encoder(indentUnit, itemSep, keySep, sortKeys, ensureAscii);
+        encoder.encode(value, 0);
+        return encoder.out.toString();
+    }
+
+    private static String indentUnit(Object indent) {
+        if (indent == null || indent == PyNone.NONE) {
+            return null;
+        }
+        if (indent instanceof String) {
+            return (String) indent;
+        }
+        if (PyTypes.isIntLike(indent)) {
+            long n = PyTypes.toLong(indent);
+            PyLimits.checkString(Math.max(n, 0));
+            return " ".repeat((int) Math.max(n, 0));
+        }
+        throw PyException.typeError("can't multiply sequence by non-int of type '" + PyTypes.typeName(indent) + "'");
+    }
+
+    /** One {@code json.dumps} call's state. */
+    private static final class Encoder {
+        final StringBuilder out = new StringBuilder();
+        final String indentUnit;
+        final String itemSep;
+        final String keySep;
+        final boolean sortKeys;
+        final boolean ensureAscii;
+
+        Encoder(String indentUnit, String itemSep, String keySep, boolean sortKeys, boolean ensureAscii) {
+            this.indentUnit = indentUnit;
+            this.itemSep = itemSep;
+            this.keySep = keySep;
+            this.sortKeys = sortKeys;
+            this.ensureAscii = ensureAscii;
+        }
+
+        void encode(Object value, int level) {
+            if (value instanceof String) {
+                writeString((String) value);
+            } else if (value == PyNone.NONE) {
+                out.append("null");
+            } else if (value instanceof Boolean) {
+                out.append(((Boolean) value) ? "true" : "false");
+            } else if (PyTypes.isIntegral(value)) {
+                out.append(value.toString());
+            } else if (PyTypes.isFloat(value)) {
+                out.append(floatText(((Number) value).doubleValue()));
+            } else if (value instanceof List && !(value instanceof PyDictView)) {
+                encodeList((List<?>) value, level);
+            } else if (value instanceof Map) {
+                encodeMap((Map<?, ?>) value, level);
+            } else {
+                throw PyException.typeError("Object of type " + PyTypes.typeName(value) + " is not JSON serializable");
+            }
+            PyLimits.checkString(out.length());
+        }
+
+        private void newline(int level) {
+            out.append('\n');
+            PyLimits.checkString(out.length() + (long) indentUnit.length() * level);
+            for (int i = 0; i < level; i++) {
+                out.append(indentUnit);
+            }
+        }
+
+        private void encodeList(List<?> list, int level) {
+            if (list.isEmpty()) {
+                out.append("[]");
+                return;
+            }
+            out.append('[');
+            boolean first = true;
+            for (Object item : list) {
+                if (!first) {
+                    out.append(itemSep);
+                }
+                first = false;
+                if (indentUnit != null) {
+                    newline(level + 1);
+                }
+                encode(item, level + 1);
+            }
+            if (indentUnit != null) {
+                newline(level);
+            }
+            out.append(']');
+        }
+
+        private void encodeMap(Map<?, ?> map, int level) {
+            if (map.isEmpty()) {
+                out.append("{}");
+                return;
+            }
+            List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+            if (sortKeys) {
+                entries.sort((a, b) -> PyOps.compare(a.getKey(), b.getKey(), "<"));
+            }
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : entries) {
+                String key = keyText(entry.getKey());
+                if (!first) {
+                    out.append(itemSep);
+                }
+                first = false;
+                if (indentUnit != null) {
+                    newline(level + 1);
+                }
+                writeString(key);
+                out.append(keySep);
+                encode(entry.getValue(), level + 1);
+            }
+            if (indentUnit != null) {
+                newline(level);
+            }
+            out.append('}');
+        }
+
+        private String keyText(Object key) {
+            if (key instanceof String) {
+                return (String) key;
+            }
+            if (PyTypes.isFloat(key)) {
+                return floatText(((Number) key).doubleValue());
+            }
+            if (key instanceof Boolean) {
+                return ((Boolean) key) ? "true" : "false";
+            }
+            if (key == PyNone.NONE) {
+                return "null";
+            }
+            if (PyTypes.isIntegral(key)) {
+                return key.toString();
+            }
+            throw PyException.typeError("keys must be str, int, float, bool or None, not " + PyTypes.typeName(key));
+        }
+
+        private void writeString(String s) {
+            out.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '"':
+                        out.append("\\\"");
+                        break;
+                    case '\\':
+                        out.append("\\\\");
+                        break;
+                    case '\n':
+                        out.append("\\n");
+                        break;
+                    case '\r':
+                        out.append("\\r");
+                        break;
+                    case '\t':
+                        out.append("\\t");
+                        break;
+                    case '\b':
+                        out.append("\\b");
+                        break;
+                    case '\f':
+                        out.append("\\f");
+                        break;
+                    default:
+                        if (c < 0x20 || (ensureAscii && c > 0x7e)) {
+                            // UTF-16 units are exactly the \\u escapes Python writes, surrogate pairs included.
+                            String hex = Integer.toHexString(c);
+                            out.append("\\u");
+                            for (int k = hex.length(); k < 4; k++) {
+                                out.append('0');
+                            }
+                            out.append(hex);
+                        } else {
+                            out.append(c);
+                        }
+                }
+            }
+            out.append('"');
+        }
+    }
+
+    /** Python's JSON spelling of a float: repr, with NaN / Infinity / -Infinity. */
+    static String floatText(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Infinity" : "-Infinity";
+        }
+        return PyFloat.repr(d);
+    }
+
+}

@@ -1,0 +1,586 @@
+package io.chatprep.template.py;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Python operators over template values, with Python's results and TypeError messages.
+ *
+ * <p>Undefined (Java null): falsy; {@code ==} is true only against another Undefined; arithmetic, ordering and
+ * unary operators raise UndefinedError (the engine, which knows the variable's name, may reword it);
+ * {@code ~} treats it as {@code ""}; {@code x in Undefined} is false.
+ */
+public final class PyOps {
+    private static final BigInteger LONG_SAFE_DOUBLE = BigInteger.ONE.shiftLeft(53);
+
+    private PyOps() {
+    }
+
+    static PyException undefined() {
+        return new PyException("UndefinedError", "value is undefined");
+    }
+
+    /** Python truthiness. */
+    public static boolean truthy(Object value) {
+        if (value == null || value == PyNone.NONE) {
+            return false;
+        }
+        if (value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        if (value instanceof String) {
+            return !((String) value).isEmpty();
+        }
+        if (value instanceof BigInteger) {
+            return ((BigInteger) value).signum() != 0;
+        }
+        if (value instanceof Number) {
+            double d = ((Number) value).doubleValue();
+            return d != 0 || Double.isNaN(d);
+        }
+        if (value instanceof java.util.Collection) {
+            return !((java.util.Collection<?>) value).isEmpty();
+        }
+        if (value instanceof Map) {
+            return !((Map<?, ?>) value).isEmpty();
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- equality and ordering
+
+    /** Python {@code a == b}: 1 == 1.0 == True, "1" != 1, list != tuple, deep equality of containers. */
+    public static boolean eq(Object a, Object b) {
+        if (a == b) {
+            return !(a instanceof Double && ((Double) a).isNaN());
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        if (PyTypes.isNumber(a) && PyTypes.isNumber(b)) {
+            return !isNaNPair(a, b) && numericCompare(a, b) == 0;
+        }
+        if (a instanceof String || b instanceof String) {
+            return a.equals(b);
+        }
+        if (a instanceof List && b instanceof List) {
+            if ((a instanceof PyTuple) != (b instanceof PyTuple)) {
+                return false;
+            }
+            List<?> x = (List<?>) a;
+            List<?> y = (List<?>) b;
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!eq(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map && b instanceof Map) {
+            Map<?, ?> x = (Map<?, ?>) a;
+            Map<?, ?> y = (Map<?, ?>) b;
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                Object key = findKey(y, e.getKey());
+                if (key == MISSING || !eq(e.getValue(), y.get(key))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
+    public static boolean ne(Object a, Object b) {
+        return !eq(a, b);
+    }
+
+    private static final Object MISSING = new Object();
+
+    /** The key object under which {@code map} holds a key Python-equal to {@code key}, or a private marker. */
+    private static Object findKey(Map<?, ?> map, Object key) {
+        if (key != null && map.containsKey(key)) {
+            return key;
+        }
+        if (PyTypes.isNumber(key) || key == null) {
+            for (Object k : map.keySet()) {
+                if (eq(k, key)) {
+                    return k;
+                }
+            }
+        }
+        return MISSING;
+    }
+
+    /** True when {@code map} has a key Python-equal to {@code key} (so 1, 1.0 and True find each other). */
+    public static boolean hasKey(Map<?, ?> map, Object key) {
+        return findKey(map, key) != MISSING;
+    }
+
+    /** The value under a key Python-equal to {@code key}, or Java null (Undefined) when absent. */
+    public static Object lookup(Map<?, ?> map, Object key) {
+        Object found = findKey(map, key);
+        return found == MISSING ? null : map.get(found);
+    }
+
+    public static boolean lt(Object a, Object b) {
+        return compare(a, b, "<") < 0;
+    }
+
+    public static boolean le(Object a, Object b) {
+        if (isNaNPair(a, b)) {
+            return false;
+        }
+        return compare(a, b, "<=") <= 0;
+    }
+
+    public static boolean gt(Object a, Object b) {
+        return compare(a, b, ">") > 0;
+    }
+
+    public static boolean ge(Object a, Object b) {
+        if (isNaNPair(a, b)) {
+            return false;
+        }
+        return compare(a, b, ">=") >= 0;
+    }
+
+    private static boolean isNaNPair(Object a, Object b) {
+        return (a instanceof Double && ((Double) a).isNaN()) || (b instanceof Double && ((Double) b).isNaN());
+    }
+
+    /**
+     * Three-way comparison with Python's ordering rules (numbers, str by code point, lists/tuples
+     * lexicographically); {@code op} names the operator in the TypeError raised for unorderable types. NaN
+     * compares as neither less nor greater (0), which makes {@code <} and {@code >} false as in Python.
+     */
+    public static int compare(Object a, Object b, String op) {
+        if (a == null || b == null) {
+            throw undefined();
+        }
+        if (PyTypes.isNumber(a) && PyTypes.isNumber(b)) {
+            return numericCompare(a, b);
+        }
+        if (a instanceof String && b instanceof String) {
+            return compareCodePoints((String) a, (String) b);
+        }
+        if (a instanceof List && b instanceof List && (a instanceof PyTuple) == (b instanceof PyTuple)) {
+            List<?> x = (List<?>) a;
+            List<?> y = (List<?>) b;
+            int n = Math.min(x.size(), y.size());
+            for (int i = 0; i < n; i++) {
+                if (!eq(x.get(i), y.get(i))) {
+                    return compare(x.get(i), y.get(i), op);
+                }
+            }
+            return Integer.compare(x.size(), y.size());
+        }
+        throw PyException.typeError("'" + op + "' not supported between instances of '" + PyTypes.typeName(a)
+                + "' and '" + PyTypes.typeName(b) + "'");
+    }
+
+    /** Compares strings by code point, as Python does (UTF-16 order differs for astral characters). */
+    public static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
+    /** Exact comparison of two Python numbers (ints compare exactly with floats). */
+    static int numericCompare(Object a, Object b) {
+        if (PyTypes.isIntLike(a) && PyTypes.isIntLike(b)) {
+            if (PyTypes.fitsLong(a) && PyTypes.fitsLong(b)) {
+                return Long.compare(PyTypes.toLong(a), PyTypes.toLong(b));
+            }
+            return PyTypes.toBigInteger(a).compareTo(PyTypes.toBigInteger(b));
+        }
+        if (PyTypes.isFloat(a) && PyTypes.isFloat(b)) {
+            double x = ((Number) a).doubleValue();
+            double y = ((Number) b).doubleValue();
+            return x < y ? -1 : (x > y ? 1 : 0);
+        }
+        boolean floatFirst = PyTypes.isFloat(a);
+        double f = ((Number) (floatFirst ? a : b)).doubleValue();
+        Object i = floatFirst ? b : a;
+        int c;
+        if (Double.isNaN(f)) {
+            c = 0;
+        } else if (Double.isInfinite(f)) {
+            c = f > 0 ? 1 : -1;
+        } else {
+            c = new BigDecimal(f).compareTo(new BigDecimal(PyTypes.toBigInteger(i)));
+        }
+        return floatFirst ? c : -c;
+    }
+
+    // ---------------------------------------------------------------- arithmetic
+
+    private static PyException unsupported(String op, Object a, Object b) {
+        return PyException.typeError("unsupported operand type(s) for " + op + ": '" + PyTypes.typeName(a) + "' and '"
+                + PyTypes.typeName(b) + "'");
+    }
+
+    private static void rejectUndefined(Object a, Object b) {
+        if (a == null || b == null) {
+            throw undefined();
+        }
+    }
+
+    /** Python {@code a + b}. */
+    public static Object add(Object a, Object b) {
+        rejectUndefined(a, b);
+        if (PyTypes.isNumber(a) && PyTypes.isNumber(b)) {
+            if (PyTypes.isIntLike(a) && PyTypes.isIntLike(b)) {
+                if (PyTypes.fitsLong(a) && PyTypes.fitsLong(b)) {
+                    long x = PyTypes.toLong(a);
+                    long y = PyTypes.toLong(b);
+                    long r = x + y;
+                    if (((x ^ r) & (y ^ r)) >= 0) {
+                        return r;
+                    }
+                }
+                return PyTypes.normalize(PyTypes.toBigInteger(a).add(PyTypes.toBigInteger(b)));
+            }
+            return PyTypes.toDouble(a) + PyTypes.toDouble(b);
+        }
+        if (a instanceof String) {
+            if (!(b instanceof String)) {
+                throw PyException.typeError("can only concatenate str (not \"" + PyTypes.typeName(b) + "\") to str");
+            }
+            String x = (String) a;
+            String y = (String) b;
+            PyLimits.checkString((long) x.length() + y.length());
+            return x.concat(y);
+        }
+        if (a instanceof List) {
+            boolean tuple = a instanceof PyTuple;
+            if (!(b instanceof List) || (b instanceof PyTuple) != tuple) {
+                String t = tuple ? "tuple" : "list";
+                throw PyException.typeError("can only concatenate " + t + " (not \"" + PyTypes.typeName(b) + "\") to " + t);
+            }
+            List<?> x = (List<?>) a;
+            List<?> y = (List<?>) b;
+            PyLimits.checkList((long) x.size() + y.size());
+            List<Object> out = new ArrayList<>(x.size() + y.size());
+            out.addAll(x);
+            out.addAll(y);
+            return tuple ? PyTuple.copyOf(out) : Collections.unmodifiableList(out);
+        }
+        throw unsupported("+", a, b);
+    }
+
+    /** Python {@code a - b}. */
+    public static Object sub(Object a, Object b) {
+        rejectUndefined(a, b);
+        if (PyTypes.isNumber(a) && PyTypes.isNumber(b)) {
+            if (PyTypes.isIntLike(a) && PyTypes.isIntLike(b)) {
+                if (PyTypes.fitsLong(a) && PyTypes.fitsLong(b)) {
+                    long x = PyTypes.toLong(a);
+                    long y = PyTypes.toLong(b);
+                    long r = x - y;
+                    if (((x ^ y) & (x ^ r)) >= 0) {
+                        return r;
+                    }
+                }
+                return PyTypes.normalize(PyTypes.toBigInteger(a).subtract(PyTypes.toBigInteger(b)));
+            }
+            return PyTypes.toDouble(a) - PyTypes.toDouble(b);
+        }
+        throw unsupported("-", a, b);
+    }
+
+    /** Python {@code a * b}, including {@code str * int} and {@code list * int}. */
+    public static Object mul(Object a, Object b) {
+        rejectUndefined(a, b);
+        if (PyTypes.isNumber(a) && PyTypes.isNumber(b)) {
+            if (PyTypes.isIntLike(a) && PyTypes.isIntLike(b)) {
+                if (PyTypes.fitsLong(a) && PyTypes.fitsLong(b)) {
+                    long x = PyTypes.toLong(a);
+                    long y = PyTypes.toLong(b);
+                    long hi = Math.multiplyHigh(x, y);
+                    long lo = x * y;
+                    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+                        return lo;
+                    }
+                }
+                return PyTypes.normalize(PyTypes.toBigInteger(a).multiply(PyTypes.toBigInteger(b)));
+            }
+            return PyTypes.toDouble(a) * PyTypes.toDouble(b);
+        }
+        if (a instanceof String || a instanceof List) {
+            return repeat(a, b);
+        }
+        if (b instanceof String || b instanceof List) {
+            return repeat(b, a);
+        }
+        throw unsupported("*", a, b);
+    }
+
+    private static Object repeat(Object sequence, Object count) {
+        if (!PyTypes.isIntLike(count)) {
+            throw PyException.typeError("can't multiply sequence by non-int of type '" + PyTypes.typeName(count) + "'");
+        }
+        long n;
+        if (!PyTypes.fitsLong(count)) {
+            n = ((BigInteger) count).signum() < 0 ? 0 : Long.MAX_VALUE;
+        } else {
+            n = Math.max(0, PyTypes.toLong(count));
+        }
+        if (sequence instanceof String) {
+            String s = (String) sequence;
+            if (s.isEmpty() || n == 0) {
+                return "";
+            }
+            PyLimits.checkString(n, s.length());
+            return s.repeat((int) n);
+        }
+        List<?> list = (List<?>) sequence;
+        if (list.isEmpty() || n == 0) {
+            return sequence instanceof PyTuple ? PyTuple.EMPTY : Collections.emptyList();
+        }
+        if (n > 0 && list.size() > 0 && n > Long.MAX_VALUE / list.size()) {
+            PyLimits.checkList(-1);
+        }
+        PyLimits.checkList(n * list.size());
+        List<Object> out = new ArrayList<>((int) (n * list.size()));
+        for (long i = 0; i < n; i++) {
+            out.addAll(list);
+        }
+        return sequence instanceof PyTuple ? PyTuple.copyOf(out) : Collections.unmodifiableList(out);
+    }
+
+    /** Python {@code a / b}: always a float. */
+    public static Object truediv(Object a, Object b) {
+        rejectUndefined(a, b);
+        if (!(PyTypes.isNumber(a) && PyTypes.isNumber(b))) {
+            throw unsupported("/", a, b);
+        }
+        if (PyTypes.isIntLike(a) && PyTypes.isIntLike(b)) {
+            BigInteger x = PyTypes.toBigInteger(a);
+            BigInteger y = PyTypes.toBigInteger(b);
+            if (y.signum() == 0) {
+                throw new PyException("ZeroDivisionError", "division by zero");
+            }
+            if (x.abs().compareTo(LONG_SAFE_DOUBLE) <= 0 && y.abs().compareTo(LONG_SAFE_DOUBLE) <= 0) {
+                return x.doubleValue() / y.doubleValue();
+            }
+            return new BigDecimal(x).divide(new BigDecimal(y), java.math.MathContext.DECIMAL128).doubleValue();
+        }
+        double y = PyTypes.toDouble(b);
+        if (y == 0) {
+            throw new PyException("ZeroDivisionError", "float division by zero");
+        }
+        return PyTypes.toDouble(a) / y;
+    }
+
+    /** Python {@code a // b}, flooring toward negative infinity. */
+    public static Object floordiv(Object a, Object b) {
+        rejectUndefined(a, b);
+        if (!(PyTypes.isNumber(a) && PyTypes.isNumber(b))) {
+            throw unsupported("//", a, b);
+        }
+        if (PyTypes.isIntLike(a) && PyTypes.isIntLike(b)) {
+            BigInteger y = PyTypes.toBigInteger(b);
+            if (y.signum() == 0) {
+                throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
+            }
+            BigInteger[] qr = PyTypes.toBigInteger(a).divideAndRemainder(y);
+            BigInteger q = qr[0];
+            if (qr[1].signum() != 0 && qr[1].signum() != y.signum()) {
+                q = q.subtract(BigInteger.ONE);
+            }
+            return PyTypes.normalize(q);
+        }
+        double y = PyTypes.toDouble(b);
+        if (y == 0) {
+            throw new PyException("ZeroDivisionError", "float floor division by zero");
+        }
+        return floatDivmod(PyTypes.toDouble(a), y)[0];
+    }
+
+    /** Python {@code a % b} for numbers (sign follows the divisor) and printf-style {@code str % args}. */
+    public static Object mod(Object a, Object b) {
+        if (a instanceof String) {
+            return PyFormat.percent((String) a, b);
+        }
+        rejectUndefined(a, b);
+        if (!(PyTypes.isNumber(a) && PyTypes.isNumber(b))) {
+            throw unsupported("%", a, b);
+        }
+        if (PyTypes.isIntLike(a) && PyTypes.isIntLike(b)) {
+            BigInteger y = PyTypes.toBigInteger(b);
+            if (y.signum() == 0) {
+                throw new PyException("ZeroDivisionError", "integer modulo by zero");
+            }
+            BigInteger r = PyTypes.toBigInteger(a).mod(y.abs());
+            if (y.signum() < 0 && r.signum() != 0) {
+                r = r.add(y);
+            }
+            return PyTypes.normalize(r);
+        }
+        double y = PyTypes.toDouble(b);
+        if (y == 0) {
+            throw new PyException("ZeroDivisionError", "float modulo");
+        }
+        return floatDivmod(PyTypes.toDouble(a), y)[1];
+    }
+
+    /** CPython's float_divmod: {floor quotient, remainder with the divisor's sign}. */
+    private static double[] floatDivmod(double vx, double wx) {
+        double mod = vx % wx;
+        double div = (vx - mod) / wx;
+        if (mod != 0) {
+            if ((wx < 0) != (mod < 0)) {
+                mod += wx;
+                div -= 1.0;
+            }
+        } else {
+            mod = Math.copySign(0.0, wx);
+        }
+        double floordiv;
+        if (div != 0) {
+            floordiv = Math.floor(div);
+            if (div - floordiv > 0.5) {
+                floordiv += 1.0;
+            }
+        } else {
+            floordiv = Math.copySign(0.0, vx / wx);
+        }
+        return new double[] {floordiv, mod};
+    }
+
+    /** Python {@code a ** b}. */
+    public static Object pow(Object a, Object b) {
+        rejectUndefined(a, b);
+        if (!(PyTypes.isNumber(a) && PyTypes.isNumber(b))) {
+            throw unsupported("** or pow()", a, b);
+        }
+        if (PyTypes.isIntLike(a) && PyTypes.isIntLike(b)) {
+            BigInteger base = PyTypes.toBigInteger(a);
+            BigInteger exp = PyTypes.toBigInteger(b);
+            if (exp.signum() >= 0) {
+                if (base.abs().compareTo(BigInteger.ONE) <= 0) {
+                    boolean odd = exp.testBit(0);
+                    return PyTypes.normalize(base.signum() < 0 && !odd ? BigInteger.ONE
+                            : (exp.signum() == 0 ? BigInteger.ONE : base));
+                }
+                // Result digits grow as bitLength * exponent; refuse what would exceed the size cap.
+                double bits = (double) base.bitLength() * exp.doubleValue();
+                PyLimits.checkString((long) Math.min(bits / 3.32, Long.MAX_VALUE - 1));
+                return PyTypes.normalize(base.pow(exp.intValueExact()));
+            }
+            if (base.signum() == 0) {
+                throw new PyException("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+            }
+            return Math.pow(PyTypes.toDouble(a), PyTypes.toDouble(b));
+        }
+        double x = PyTypes.toDouble(a);
+        double y = PyTypes.toDouble(b);
+        if (x == 0 && y < 0) {
+            throw new PyException("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+        }
+        if (x < 0 && y != Math.rint(y) && !Double.isInfinite(y)) {
+            throw PyException.valueError("negative number cannot be raised to a fractional power");
+        }
+        double r = Math.pow(x, y);
+        if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
+            throw new PyException("OverflowError", "(34, 'Numerical result out of range')");
+        }
+        return r;
+    }
+
+    /** Python unary {@code -x}. */
+    public static Object neg(Object a) {
+        if (a == null) {
+            throw undefined();
+        }
+        if (PyTypes.isIntLike(a)) {
+            if (PyTypes.fitsLong(a) && PyTypes.toLong(a) != Long.MIN_VALUE) {
+                return -PyTypes.toLong(a);
+            }
+            return PyTypes.normalize(PyTypes.toBigInteger(a).negate());
+        }
+        if (PyTypes.isFloat(a)) {
+            return -((Number) a).doubleValue();
+        }
+        throw PyException.typeError("bad operand type for unary -: '" + PyTypes.typeName(a) + "'");
+    }
+
+    /** Python unary {@code +x}. */
+    public static Object pos(Object a) {
+        if (a == null) {
+            throw undefined();
+        }
+        if (PyTypes.isIntLike(a)) {
+            return a instanceof Boolean ? (Object) PyTypes.toLong(a) : PyTypes.canonicalInt(a);
+        }
+        if (PyTypes.isFloat(a)) {
+            return ((Number) a).doubleValue();
+        }
+        throw PyException.typeError("bad operand type for unary +: '" + PyTypes.typeName(a) + "'");
+    }
+
+    /** Jinja's {@code a ~ b}: concatenation of {@code str()} of both sides. */
+    public static String concat(Object a, Object b) {
+        String x = PyStr.str(a);
+        String y = PyStr.str(b);
+        PyLimits.checkString((long) x.length() + y.length());
+        return x.concat(y);
+    }
+
+    /** Python {@code item in container}. */
+    public static boolean contains(Object container, Object item) {
+        if (container == null) {
+            return false;
+        }
+        if (container instanceof String) {
+            if (!(item instanceof String)) {
+                throw PyException.typeError("'in <string>' requires string as left operand, not "
+                        + PyTypes.typeName(item));
+            }
+            return ((String) container).contains((String) item);
+        }
+        if (container instanceof List) {
+            for (Object element : (List<?>) container) {
+                if (eq(element, item)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (container instanceof Map) {
+            requireHashable(item);
+            return hasKey((Map<?, ?>) container, item);
+        }
+        throw PyException.typeError("argument of type '" + PyTypes.typeName(container) + "' is not iterable");
+    }
+
+    /** Raises Python's TypeError for values that cannot be dict keys. */
+    public static void requireHashable(Object key) {
+        if (key instanceof Map || (key instanceof List && !(key instanceof PyTuple))) {
+            throw PyException.typeError("unhashable type: '" + PyTypes.typeName(key) + "'");
+        }
+    }
+
+    public static boolean notContains(Object container, Object item) {
+        return !contains(container, item);
+    }
+}
