@@ -88,7 +88,8 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         config = SFTConfig(output_dir=tmp, max_length=args.max_length, packing=False, padding_free=packed,
-                           assistant_only_loss=False, dataset_num_proc=None, report_to=[])
+                           assistant_only_loss=False, dataset_num_proc=None, report_to=[],
+                           use_cpu=True, bf16=False)
         # _prepare_dataset only reads these trainer attributes for an already tokenized dataset.
         trainer_state = types.SimpleNamespace(completion_only_loss=False, chat_template=None)
         prepared = SFTTrainer._prepare_dataset(trainer_state, ds, None, config, False, None, "train")
