@@ -62,6 +62,8 @@ public final class RunCommand implements Command, FlagOptions {
         args.all("set").forEach(loader::assignment);
         JobConfig config = loader.load();
 
+        // A session that already exists (a notebook, a test) belongs to its owner and stays open.
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.local(config.master(), "chatprep", config.spark());
         try {
             if (args.flag("dry-run")) {
@@ -77,7 +79,9 @@ public final class RunCommand implements Command, FlagOptions {
             System.out.print(result.summary());
             return 0;
         } finally {
-            spark.stop();
+            if (ownSession) {
+                spark.stop();
+            }
         }
     }
 
