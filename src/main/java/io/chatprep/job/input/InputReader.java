@@ -48,6 +48,7 @@ public final class InputReader {
     public static InputFiles resolve(List<String> inputs, InputFormat format, Configuration conf) {
         Set<String> jsonl = new TreeSet<>();
         Set<String> parquet = new TreeSet<>();
+        long jsonlBytes = 0;
         for (String input : inputs) {
             Path pattern = new Path(input);
             List<FileStatus> found = new ArrayList<>();
@@ -69,10 +70,14 @@ public final class InputReader {
                 String path = f.getPath().toString();
                 boolean isParquet = format == InputFormat.PARQUET
                         || (format == InputFormat.AUTO && path.endsWith(".parquet"));
-                (isParquet ? parquet : jsonl).add(path);
+                if (isParquet) {
+                    parquet.add(path);
+                } else if (jsonl.add(path)) {
+                    jsonlBytes += f.getLen();
+                }
             }
         }
-        return new InputFiles(List.copyOf(jsonl), List.copyOf(parquet));
+        return new InputFiles(List.copyOf(jsonl), List.copyOf(parquet), jsonlBytes);
     }
 
     private static void collect(FileSystem fs, FileStatus status, List<FileStatus> out) throws IOException {
@@ -94,7 +99,7 @@ public final class InputReader {
     public JavaRDD<SourceRow> read(InputFiles files) {
         JavaRDD<SourceRow> rows = null;
         if (!files.jsonl().isEmpty()) {
-            rows = readJsonl(files.jsonl());
+            rows = readJsonl(files.jsonl(), splitSize(files.jsonlBytes()));
         }
         if (!files.parquet().isEmpty()) {
             JavaRDD<SourceRow> p = readParquet(files.parquet());
@@ -103,7 +108,17 @@ public final class InputReader {
         return rows;
     }
 
-    private JavaRDD<SourceRow> readJsonl(List<String> paths) {
+    /**
+     * Encoding, not reading, is the cost, so even a single small file is split to give every core at least
+     * two tasks; {@code split_size_mb} caps the split size for large inputs.
+     */
+    private long splitSize(long totalBytes) {
+        long slots = Math.max(1, spark.sparkContext().defaultParallelism()) * 2L;
+        long perSlot = Math.max(256 * 1024L, (totalBytes + slots - 1) / slots);
+        return Math.min(splitSizeBytes, perSlot);
+    }
+
+    private JavaRDD<SourceRow> readJsonl(List<String> paths, long splitSize) {
         Job job;
         try {
             job = Job.getInstance(spark.sparkContext().hadoopConfiguration());
@@ -113,8 +128,7 @@ public final class InputReader {
             throw new UncheckedIOException("cannot configure JSONL input: " + e.getMessage(), e);
         }
         Configuration conf = job.getConfiguration();
-        // Small splits keep both cores busy on inputs of a few files; encoding, not reading, is the cost.
-        conf.setLong(FileInputFormat.SPLIT_MAXSIZE, splitSizeBytes);
+        conf.setLong(FileInputFormat.SPLIT_MAXSIZE, splitSize);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
                 jsc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
@@ -174,7 +188,7 @@ public final class InputReader {
     }
 
     /** Resolved input files by format. */
-    public record InputFiles(List<String> jsonl, List<String> parquet) implements java.io.Serializable {
+    public record InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes) implements java.io.Serializable {
         public int count() {
             return jsonl.size() + parquet.size();
         }
