@@ -185,6 +185,33 @@ class JobPlumbingTest {
     }
 
     @Test
+    void truncateKeepsTheStartAndQuarantinesRowsLeftUntrained() throws Exception {
+        Path out = dir.resolve("truncated");
+        JobResult result = run(config(MIXED, out, tokenizer, "chat_template=" + dir.resolve("marked.jinja"),
+                "max_length=30", "max_length_policy=truncate"), CharacterEncoder.factory());
+        assertEquals(0, result.rowsFiltered());
+        assertTrue(result.stats().truncated() > 0);
+        assertEquals(result.rowsRead(), result.rowsWritten() + result.rowsQuarantined());
+        assertTrue(result.quarantinedByReason().keySet().stream().anyMatch(r -> r.contains("after truncation to 30")),
+                result.quarantinedByReason().toString());
+        Map<Long, String> lines = JobTestSupport.linesByOffset(MIXED);
+        RowConverter converter = new RowConverter(mixed(out));
+        for (Row row : JobTestSupport.readData(spark, out)) {
+            int[] ids = JobTestSupport.ints(row, "input_ids");
+            assertTrue(ids.length <= 30);
+            String id = row.getAs("id");
+            EncodedRow full = new CharacterEncoder().encode(converter.convert(PythonJson.parse(
+                    lines.get(Long.parseLong(id.substring(id.indexOf(':') + 1))))));
+            assertArrayEquals(java.util.Arrays.copyOf(full.inputIds(), ids.length), ids, "keeps the start of " + id);
+        }
+
+        JobResult kept = run(config(MIXED, dir.resolve("kept"), tokenizer, "chat_template=" + dir.resolve("marked.jinja"),
+                "max_length=30", "max_length_policy=keep"), CharacterEncoder.factory());
+        assertEquals(8, kept.rowsWritten());
+        assertTrue(kept.stats().maxLength() > 30);
+    }
+
+    @Test
     void encoderIsBuiltOncePerJvmAndSpec() {
         io.chatprep.job.encode.EncoderCache.closeAll();
         CharacterEncoder.OPENED.set(0);
