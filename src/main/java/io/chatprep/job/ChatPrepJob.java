@@ -79,7 +79,9 @@ public final class ChatPrepJob {
             InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
             encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config, spec, rowsDone)
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                    // Kept as objects: counting, writing and quarantine each read it, and re-encoding costs far
+                    // more than the memory (one int per token twice, one byte per token); overflow goes to disk.
+                    .persist(StorageLevel.MEMORY_AND_DISK());
 
             step(progress, "encoding rows");
             RunStats stats = encoded.mapPartitions(RunStats::ofPartition).fold(new RunStats(), RunStats::merge);
