@@ -153,8 +153,11 @@ def value_cases():
     for n in numbers:
         for spec in specs:
             cases.append(run("format", {"value": n, "spec": spec}, lambda n=n, spec=spec: format(n, spec)))
+    for n in [float("inf"), float("-nan"), -1234.5, 1234567, 255]:
+        for spec in ["010", "=+010", "010,", "<010", "0=10", "x=10", "^010", "012,.2f", "#010_x", "0=12,", "015,e"]:
+            cases.append(run("format", {"value": n, "spec": spec}, lambda n=n, spec=spec: format(n, spec)))
     for s in ["abc", "", "caf\u00e9", "\U0001F600x"]:
-        for spec in ["", "s", "5", "<5", ">5", "^5", "^6", "*^7", ".2", "10.1", "=5", "+", "d", ",", "#"]:
+        for spec in ["", "s", "5", "<5", ">5", "^5", "^6", "*^7", ".2", "10.1", "=5", "+", "d", ",", "#", "05", "\U0001F600^6"]:
             cases.append(run("format", {"value": s, "spec": spec}, lambda s=s, spec=spec: format(s, spec)))
     for v in [None, [1], {"a": 1}]:
         for spec in ["", "5"]:
@@ -186,7 +189,7 @@ def op_cases():
              ("%s and %d", (1, 2)), ("%r", "x"), ("%5.2f|%-6d|%+d", (3.14159, 42, 5)), ("100%%", ()),
              ("%(name)s is %(age)d", {"name": "Bob", "age": 30}), ("%s", (1, 2)), ("%s %s", (1,)), ("%d", "a"),
              ("%x %o %X %#x", (255, 8, 255, 255)), ("%e|%g|%.3g|%G", (12345.678, 0.0001, 123456, 1e-10)),
-             ("%c%c", (65, "b")), ("%5s|%-5s|%.2s", ("ab", "cd", "xyz")), ("%s", None), ("%s", [1, "a"]),
+             ("%c%c", (65, "b")), ("%05s|%-05d|%010.2f|%05x", ("ab", 42, -3.14159, 255)), ("%010f", float("inf")), ("%5s|%-5s|%.2s", ("ab", "cd", "xyz")), ("%s", None), ("%s", [1, "a"]),
              ("%s", {"a": 1}), ("%i %u", (3.9, -3.9)), ("%05d|%+05d|% d", (42, 42, 42)), ("%*d", (5, 42)),
              ("%.*f", (2, 3.14159)), ("%s", True), ("%d", True), ("%f", 2.675), ("%.0f %.0f", (0.5, 1.5)),
              ("%z", 1), ("%", 1), ("%a", "caf\u00e9"), ("%s", UNDEF), ([1, 2], 0), ((1,), 3), ([], 5)]
@@ -509,6 +512,151 @@ def filter_cases():
     return cases
 
 
+# ------------------------------------------------------------------ randomized cases (fixed seed)
+
+ALPHABET = ["a", "b", "A", "x", " ", " ", "\t", "\n", "\r", ",", "-", "|", "<", ">", "\u00e9", "\U0001F600", "\u3000",
+            "_", "1", "."]
+
+
+def fuzz_cases():
+    rng = random.Random(20240601)
+    cases = []
+
+    def text(max_len=12):
+        return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, max_len)))
+
+    def piece():
+        return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 3)))
+
+    def index():
+        return rng.choice([None, rng.randint(-15, 15)])
+
+    def method(receiver, name, *args):
+        variables = {"receiver": receiver, "args": list(args), "kwargs": {}}
+        cases.append(run("method", {"self": receiver, "name": name, "args": list(args), "kwargs": {}},
+                         Keep("receiver." + name + "(*args, **kwargs)", variables)))
+
+    for _ in range(1500):
+        s = text()
+        choice = rng.randrange(14)
+        if choice == 0:
+            method(s, rng.choice(["split", "rsplit"]), rng.choice([None, piece(), " ", ","]),
+                   rng.choice([-1, 0, 1, 2, 5]))
+        elif choice == 1:
+            method(s, rng.choice(["strip", "lstrip", "rstrip"]), *rng.choice([[], [None], [piece()]]))
+        elif choice == 2:
+            method(s, "replace", piece(), rng.choice(["", piece()]), rng.choice([-1, 0, 1, 2]))
+        elif choice == 3:
+            method(s, rng.choice(["find", "rfind", "count", "index", "rindex"]), rng.choice(["", piece()]),
+                   index(), index())
+        elif choice == 4:
+            method(s, rng.choice(["startswith", "endswith"]), rng.choice([piece(), (piece(), piece()), ""]),
+                   index(), index())
+        elif choice == 5:
+            method(s, rng.choice(["partition", "rpartition"]), piece())
+        elif choice == 6:
+            method(s, "splitlines", rng.choice([False, True]))
+        elif choice == 7:
+            method(s, rng.choice(["title", "capitalize", "swapcase", "upper", "lower", "istitle", "isupper",
+                                  "islower", "isspace", "isalnum"]))
+        elif choice == 8:
+            method(s, rng.choice(["center", "ljust", "rjust"]), rng.randint(-2, 16), rng.choice([" ", "*", "\u00e9"]))
+        elif choice == 9:
+            method(s, rng.choice(["zfill", "expandtabs"]), rng.randint(-1, 9))
+        elif choice == 10:
+            obj = rng.choice([s, [rng.randint(0, 9) for _ in range(rng.randint(0, 8))]])
+            start, stop, step = index(), index(), rng.choice([None, 1, 2, 3, -1, -2, -3])
+            cases.append(run("slice", {"obj": obj, "start": start, "stop": stop, "step": step},
+                             Keep("obj[start:stop:step]", {"obj": obj, "start": start, "stop": stop, "step": step})))
+        elif choice == 11:
+            method(rng.choice([",", " ", "", "|"]), "join", [text(4) for _ in range(rng.randint(0, 4))])
+        elif choice == 12:
+            lst = [rng.choice([text(3), text(3).upper()]) for _ in range(rng.randint(0, 7))]
+            name = rng.choice(["sort", "unique", "min", "max"])
+            kwargs = {"case_sensitive": rng.choice([False, True])}
+            if name == "sort":
+                kwargs["reverse"] = rng.choice([False, True])
+            variables = {"value": lst, "args": [], "kwargs": kwargs}
+            expr = "value|" + name + "(*args, **kwargs)"
+            if name == "unique":
+                expr = "(" + expr + ")|list"
+            cases.append(run("filter", {"name": name, "value": lst, "args": [], "kwargs": kwargs}, Keep(expr, variables)))
+        else:
+            words = " ".join(text(6) for _ in range(rng.randint(0, 6)))
+            name = rng.choice(["truncate", "wordwrap", "indent", "wordcount", "trim", "title"])
+            args = {"truncate": lambda: [rng.randint(3, 20), rng.choice([False, True]), "...", rng.randint(0, 5)],
+                    "wordwrap": lambda: [rng.randint(1, 12), rng.choice([False, True])],
+                    "indent": lambda: [rng.randint(0, 3), rng.choice([False, True]), rng.choice([False, True])],
+                    "wordcount": lambda: [], "trim": lambda: rng.choice([[], [piece()]]), "title": lambda: []}[name]()
+            variables = {"value": words, "args": args, "kwargs": {}}
+            cases.append(run("filter", {"name": name, "value": words, "args": args, "kwargs": {}},
+                             Keep("value|" + name + "(*args, **kwargs)", variables)))
+
+    def number():
+        kind = rng.randrange(5)
+        if kind == 0:
+            return rng.randint(-20, 20)
+        if kind == 1:
+            return rng.randint(-(2 ** 70), 2 ** 70)
+        if kind == 2:
+            return round(rng.uniform(-20, 20), rng.randint(0, 3))
+        if kind == 3:
+            return rng.choice([0.0, -0.0, 0.5, -0.5, 1e300, -1e-300, True, False])
+        return rng.uniform(-1e6, 1e6)
+
+    for _ in range(800):
+        a, b = number(), number()
+        name, sym = rng.choice([("floordiv", "//"), ("mod", "%"), ("truediv", "/"), ("mul", "*"), ("sub", "-"),
+                                ("add", "+"), ("lt", "<"), ("eq", "=="), ("ge", ">=")])
+        cases.append(run("op", {"op": name, "a": a, "b": b}, Keep("a " + sym + " b", {"a": a, "b": b})))
+    for _ in range(150):
+        a, b = rng.randint(-12, 12), rng.randint(-3, 40)
+        cases.append(run("op", {"op": "pow", "a": a, "b": b}, Keep("a ** b", {"a": a, "b": b})))
+
+    import struct
+    for _ in range(800):
+        f = struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0]
+        cases.append(run("repr", {"value": f}, lambda f=f: repr(f)))
+    for _ in range(600):
+        value = rng.choice([rng.uniform(-1e4, 1e4), rng.randint(-10 ** 8, 10 ** 8), rng.uniform(-1, 1) * 10 ** rng.randint(-8, 20)])
+        spec = ""
+        if rng.random() < 0.4:
+            spec += rng.choice(["", "*", "0", "x"]) + rng.choice("<>^=")
+        spec += rng.choice(["", "", "+", "-", " "])
+        if rng.random() < 0.2:
+            spec += "#"
+        if rng.random() < 0.2:
+            spec += "0"
+        if rng.random() < 0.6:
+            spec += str(rng.randint(0, 20))
+        if rng.random() < 0.3:
+            spec += rng.choice([",", "_"])
+        if rng.random() < 0.6:
+            spec += "." + str(rng.randint(0, 12))
+        spec += rng.choice(["", "e", "E", "f", "F", "g", "G", "%", "d", "x", "n"])
+        cases.append(run("format", {"value": value, "spec": spec}, lambda v=value, sp=spec: format(v, sp)))
+    for _ in range(300):
+        fmt = "".join(rng.choice(["%s", "%d", "%5.2f", "%-4s", "%r", "%03d", "%x", "%.3e", "%g", "%%", " ", "ab"])
+                      for _ in range(rng.randint(1, 4)))
+        count = fmt.replace("%%", "").count("%")
+        args = tuple(rng.choice([rng.randint(-99, 999), round(rng.uniform(-99, 99), 3), "s", None])
+                     for _ in range(count + rng.choice([0, 0, 0, 1, -1])) if True)
+        arg = args if len(args) != 1 or rng.random() < 0.5 else args[0]
+        cases.append(run("op", {"op": "mod", "a": fmt, "b": arg}, Keep("a % b", {"a": fmt, "b": arg})))
+    for _ in range(300):
+        v = rng.choice([rng.uniform(-1000, 1000), rng.randint(-1000, 1000), round(rng.uniform(-10, 10), 3) + 0.005])
+        args = [rng.randint(-2, 4), rng.choice(["common", "ceil", "floor"])]
+        cases.append(run("filter", {"name": "round", "value": v, "args": args, "kwargs": {}},
+                         Keep("value|round(*args)", {"value": v, "args": args})))
+    for _ in range(200):
+        s = rng.choice(["", " ", "+", "-"]) + "".join(rng.choice("0123456789_abxABXo. e") for _ in range(rng.randint(0, 8)))
+        name = rng.choice(["int", "float"])
+        args = [] if name == "float" else rng.choice([[], [0, rng.choice([0, 2, 8, 10, 16])]])
+        cases.append(run("filter", {"name": name, "value": s, "args": args, "kwargs": {}},
+                         Keep("value|" + name + "(*args)", {"value": s, "args": args})))
+    return cases
+
+
 def write(name, cases):
     cases = [c for c in cases if c is not None]
     path = os.path.join(OUT, name)
@@ -527,6 +675,7 @@ def main():
     write("ops.jsonl", op_cases())
     write("methods.jsonl", method_cases())
     write("filters.jsonl", filter_cases())
+    write("fuzz.jsonl", fuzz_cases())
 
 
 if __name__ == "__main__":
