@@ -657,6 +657,25 @@ def fuzz_cases():
     return cases
 
 
+# ------------------------------------------------------------------ tests (x is name(args))
+
+def test_cases():
+    cases = []
+    values = [UNDEF, None, True, False, 0, 1, 3, -4, 2 ** 70, 1.0, 2.5, 3.0, "", "abc", "ABC", "Abc", "1", [], [1, 2],
+              (), (1,), {}, {"a": 1}, float("nan")]
+    for v in values:
+        for name in ["odd", "even", "defined", "undefined", "none", "boolean", "false", "true", "integer", "float",
+                     "lower", "upper", "string", "mapping", "number", "sequence", "iterable", "callable", "escaped"]:
+            cases.append(run("test", {"name": name, "value": v, "args": []},
+                             lambda v=v, name=name: ENV.tests[name](v if v is not UNDEF else Undefined())))
+        for name, arg in [("divisibleby", 3), ("divisibleby", 2), ("in", [1, "abc", None]), ("in", "abcd"),
+                          ("eq", 1), ("ne", "abc"), ("gt", 1), ("lt", 2.5), ("ge", "abc"), ("le", [1]),
+                          ("sameas", None), ("sameas", True), ("sameas", 1), ("==", 1.0), ("equalto", [])]:
+            cases.append(run("test", {"name": name, "value": v, "args": [arg]},
+                             lambda v=v, name=name, arg=arg: ENV.tests[name](v if v is not UNDEF else Undefined(), arg)))
+    return cases
+
+
 def write(name, cases):
     cases = [c for c in cases if c is not None]
     path = os.path.join(OUT, name)
@@ -676,6 +695,7 @@ def main():
     write("methods.jsonl", method_cases())
     write("filters.jsonl", filter_cases())
     write("fuzz.jsonl", fuzz_cases())
+    write("tests.jsonl", test_cases())
 
 
 if __name__ == "__main__":

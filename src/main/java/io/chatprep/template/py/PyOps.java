@@ -155,6 +155,9 @@ public final class PyOps {
     }
 
     private static boolean isNaNPair(Object a, Object b) {
+        if (!PyTypes.isNumber(a) || !PyTypes.isNumber(b)) {
+            return false;
+        }
         return (a instanceof Double && ((Double) a).isNaN()) || (b instanceof Double && ((Double) b).isNaN());
     }
 

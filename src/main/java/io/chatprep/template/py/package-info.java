@@ -20,7 +20,8 @@
  *   <li>{@link io.chatprep.template.py.PyOps}: truthiness, comparisons, arithmetic, {@code ~}, {@code in}.
  *   <li>{@link io.chatprep.template.py.PyAccess}: {@code obj.attr}, {@code obj[key]}, slices (Jinja2 rules);
  *       {@link io.chatprep.template.py.PyMethods}: method calls by name.
- *   <li>{@link io.chatprep.template.py.PyFilters}: Jinja2's built-in filters as pure functions.
+ *   <li>{@link io.chatprep.template.py.PyFilters}: Jinja2's built-in filters as pure functions;
+ *       {@link io.chatprep.template.py.PyTests}: its tests ({@code is sequence}, {@code is divisibleby(3)}).
  *   <li>{@link io.chatprep.template.py.PyLimits}: per-thread size cap checked before building large values.
  * </ul>
  *
