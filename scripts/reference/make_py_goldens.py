@@ -676,6 +676,39 @@ def test_cases():
     return cases
 
 
+# ------------------------------------------------------------------ real dataset rows (tools, tool calls)
+
+DATA = os.environ.get("CHATPREP_DATA", "/work/shared/data")
+
+
+def data_cases():
+    cases = []
+    files = ["bfcl_v4_single_turn_toolcall.jsonl", "lf_glaive_toolcall_en_demo.jsonl",
+             "lf_glaive_toolcall_zh_demo.jsonl", "functionary_test_case.jsonl", "lf_alpaca_zh_demo.jsonl"]
+    for name in files:
+        path = os.path.join(DATA, name)
+        if not os.path.exists(path):
+            raise SystemExit(f"missing dataset {path}")
+        taken = 0
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if taken >= 25:
+                    break
+                if len(line) > 4000:
+                    continue
+                row = json.loads(line)
+                taken += 1
+                target = row.get("tools") or row["messages"]
+                for params in [{}, {"indent": 4}, {"ensure_ascii": True}, {"sort_keys": True}]:
+                    kw = dict(params)
+                    kw.setdefault("ensure_ascii", False)
+                    cases.append({"kind": "data", "in": {"line": line.rstrip("\n"), "params": params},
+                                  "out": result(json.dumps(target, **kw))})
+                cases.append({"kind": "data", "in": {"line": line.rstrip("\n"), "params": {"repr": True}},
+                              "out": result(repr(target))})
+    return cases
+
+
 def write(name, cases):
     cases = [c for c in cases if c is not None]
     path = os.path.join(OUT, name)
@@ -696,6 +729,7 @@ def main():
     write("filters.jsonl", filter_cases())
     write("fuzz.jsonl", fuzz_cases())
     write("tests.jsonl", test_cases())
+    write("data.jsonl", data_cases())
 
 
 if __name__ == "__main__":

@@ -63,7 +63,8 @@ final class GoldenCases {
 
         @Override
         public String toString() {
-            return "line " + line + " " + kind + " " + input;
+            String text = input.toString();
+            return "line " + line + " " + kind + " " + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
         }
     }
 
