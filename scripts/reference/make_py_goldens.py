@@ -654,6 +654,53 @@ def fuzz_cases():
         args = [] if name == "float" else rng.choice([[], [0, rng.choice([0, 2, 8, 10, 16])]])
         cases.append(run("filter", {"name": name, "value": s, "args": args, "kwargs": {}},
                          Keep("value|" + name + "(*args)", {"value": s, "args": args})))
+
+    unicode = ALPHABET + ["'", '"', "\\", "\x00", "\x1f", "\x7f", "\x85", "\u2028", "\ud7ff", "\ue000", "\ufeff",
+                          "\U0001d11e", "\u0301", "\u00ad", "\U000e0041"]
+
+    def nested(depth):
+        kind = rng.randrange(9 if depth < 3 else 5)
+        if kind == 0:
+            return "".join(rng.choice(unicode) for _ in range(rng.randint(0, 6)))
+        if kind == 1:
+            return rng.choice([rng.randint(-10 ** 6, 10 ** 6), rng.randint(-(2 ** 80), 2 ** 80)])
+        if kind == 2:
+            return rng.choice([rng.uniform(-1e3, 1e3), rng.uniform(-1, 1) * 10.0 ** rng.randint(-30, 30), 1.0, -0.0])
+        if kind == 3:
+            return rng.choice([None, True, False])
+        if kind == 4:
+            return "".join(rng.choice(unicode) for _ in range(rng.randint(0, 3)))
+        if kind in (5, 6):
+            return [nested(depth + 1) for _ in range(rng.randint(0, 4))]
+        if kind == 7:
+            return tuple(nested(depth + 1) for _ in range(rng.randint(0, 3)))
+        return {"".join(rng.choice(unicode) for _ in range(rng.randint(0, 4))): nested(depth + 1)
+                for _ in range(rng.randint(0, 4))}
+
+    for _ in range(400):
+        v = nested(0)
+        params = rng.choice([{}, {"indent": rng.randint(0, 4)}, {"ensure_ascii": True}, {"sort_keys": True},
+                             {"indent": 2, "ensure_ascii": True, "separators": [",", ": "]}])
+
+        def dumps(v=v, params=params):
+            kw = dict(params)
+            if "separators" in kw:
+                kw["separators"] = tuple(kw["separators"])
+            kw.setdefault("ensure_ascii", False)
+            return json.dumps(v, **kw)
+        cases.append(run("json", {"value": v, "params": params}, dumps))
+        cases.append(run("repr", {"value": v}, lambda v=v: repr(v)))
+        cases.append(run("str", {"value": v}, lambda v=v: render("{{ v }}", {"v": v})))
+
+    fields = ["{}", "{0}", "{1}", "{x}", "{x!r}", "{0:>6}", "{:<4}", "{:^5}", "{x:*^9}", "{0:.3}", "{:,}", "{:08.3f}",
+              "{{", "}}", "{0[0]}", "{x[k]}", "{x.k}", "{:+}", "{!s}", "{!a}", "{:e}", "{:%}", "{:x}", "{:_}"]
+    for _ in range(300):
+        template = "".join(rng.choice(fields + ["a", " ", "-"]) for _ in range(rng.randint(1, 4)))
+        args = [nested(2) for _ in range(rng.randint(0, 3))]
+        kwargs = rng.choice([{}, {"x": nested(2)}, {"x": {"k": nested(3)}}])
+        variables = {"receiver": template, "args": args, "kwargs": kwargs}
+        cases.append(run("method", {"self": template, "name": "format", "args": args, "kwargs": kwargs},
+                         Keep("receiver.format(*args, **kwargs)", variables)))
     return cases
 
 

@@ -751,25 +751,22 @@ public final class PyFormat {
         }
         String first = name.substring(0, k);
         Object value;
+        // Jinja2's sandbox formats through string.Formatter, whose numbering rules differ from str.format's:
+        // only a bare "{0}" counts as manual numbering, and both conflicts raise the same message.
+        String switchError = "cannot switch from manual field specification to automatic field numbering";
         if (first.isEmpty()) {
             if (autoIndex[0] < 0) {
-                throw PyException.valueError("cannot switch from manual field specification to automatic field numbering");
+                throw PyException.valueError(switchError);
             }
-            int index = autoIndex[0]++;
-            if (index >= args.size()) {
-                throw new PyException("IndexError", "tuple index out of range");
+            value = positional(args, autoIndex[0]++);
+        } else if (isDigits(first)) {
+            if (k == name.length()) {
+                if (autoIndex[0] > 0) {
+                    throw PyException.valueError(switchError);
+                }
+                autoIndex[0] = -1;
             }
-            value = args.get(index);
-        } else if (first.chars().allMatch(Character::isDigit)) {
-            if (autoIndex[0] > 0) {
-                throw PyException.valueError("cannot switch from automatic field numbering to manual field specification");
-            }
-            autoIndex[0] = -1;
-            int index = Integer.parseInt(first);
-            if (index >= args.size()) {
-                throw new PyException("IndexError", "tuple index out of range");
-            }
-            value = args.get(index);
+            value = positional(args, Long.parseLong(first));
         } else {
             if (!kwargs.containsKey(first)) {
                 throw new PyException("KeyError", PyStr.repr(first));
@@ -798,6 +795,17 @@ public final class PyFormat {
             }
         }
         return value;
+    }
+
+    private static boolean isDigits(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static Object positional(List<?> args, long index) {
+        if (index >= args.size()) {
+            throw new PyException("IndexError", "tuple index out of range");
+        }
+        return args.get((int) index);
     }
 
     /** Stands in for Undefined inside Java collections that reject null. */

@@ -19,6 +19,8 @@ class PyFuzzGoldenTest {
             case "op":
                 return PyOpsGoldenTest.evaluate(c);
             case "repr":
+            case "str":
+            case "json":
             case "format":
                 return PyValuesGoldenTest.evaluate(c);
             case "filter":
