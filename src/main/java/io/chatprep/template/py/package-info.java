@@ -5,7 +5,8 @@
  * <ul>
  *   <li>dict: {@link java.util.Map}, insertion-ordered; inputs are unmodifiable.
  *   <li>list: {@link java.util.List}; tuple: {@link io.chatprep.template.py.PyTuple} (a List that prints and
- *       compares as a tuple); {@code dict.items()/keys()/values()}: {@link io.chatprep.template.py.PyDictView}.
+ *       compares as a tuple); {@code dict.items()/keys()/values()}: {@link io.chatprep.template.py.PyDictView}
+ *       (iterable, sized, {@code in}, {@code ==}; the set operators of Python's views are not modelled).
  *   <li>str: {@link java.lang.String}, but {@code len}, indexing and slicing count code points.
  *   <li>int: {@link java.lang.Long}, {@link java.math.BigInteger} past 64 bits (Integer/Short/Byte accepted
  *       as input); float: {@link java.lang.Double}; bool: {@link java.lang.Boolean}.

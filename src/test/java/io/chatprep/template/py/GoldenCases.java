@@ -102,6 +102,10 @@ final class GoldenCases {
             if (node.has("$undef")) {
                 return null;
             }
+            if (node.has("$view")) {
+                String method = node.get("$view").asText().substring("dict_".length());
+                return PyMethods.call(decode(node.get("of")), method, List.of(), Map.of());
+            }
             if (node.has("$tuple")) {
                 return PyTuple.copyOf(decodeList(node.get("$tuple")));
             }
