@@ -386,7 +386,7 @@ def method_cases():
 
 # ------------------------------------------------------------------ filters
 
-GENERATORS = {"batch", "slice", "unique", "reverse", "items"}
+GENERATORS = {"batch", "slice", "unique", "reverse", "items", "map", "select", "reject", "selectattr", "rejectattr"}
 
 
 def filter_cases():
@@ -519,6 +519,47 @@ def filter_cases():
         f("format", v, *args, **kwargs)
     for v in ["<b>bold</b> text", "a <br/> b\n\nc", "<!-- c --> x &amp; y", "no tags", "<a href='x'>link</a>  end "]:
         f("striptags", v)
+    msgs = [{"role": "system", "content": "S"}, {"role": "user", "content": "Hi", "n": 2},
+            {"role": "assistant", "content": None, "tool_calls": [{"name": "f"}]}, {"role": "user", "content": ""},
+            {"role": "tool", "content": "42", "n": 1}]
+    f("map", msgs, attribute="role")
+    f("map", msgs, attribute="n")
+    f("map", msgs, attribute="n", default=0)
+    f("map", msgs, attribute="tool_calls.0.name", default="-")
+    f("map", ["a", "B"], "upper")
+    f("map", [1.5, 2.25], "round", 1)
+    f("map", ["a b", "c"], "replace", " ", "_")
+    f("map", [[1, 2], [3]], "length")
+    f("map", msgs, "tojson")
+    f("map", msgs)
+    f("map", msgs, attribute="role", other=1)
+    f("map", UNDEF, "upper")
+    f("map", [], "nosuchfilter")
+    for args in [(), ("none",), ("string",), ("defined",), ("odd",), ("divisibleby", 3), ("in", [1, 2, "a"]),
+                 ("equalto", 2), ("gt", 1), ("number",), ("sequence",)]:
+        f("select", [0, 1, 2, 3, "a", "", None, [1], 4.5], *args)
+        f("reject", [0, 1, 2, 3, "a", "", None, [1], 4.5], *args)
+    for args in [("content",), ("content", "none"), ("content", "string"), ("n", "defined"), ("n", "undefined"),
+                 ("role", "equalto", "user"), ("role", "in", ["user", "tool"]), ("tool_calls",), ("n", "gt", 1),
+                 ("content", "eq", "")]:
+        f("selectattr", msgs, *args)
+        f("rejectattr", msgs, *args)
+    f("selectattr", msgs)
+    f("select", UNDEF)
+    f("select", [1], "nosuchtest")
+    people = [{"name": "a", "city": "NY"}, {"name": "b", "city": "ny"}, {"name": "c", "city": "LA"}, {"name": "d"}]
+    f("groupby", people, "city", default="?")
+    f("groupby", people, "city", default="?", case_sensitive=True)
+    f("groupby", people[:3], "city")
+    f("groupby", [[1, "x"], [0, "y"], [1, "z"]], "0")
+    f("groupby", people, "name")
+    for obj, name in [({"k": 1}, "k"), ([1], "append"), ([1], "_x"), (None, "x"), (UNDEF, "x"), ("abc", "nosuch")]:
+        f("attr", obj, name)
+    for obj, name in [("abc", "upper"), ({"items": 1}, "items"), ([1, 2, 1], "count")]:
+        args = [1] if name == "count" else []
+        variables = {"value": obj, "name": name, "args": args}
+        cases.append(run("filter", {"name": "attr", "value": obj, "args": [name], "kwargs": {}, "call": args},
+                         Keep("(value|attr(name))(*args)", variables)))
     return cases
 
 

@@ -23,7 +23,8 @@ public final class PyFilters {
     private static final Set<String> NAMES = Set.of("tojson", "items", "trim", "length", "count", "round", "string",
             "int", "float", "join", "upper", "lower", "title", "capitalize", "replace", "reverse", "sort", "unique",
             "dictsort", "sum", "batch", "slice", "wordcount", "first", "last", "list", "indent", "center", "abs", "min",
-            "max", "default", "d", "truncate", "wordwrap", "format", "striptags", "escape", "e");
+            "max", "default", "d", "truncate", "wordwrap", "format", "striptags", "escape", "e", "map", "select",
+            "reject", "selectattr", "rejectattr", "groupby", "attr");
 
     private PyFilters() {
     }
@@ -44,6 +45,20 @@ public final class PyFilters {
         Map<String, Object> kw = kwargs == null ? Map.of() : kwargs;
         Object[] p;
         switch (name) {
+            case "map":
+                return map(value, a, kw);
+            case "select":
+            case "reject":
+                return selectOrReject(value, a, kw, name.equals("select"), false);
+            case "selectattr":
+            case "rejectattr":
+                return selectOrReject(value, a, kw, name.equals("selectattr"), true);
+            case "groupby":
+                p = bind(name, a, kw, 1, "attribute", "default", "case_sensitive");
+                return groupby(value, p[0], or(p[1], null), PyOps.truthy(or(p[2], false)));
+            case "attr":
+                p = bind(name, a, kw, 1, "name");
+                return attr(value, p[0]);
             case "tojson":
                 p = bind(name, a, kw, 0, "ensure_ascii", "indent", "separators", "sort_keys");
                 return tojson(value, PyOps.truthy(or(p[0], false)), or(p[1], null), or(p[2], null),
@@ -868,6 +883,116 @@ public final class PyFilters {
         return value;
     }
 
+    /** Jinja2's map: an attribute of each item ({@code attribute=}, {@code default=}) or a filter applied to each. */
+    public static List<Object> map(Object value, List<Object> args, Map<String, Object> kwargs) {
+        if (!PyOps.truthy(value)) {
+            return List.of();
+        }
+        java.util.function.Function<Object, Object> func;
+        if (args.isEmpty() && kwargs.containsKey("attribute")) {
+            for (String key : kwargs.keySet()) {
+                if (!key.equals("attribute") && !key.equals("default")) {
+                    throw argumentError("Unexpected keyword argument " + PyStr.repr(key));
+                }
+            }
+            Attribute getter = new Attribute(kwargs.get("attribute"));
+            Object fallback = kwargs.get("default");
+            func = item -> {
+                Object v = getter.get(item, fallback);
+                return v;
+            };
+        } else {
+            if (args.isEmpty()) {
+                throw argumentError("map requires a filter argument");
+            }
+            String filter = PyStr.str(args.get(0));
+            List<Object> rest = args.subList(1, args.size());
+            func = item -> call(filter, item, rest, kwargs);
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object item : iterate(value)) {
+            out.add(func.apply(item));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Jinja2's select/reject and selectattr/rejectattr: keep items (or item attributes) passing a test. */
+    public static List<Object> selectOrReject(Object value, List<Object> args, Map<String, Object> kwargs, boolean keep,
+            boolean byAttribute) {
+        if (!PyOps.truthy(value)) {
+            return List.of();
+        }
+        Attribute getter = null;
+        int offset = 0;
+        if (byAttribute) {
+            if (args.isEmpty()) {
+                throw argumentError("Missing parameter for attribute name");
+            }
+            getter = new Attribute(args.get(0));
+            offset = 1;
+        }
+        String test = args.size() > offset ? PyStr.str(args.get(offset)) : null;
+        List<Object> testArgs = args.size() > offset + 1 ? args.subList(offset + 1, args.size()) : List.of();
+        List<Object> out = new ArrayList<>();
+        for (Object item : iterate(value)) {
+            Object subject = getter == null ? item : getter.get(item);
+            boolean passed = test == null ? PyOps.truthy(subject) : testWithKeywords(test, subject, testArgs, kwargs);
+            if (passed == keep) {
+                out.add(item);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static boolean testWithKeywords(String test, Object subject, List<Object> args, Map<String, Object> kwargs) {
+        if (!PyTests.has(test)) {
+            throw new PyException("TemplateRuntimeError", "No test named '" + test + "'.");
+        }
+        if (!kwargs.isEmpty()) {
+            throw PyException.typeError("test_" + test + "() got an unexpected keyword argument '"
+                    + kwargs.keySet().iterator().next() + "'");
+        }
+        return PyTests.call(test, subject, args);
+    }
+
+    /** Jinja2's groupby: (grouper, items) tuples sorted by the attribute. */
+    public static List<Object> groupby(Object value, Object attribute, Object fallback, boolean caseSensitive) {
+        Attribute getter = new Attribute(attribute);
+        List<Object[]> keyed = new ArrayList<>();
+        for (Object item : iterate(value)) {
+            keyed.add(new Object[] {postprocess(getter.get(item, fallback), caseSensitive), item});
+        }
+        sortKeyed(keyed, false);
+        List<Object> out = new ArrayList<>();
+        int i = 0;
+        while (i < keyed.size()) {
+            Object key = keyed.get(i)[0];
+            List<Object> members = new ArrayList<>();
+            while (i < keyed.size() && PyOps.eq(keyed.get(i)[0], key)) {
+                members.add(keyed.get(i)[1]);
+                i++;
+            }
+            Object grouper = caseSensitive ? key : getter.get(members.get(0), fallback);
+            out.add(PyTuple.of(grouper, Collections.unmodifiableList(members)));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Jinja2's attr: {@code obj.name} without falling back to {@code obj['name']}. Unsafe attributes (mutators,
+     * underscore names) give Undefined here, as the sandbox does.
+     */
+    public static Object attr(Object obj, Object name) {
+        if (obj == null) {
+            throw PyOps.undefined();
+        }
+        String attribute = PyStr.str(name);
+        if (!PyMethods.hasMethod(obj, attribute) || !PyMethods.isSafe(obj, attribute)) {
+            return null;
+        }
+        return PyAccess.getattr(obj, attribute);
+    }
+
     /** Jinja2's attribute path: dotted parts, numeric parts as ints, each looked up item-first. */
     static final class Attribute {
         private final List<Object> parts = new ArrayList<>();
@@ -885,9 +1010,17 @@ public final class PyFilters {
         }
 
         Object get(Object item) {
+            return get(item, null);
+        }
+
+        /** The attribute, with {@code fallback} replacing an Undefined step (None means no fallback). */
+        Object get(Object item, Object fallback) {
             Object current = item;
             for (Object part : parts) {
                 current = PyAccess.getitem(current, part);
+                if (current == null && fallback != null && fallback != PyNone.NONE) {
+                    current = fallback;
+                }
             }
             return current;
         }

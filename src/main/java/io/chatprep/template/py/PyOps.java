@@ -608,6 +608,19 @@ public final class PyOps {
         }
     }
 
+    /**
+     * The items Python's {@code for} visits: list/tuple items, dict keys, str characters (code points); Undefined
+     * iterates as empty. TypeError for values that are not iterable.
+     */
+    public static List<?> iterate(Object value) {
+        return StrMethods.iterableItems(value);
+    }
+
+    /** Python's {@code len}; Undefined has length 0. */
+    public static long len(Object value) {
+        return PyFilters.length(value);
+    }
+
     public static boolean notContains(Object container, Object item) {
         return !contains(container, item);
     }
