@@ -7,8 +7,10 @@ Values are JSON with tags for what JSON cannot say: {"$tuple": [...]}, {"$undef"
 
 Operators, methods, attribute access and filters run through the environment transformers renders chat
 templates with (an ImmutableSandboxedEnvironment), so sandbox rules and Jinja2's own filters apply.
-Run: HF_HUB_OFFLINE=1 $PYTHON scripts/reference/make_py_goldens.py
+Usage: HF_HUB_OFFLINE=1 $PYTHON scripts/reference/make_py_goldens.py [--shared /work/shared] [--out DIR]
+(PYTHON: the reference environment with transformers and jinja2, e.g. .venv/bin/python.)
 """
+import argparse
 import json
 import math
 import os
@@ -776,7 +778,7 @@ def test_cases():
 
 # ------------------------------------------------------------------ real dataset rows (tools, tool calls)
 
-DATA = os.environ.get("CHATPREP_DATA", "/work/shared/data")
+DATA = os.path.join("/work/shared", "data")  # replaced by --shared
 
 
 def data_cases():
@@ -820,6 +822,13 @@ def write(name, cases):
 
 
 def main():
+    global DATA, OUT
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", default="/work/shared", help="reference material holding data/*.jsonl")
+    parser.add_argument("--out", default=OUT, help="directory for the golden *.jsonl files")
+    options = parser.parse_args()
+    DATA = os.path.join(options.shared, "data")
+    OUT = options.out
     os.makedirs(OUT, exist_ok=True)
     write("values.jsonl", value_cases())
     write("ops.jsonl", op_cases())
