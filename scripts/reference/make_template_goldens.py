@@ -12,7 +12,8 @@ Outputs, under src/test/resources/golden/templates/:
                         "text", "generation_spans"} or {..., "error"}.
 `kwargs` are every template variable besides messages/tools/add_generation_prompt/special tokens
 (the conversation's chat_template_kwargs merged with the variant); `generation_spans` are [start, end)
-in Unicode code points; `now` is the fixed time strftime_now() returns; `error` is
+in Unicode code points; `now` is the fixed time strftime_now() returns; `text_content_as_parts` (when present) means every string
+content was given as [{"type": "text", "text": ...}] (families whose template reads list content only); `error` is
 "<Python exception type>: <message>" exactly as transformers raises it.
 """
 
@@ -32,7 +33,7 @@ GOLDEN_DATA_SCALE = 0.25
 
 def family_records(family, conversations):
     now = tc.FIXED_NOW.isoformat()
-    for conv in conversations:
+    for conv in family.conversations(conversations):
         for variant in family.kwarg_variants():
             kwargs = dict(conv.kwargs)
             kwargs.update(variant)
@@ -40,6 +41,8 @@ def family_records(family, conversations):
                 out = tc.render(family.training, conv.messages, conv.tools, agp, kwargs, family.specials)
                 record = {"name": conv.name, "add_generation_prompt": agp, "kwargs": kwargs,
                           "special_tokens": family.specials, "now": now}
+                if family.text_content_as_parts:
+                    record["text_content_as_parts"] = True
                 if out.error is not None:
                     record["error"] = out.error
                 else:

@@ -5,7 +5,8 @@ For every tokenizer under src/test/resources/tokenizers and every conversation o
 src/test/resources/conversations/{varied,real_sample}.jsonl this renders the conversation exactly as
 transformers' apply_chat_template(..., return_assistant_tokens_mask=True) does (TRL 1.13's language-modeling
 path: tools parsed from a JSON string, chat_template_kwargs spread in) and writes one line per conversation
-to src/test/resources/golden/tokens/<tokenizer>.jsonl.gz:
+to src/test/resources/golden/tokens/<tokenizer>.jsonl.gz (and <tokenizer>.marked.jsonl.gz with the marked test
+template when a training template exists):
 
   {"name", "text", "spans", "input_ids", "assistant_masks", "labels",
    "last_turn": {"prefix_chars", "mask"} | absent,
@@ -51,7 +52,7 @@ FIXED_NOW = datetime(2025, 6, 1, 12, 0, 0)  # what the Java tests pin strftime_n
 # tokenizer folder -> (template family, fallback test template, loader)
 TOKENIZERS = {
     "qwen3": ("qwen3", "chatml_marked.jinja", "auto"),
-    "llama3_1": ("llama3", "llama3_marked.jinja", "auto"),
+    "llama3_1": ("llama3_1", "llama3_marked.jinja", "auto"),
     "gemma3": ("gemma3", "gemma_marked.jinja", "auto"),
     "gptoss": ("gptoss", "harmony_marked.jinja", "auto"),
     "deepseek_v3": ("deepseekv3", "deepseek_marked.jinja", "fast"),
@@ -212,15 +213,23 @@ def main(argv=None):
     os.makedirs(out_dir, exist_ok=True)
     only = set(args.only.split(",")) if args.only else None
     special = {}
+    jobs = []
     for folder, (family, fallback, loader) in TOKENIZERS.items():
+        template_path, template = template_for(family, fallback)
+        jobs.append((folder, loader, template_path, template, f"{folder}.jsonl.gz"))
+        if not template_path.endswith(fallback):
+            # The marked test template too: it renders rows the training template refuses (more token coverage).
+            marked = os.path.join(RES, "templates", fallback)
+            with open(marked, encoding="utf-8") as f:
+                jobs.append((folder, loader, marked, f.read(), f"{folder}.marked.jsonl.gz"))
+    for folder, loader, template_path, template, file_name in jobs:
         if only and folder not in only:
             continue
         tokenizer = load_tokenizer(os.path.join(args.tokenizers_dir, folder), loader)
         # What the template sees: AutoTokenizer's map (what TRL users get), whatever loader renders.
         special[folder] = load_tokenizer(os.path.join(args.tokenizers_dir, folder), "auto").special_tokens_map
-        template_path, template = template_for(family, fallback)
         ok = err = 0
-        path = os.path.join(out_dir, f"{folder}.jsonl.gz")
+        path = os.path.join(out_dir, file_name)
         with gzip.open(path, "wt", encoding="utf-8") as out, SpanCapture() as capture:
             for row in rows:
                 try:

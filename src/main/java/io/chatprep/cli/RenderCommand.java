@@ -31,6 +31,9 @@ import java.util.Set;
 public final class RenderCommand implements Command {
     private static final int TEMPLATE_CACHE_SIZE = 256;
     private static final ObjectMapper JSON = new ObjectMapper();
+    // Escaping everything beyond ASCII keeps lone surrogates intact, so Python's json reads the very same strings.
+    private static final ObjectMapper OUT = new ObjectMapper().configure(
+            com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
 
     @Override
     public String name() {
@@ -141,7 +144,7 @@ public final class RenderCommand implements Command {
 
     private static String success(RenderedChat chat) throws IOException {
         StringWriter w = new StringWriter();
-        try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+        try (JsonGenerator g = OUT.getFactory().createGenerator(w)) {
             g.writeStartObject();
             g.writeStringField("text", chat.text());
             g.writeArrayFieldStart("generation_spans");
@@ -156,7 +159,7 @@ public final class RenderCommand implements Command {
 
     private static String error(String message) throws IOException {
         StringWriter w = new StringWriter();
-        try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+        try (JsonGenerator g = OUT.getFactory().createGenerator(w)) {
             g.writeStartObject();
             g.writeStringField("error", message == null ? "unknown error" : message);
             g.writeEndObject();

@@ -7,6 +7,7 @@ import io.chatprep.template.py.PyLimits;
 import io.chatprep.template.runtime.Output;
 import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Scope;
+import io.chatprep.template.runtime.TemplateRuntimeException;
 import io.chatprep.template.runtime.Values;
 import io.chatprep.template.tree.LoopControl;
 import io.chatprep.template.tree.Template;
@@ -65,7 +66,9 @@ public final class ChatTemplate {
         try {
             tree.render(Scope.root(ctx), root);
         } catch (PyException e) {
-            throw Values.fromPy(e);
+            throw atLine(Values.fromPy(e), ctx);
+        } catch (TemplateRuntimeException e) {
+            throw atLine(e, ctx);
         } catch (LoopControl e) {
             throw new TemplateException(TemplateException.Kind.SYNTAX, "'" + e.getMessage() + "' outside of a loop");
         } catch (StackOverflowError e) {
@@ -78,6 +81,14 @@ public final class ChatTemplate {
             PyLimits.setMaxSize(previousCap);
         }
         return new RenderedChat(root.toString(), ctx.spans());
+    }
+
+    /** Names the template line of a failure; a template's own raise_exception message stays as written. */
+    private static TemplateException atLine(TemplateException e, RenderContext ctx) {
+        if (ctx.line() <= 0) {
+            return e;
+        }
+        return new TemplateException(e.kind(), e.getMessage() + " (template line " + ctx.line() + ")", e);
     }
 
     public String source() {

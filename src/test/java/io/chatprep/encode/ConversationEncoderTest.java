@@ -90,7 +90,8 @@ class ConversationEncoderTest {
 
     @Test
     void templateRaiseIsRejectedWithItsOwnMessage() throws Exception {
-        try (ConversationEncoder gemma = EncoderFixtures.open("gemma3", MaskPolicy.ASSISTANT)) {
+        try (ConversationEncoder gemma = EncoderFixtures.open("gemma3",
+                io.chatprep.tokenize.TokenGoldens.RESOURCES.resolve("templates/gemma_marked.jinja"), MaskPolicy.ASSISTANT)) {
             RowRejectedException e = assertThrows(RowRejectedException.class, () -> gemma.encodeJson(
                     "{\"messages\": [{\"role\": \"user\", \"content\": \"x\"}, {\"role\": \"tool\", \"content\": \"y\"}]}"));
             assertEquals("render", e.stage());

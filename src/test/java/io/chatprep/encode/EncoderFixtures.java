@@ -21,7 +21,7 @@ final class EncoderFixtures {
     /** tokenizer folder -> {template family, marked test template}. */
     static final Map<String, String[]> TEMPLATES = Map.of(
             "qwen3", new String[] {"qwen3", "chatml_marked.jinja"},
-            "llama3_1", new String[] {"llama3", "llama3_marked.jinja"},
+            "llama3_1", new String[] {"llama3_1", "llama3_marked.jinja"},
             "gemma3", new String[] {"gemma3", "gemma_marked.jinja"},
             "gptoss", new String[] {"gptoss", "harmony_marked.jinja"},
             "deepseek_v3", new String[] {"deepseekv3", "deepseek_marked.jinja"},

@@ -16,16 +16,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class MaskPoliciesTest {
 
     @Test
-    void finalChannelKeepsOnlyTheFinalMessageOfGptOss() {
+    void finalChannelDropsTheToolCallSpanOfGptOss() {
+        // gptoss_training.jinja: the tool call and the answer are separate spans without <|start|>assistant.
+        assertEquals("<|channel|>final<|message|>It is 09:30 UTC.<|return|>",
+                finalChannelText("gptoss", "reasoning_with_tools"));
+    }
+
+    @Test
+    void finalChannelDropsAnalysisInsideTheSameSpan() {
+        // harmony_marked.jinja: one span holds analysis, tool call and final messages with their headers.
+        assertEquals("<|start|>assistant<|channel|>final<|message|>It is 09:30 UTC.<|return|>",
+                finalChannelText("gptoss.marked", "reasoning_with_tools"));
+        assertEquals("<|start|>assistant<|channel|>final<|message|>51<|end|>"
+                        + "<|start|>assistant<|channel|>final<|message|>60<|return|>",
+                finalChannelText("gptoss.marked", "reasoning_content"));
+    }
+
+    private static String finalChannelText(String golden, String name) {
         try (HfTokenizer tokenizer = HfTokenizer.load(TokenGoldens.tokenizerDir("gptoss"))) {
-            JsonNode row = TokenGoldens.row("gptoss", "reasoning_with_tools");
+            JsonNode row = TokenGoldens.row(golden, name);
             String text = row.get("text").asText();
             int[][] spans = TokenGoldens.spans(row.get("spans"));
             Encoding encoding = tokenizer.encode(text);
             byte[] mask = AssistantMask.fromSpans(encoding.offsets(), FinalChannelSpans.of(text, spans));
-            String trained = trainedText(tokenizer, encoding.ids(), mask);
-            assertEquals("<|start|>assistant<|channel|>final<|message|>It is 09:30 UTC.<|return|>",
-                    trained);
+            return trainedText(tokenizer, encoding.ids(), mask);
         }
     }
 

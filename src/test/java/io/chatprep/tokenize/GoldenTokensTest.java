@@ -46,6 +46,12 @@ class GoldenTokensTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"qwen3", "llama3_1", "gemma3", "gptoss", "deepseek_v3"})
+    void markedTestTemplateRowsEqualTheReference(String name) {
+        assertTrue(check(name, name + ".marked") >= 150);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"qwen3", "gemma3", "llama2"})
     void quirkCasesEqualTheReference(String name) {
         assertEquals(5, check(name, "quirks_" + name));

@@ -37,7 +37,7 @@ public final class Lexer {
         while (pos < n) {
             int tagStart = findTagStart(pos);
             if (tagStart < 0) {
-                emitData(src.substring(pos), null);
+                emitData(src.substring(pos));
                 pos = n;
                 break;
             }
@@ -50,11 +50,11 @@ public final class Lexer {
             String text = src.substring(pos, tagStart);
             // raw blocks are recognised at the root before any other tag
             if (kindChar == '%' && isRawBegin(tagStart)) {
-                emitData(applyStrip(text, sign, false), null);
+                emitData(applyStrip(text, sign, false));
                 lexRaw(tagStart);
                 continue;
             }
-            emitData(applyStrip(text, sign, kindChar == '{'), null);
+            emitData(applyStrip(text, sign, kindChar == '{'));
             pos = signPos + (sign != 0 ? 1 : 0);
             lineStarting = false;
             switch (kindChar) {
@@ -129,7 +129,7 @@ public final class Lexer {
         return i;
     }
 
-    private void emitData(String text, Kind kind) {
+    private void emitData(String text) {
         if (!text.isEmpty()) {
             out.add(new Token(Kind.DATA, text, line));
             line += count(text);
@@ -165,18 +165,13 @@ public final class Lexer {
     }
 
     private void lexComment() {
-        int startLine = line;
-        int i = pos;
-        while (true) {
-            int e = src.indexOf("#}", i);
-            if (e < 0) {
-                throw new TemplateSyntaxException("Missing end of comment tag", startLine);
-            }
-            char before = e > pos ? src.charAt(e - 1) : 0;
-            char sign = (before == '-' || before == '+') ? before : 0;
-            advanceTo(afterBlockEnd(e + 2, sign));
-            return;
+        int e = src.indexOf("#}", pos);
+        if (e < 0) {
+            throw new TemplateSyntaxException("Missing end of comment tag", line);
         }
+        char before = e > pos ? src.charAt(e - 1) : 0;
+        char sign = (before == '-' || before == '+') ? before : 0;
+        advanceTo(afterBlockEnd(e + 2, sign));
     }
 
     private boolean isRawBegin(int tagStart) {
@@ -225,7 +220,7 @@ public final class Lexer {
                 }
                 if (src.startsWith("%}", k)) {
                     String body = src.substring(bodyStart, t);
-                    emitData(applyStrip(body, sign, false), null);
+                    emitData(applyStrip(body, sign, false));
                     pos = t;
                     advanceTo(afterBlockEnd(k + 2, endSign));
                     return;

@@ -194,12 +194,6 @@ public final class Parser {
         return tag.parse(this, nameTok);
     }
 
-    /** Parses a body up to one of {@code endNames}, consuming the end tag's name (not its block end). */
-    public Node[] parseBody(Set<String> endNames) {
-        Node[] body = subparse(endNames);
-        return body;
-    }
-
     // ------------------------------------------------------------------ assignment targets
 
     public AssignTarget parseAssignTarget(boolean withNamespace, Set<String> extraEndNames) {
@@ -430,7 +424,7 @@ public final class Parser {
         }
         if (t.kind() == Kind.OPERATOR && (t.value().equals(")") || t.value().equals("]")
                 || t.value().equals("}") || t.value().equals("="))) {
-            return t.value().equals(")") || t.value().equals("=") ? true : true;
+            return true;
         }
         return t.kind() == Kind.NAME && extraEndNames.contains(t.value());
     }
@@ -438,7 +432,7 @@ public final class Parser {
     /**
      * Jinja2's parse_tuple: comma-separated expressions, a tuple when a comma appears.
      *
-     * @param simplified only primaries (used for for-loop targets in Jinja2; unused here)
+     * @param simplified only primaries, no operators
      */
     public Expr parseTuple(boolean simplified, boolean withCondExpr, Set<String> extraEndNames,
             boolean explicitParentheses) {

@@ -258,7 +258,7 @@ public final class PyFormat {
 
     /** A parsed format spec: {@code [[fill]align][sign][#][0][width][grouping][.precision][type]}. */
     static final class Spec {
-        char fill = ' ';
+        int fill = ' ';
         char align = 0;
         char sign = 0;
         boolean alternate;
@@ -267,13 +267,29 @@ public final class PyFormat {
         int precision = -1;
         char type = 0;
 
-        static Spec parse(String text) {
+        Spec copy() {
+            Spec copy = new Spec();
+            copy.fill = fill;
+            copy.align = align;
+            copy.sign = sign;
+            copy.alternate = alternate;
+            copy.width = width;
+            copy.grouping = grouping;
+            copy.precision = precision;
+            copy.type = type;
+            return copy;
+        }
+
+        /** Parses a spec; {@code numeric} selects the default alignment the '0' flag depends on. */
+        static Spec parse(String text, boolean numeric) {
             Spec spec = new Spec();
             int[] cps = text.codePoints().toArray();
             int i = 0;
+            boolean fillSpecified = false;
             if (cps.length >= 2 && "<>=^".indexOf(cps[1]) >= 0) {
-                spec.fill = (char) cps[0];
+                spec.fill = cps[0];
                 spec.align = (char) cps[1];
+                fillSpecified = true;
                 i = 2;
             } else if (cps.length >= 1 && "<>=^".indexOf(cps[0]) >= 0) {
                 spec.align = (char) cps[0];
@@ -287,9 +303,12 @@ public final class PyFormat {
                 i++;
             }
             if (i < cps.length && cps[i] == '0') {
-                if (spec.align == 0) {
+                // The '0' flag zero-fills unless a fill was given, and pads after the sign unless aligned.
+                if (!fillSpecified) {
                     spec.fill = '0';
-                    spec.align = '=';
+                    if (spec.align == 0 && numeric) {
+                        spec.align = '=';
+                    }
                 }
                 i++;
             }
@@ -299,8 +318,6 @@ public final class PyFormat {
             }
             if (i > start) {
                 spec.width = Integer.parseInt(new String(cps, start, i - start));
-            } else if (start > 0 && cps[start - 1] == '0' && spec.fill == '0') {
-                spec.width = 0;
             }
             if (i < cps.length && (cps[i] == ',' || cps[i] == '_')) {
                 spec.grouping = (char) cps[i++];
@@ -322,6 +339,10 @@ public final class PyFormat {
             if (i < cps.length) {
                 throw PyException.valueError("Invalid format specifier '" + text + "' for object of type '%s'");
             }
+            if (spec.grouping != 0 && "defgEGF%".indexOf(spec.type) < 0 && spec.type != 0
+                    && !(spec.grouping == '_' && "boxX".indexOf(spec.type) >= 0)) {
+                throw PyException.valueError("Cannot specify '" + spec.grouping + "' with '" + spec.type + "'.");
+            }
             PyLimits.checkString(Math.max(spec.width, 0));
             return spec;
         }
@@ -334,7 +355,7 @@ public final class PyFormat {
         }
         Spec spec;
         try {
-            spec = Spec.parse(specText);
+            spec = Spec.parse(specText, PyTypes.isNumber(value));
         } catch (PyException e) {
             throw e.getMessage().contains("%s")
                     ? PyException.valueError(e.getMessage().replace("%s", PyTypes.typeName(value))) : e;
@@ -407,38 +428,55 @@ public final class PyFormat {
         if (printf && spec.precision > digits.length()) {
             digits = "0".repeat(spec.precision - digits.length()) + digits;
         }
-        if (spec.grouping != 0) {
-            digits = group(digits, radix == 10 ? 3 : 4, spec.grouping);
-        }
         String prefix = "";
         if (spec.alternate && radix != 10) {
             prefix = type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'X' ? "0X" : "0x";
         }
-        return applySign(value.signum() < 0, prefix + digits, spec);
+        return assemble(value.signum() < 0, prefix, digits, "", spec, radix == 10 ? 3 : 4);
     }
 
-    private static String applySign(boolean negative, String body, Spec spec) {
+    /**
+     * Lays out sign, prefix, integer digits (grouped when asked) and the rest of a number, padded to the width.
+     * Zero padding after the sign ('0' fill with '=' alignment) goes through the grouping, as in CPython, so
+     * the padding zeros get separators too.
+     */
+    private static String assemble(boolean negative, String prefix, String digits, String rest, Spec spec, int groupSize) {
         String sign = negative ? "-" : spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "";
         char align = spec.align == 0 ? '>' : spec.align;
+        boolean zeroPad = spec.fill == '0' && align == '=';
+        if (spec.grouping != 0) {
+            int minWidth = zeroPad ? spec.width - sign.length() - prefix.length() - PyTypes.codePointLength(rest) : 0;
+            digits = group(digits, groupSize, spec.grouping, minWidth);
+        }
+        String body = prefix + digits + rest;
         if (align == '=') {
-            int padCount = spec.width - PyTypes.codePointLength(sign) - PyTypes.codePointLength(body);
+            int padCount = spec.width - sign.length() - PyTypes.codePointLength(body);
             if (padCount <= 0) {
                 return sign + body;
             }
-            return sign + String.valueOf(spec.fill).repeat(padCount) + body;
+            return sign + new String(Character.toChars(spec.fill)).repeat(padCount) + body;
         }
         return pad(sign + body, align, spec.fill, spec.width);
     }
 
-    private static String group(String digits, int size, char separator) {
+    /** CPython's digit grouping: groups from the right, adding zero groups until {@code minWidth} is reached. */
+    private static String group(String digits, int size, char separator, int minWidth) {
         StringBuilder out = new StringBuilder();
-        int first = digits.length() % size;
-        if (first == 0) {
-            first = size;
-        }
-        out.append(digits, 0, Math.min(first, digits.length()));
-        for (int i = first; i < digits.length(); i += size) {
-            out.append(separator).append(digits, i, i + size);
+        int remaining = digits.length();
+        int width = minWidth;
+        while (true) {
+            int length = Math.min(size, Math.max(Math.max(remaining, width), 1));
+            int zeros = Math.max(0, length - remaining);
+            int chars = Math.max(0, Math.min(remaining, length));
+            out.insert(0, digits.substring(remaining - chars, remaining));
+            out.insert(0, "0".repeat(zeros));
+            remaining -= chars;
+            width -= length;
+            if (remaining <= 0 && width <= 0) {
+                break;
+            }
+            out.insert(0, separator);
+            width -= 1;
         }
         return out.toString();
     }
@@ -457,11 +495,11 @@ public final class PyFormat {
             if (type == '%') {
                 body = body + "%";
             }
+            Spec ungrouped = spec.copy();
+            ungrouped.grouping = 0;
+            return assemble(negative, "", "", body, ungrouped, 3);
         } else if (type == 0 && spec.precision < 0) {
             body = PyFloat.repr(magnitude);
-            if (spec.grouping != 0) {
-                body = groupFixed(body, spec.grouping);
-            }
         } else {
             int precision = spec.precision < 0 ? 6 : spec.precision;
             switch (type) {
@@ -485,19 +523,12 @@ public final class PyFormat {
                     body = general(magnitude, precision, spec.alternate, false, true);
                     break;
             }
-            if (spec.grouping != 0) {
-                body = groupFixed(body, spec.grouping);
-            }
         }
-        return applySign(negative, body, spec);
-    }
-
-    private static String groupFixed(String body, char separator) {
         int end = 0;
         while (end < body.length() && Character.isDigit(body.charAt(end))) {
             end++;
         }
-        return group(body.substring(0, end), 3, separator) + body.substring(end);
+        return assemble(negative, "", body.substring(0, end), body.substring(end), spec, 3);
     }
 
     /** Fixed notation with exact half-even rounding of the binary value, like C's printf in CPython. */
@@ -587,14 +618,14 @@ public final class PyFormat {
     }
 
     /** Pads {@code s} to {@code width} code points with {@code fill}; '^' puts the odd extra on the right. */
-    static String pad(String s, char align, char fill, int width) {
+    static String pad(String s, char align, int fill, int width) {
         int length = PyTypes.codePointLength(s);
         if (width <= length) {
             return s;
         }
         int total = width - length;
         PyLimits.checkString((long) s.length() + total);
-        String f = String.valueOf(fill);
+        String f = new String(Character.toChars(fill));
         switch (align) {
             case '<':
                 return s + f.repeat(total);
@@ -720,25 +751,22 @@ public final class PyFormat {
         }
         String first = name.substring(0, k);
         Object value;
+        // Jinja2's sandbox formats through string.Formatter, whose numbering rules differ from str.format's:
+        // only a bare "{0}" counts as manual numbering, and both conflicts raise the same message.
+        String switchError = "cannot switch from manual field specification to automatic field numbering";
         if (first.isEmpty()) {
             if (autoIndex[0] < 0) {
-                throw PyException.valueError("cannot switch from manual field specification to automatic field numbering");
+                throw PyException.valueError(switchError);
             }
-            int index = autoIndex[0]++;
-            if (index >= args.size()) {
-                throw new PyException("IndexError", "tuple index out of range");
+            value = positional(args, autoIndex[0]++);
+        } else if (isDigits(first)) {
+            if (k == name.length()) {
+                if (autoIndex[0] > 0) {
+                    throw PyException.valueError(switchError);
+                }
+                autoIndex[0] = -1;
             }
-            value = args.get(index);
-        } else if (first.chars().allMatch(Character::isDigit)) {
-            if (autoIndex[0] > 0) {
-                throw PyException.valueError("cannot switch from automatic field numbering to manual field specification");
-            }
-            autoIndex[0] = -1;
-            int index = Integer.parseInt(first);
-            if (index >= args.size()) {
-                throw new PyException("IndexError", "tuple index out of range");
-            }
-            value = args.get(index);
+            value = positional(args, Long.parseLong(first));
         } else {
             if (!kwargs.containsKey(first)) {
                 throw new PyException("KeyError", PyStr.repr(first));
@@ -767,6 +795,17 @@ public final class PyFormat {
             }
         }
         return value;
+    }
+
+    private static boolean isDigits(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static Object positional(List<?> args, long index) {
+        if (index >= args.size()) {
+            throw new PyException("IndexError", "tuple index out of range");
+        }
+        return args.get((int) index);
     }
 
     /** Stands in for Undefined inside Java collections that reject null. */

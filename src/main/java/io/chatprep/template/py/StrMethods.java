@@ -342,10 +342,10 @@ final class StrMethods {
             throw PyException.typeError(name + " first arg must be str or a tuple of str, not " + PyTypes.typeName(what));
         }
         int[] w = window(s, start, end);
-        if (w[0] > PyTypes.codePointLength(s)) {
+        if (w[0] > PyTypes.codePointLength(s) || w[0] > w[1]) {
             return false;
         }
-        String region = PyText.substring(s, w[0], Math.max(w[0], w[1]));
+        String region = PyText.substring(s, w[0], w[1]);
         for (String c : candidates) {
             if (name.equals("startswith") ? region.startsWith(c) : region.endsWith(c)) {
                 return true;

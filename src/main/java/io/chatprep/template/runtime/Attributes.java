@@ -2,7 +2,6 @@ package io.chatprep.template.runtime;
 
 import io.chatprep.template.lib.method.MethodLibrary;
 import io.chatprep.template.py.PyOps;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +29,9 @@ public final class Attributes {
         if (obj instanceof LoopState loop) {
             return loop.attribute(name, ctx);
         }
+        if (obj instanceof Cycler cycler) {
+            return cycler.attribute(name);
+        }
         if (obj == null) {
             throw TemplateRuntimeException.undefined("'" + name + "' of an undefined value");
         }
@@ -39,9 +41,5 @@ public final class Attributes {
     /** A method found by name when item lookup failed ({@code s['strip']}), else Undefined. */
     static Object methodOrNull(Object obj, String name) {
         return MethodLibrary.lookup(obj, name);
-    }
-
-    public static boolean isList(Object v) {
-        return v instanceof List<?>;
     }
 }

@@ -19,6 +19,7 @@ public final class RenderContext {
     private long loopIterations;
     private int macroDepth;
     private int clockTick;
+    private int line;
 
     public RenderContext(Map<String, Object> variables, Map<String, Object> globals, RenderLimits limits,
             LocalDateTime now) {
@@ -36,6 +37,15 @@ public final class RenderContext {
             return v;
         }
         return globals.get(name);
+    }
+
+    /** Records the template line being rendered, so a failure can name it. */
+    public void at(int templateLine) {
+        line = templateLine;
+    }
+
+    public int line() {
+        return line;
     }
 
     public RenderLimits limits() {

@@ -150,9 +150,6 @@ public final class Values {
         if (key instanceof String name) {
             return Attributes.getAttr(obj, name, ctx);
         }
-        if (obj == PyNone.NONE || obj instanceof Number || obj instanceof Boolean) {
-            return null;
-        }
         return null;
     }
 

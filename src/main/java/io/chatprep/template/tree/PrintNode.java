@@ -9,6 +9,7 @@ import io.chatprep.template.runtime.Values;
 public record PrintNode(Expr expr) implements Node {
     @Override
     public void render(Scope scope, Output out) {
+        scope.ctx().at(expr.line());
         out.write(Values.str(expr.eval(scope)));
     }
 }

@@ -7,11 +7,13 @@ import io.chatprep.template.runtime.Values;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /** {@code batch(linecount, fill_with=None)}: lists of {@code linecount} items. */
 public final class BatchFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("batch", 2, Set.of("linecount", "fill_with"));
         int size = ((Number) args.get(0, "linecount", 1L)).intValue();
         boolean fill = args.has(1, "fill_with");
         Object fillWith = args.get(1, "fill_with", null);

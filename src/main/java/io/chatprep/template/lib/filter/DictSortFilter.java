@@ -10,11 +10,13 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code dictsort(case_sensitive=False, by='key', reverse=False)}: sorted (key, value) tuples. */
 public final class DictSortFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("dictsort", 3, Set.of("case_sensitive", "by", "reverse"));
         boolean caseSensitive = Values.truthy(args.get(0, "case_sensitive", false));
         String by = Values.str(args.get(1, "by", "key"));
         boolean reverse = Values.truthy(args.get(2, "reverse", false));

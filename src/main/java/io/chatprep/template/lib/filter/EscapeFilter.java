@@ -3,11 +3,13 @@ package io.chatprep.template.lib.filter;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
+import java.util.Set;
 
 /** {@code escape} / {@code e}: markupsafe's HTML escaping. */
 public final class EscapeFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("escape", 0, Set.of());
         String s = Values.str(value);
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

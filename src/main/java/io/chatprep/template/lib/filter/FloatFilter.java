@@ -2,11 +2,13 @@ package io.chatprep.template.lib.filter;
 
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
+import java.util.Set;
 
 /** {@code float(default=0.0)}: Python {@code float()}, else the default. */
 public final class FloatFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("float", 1, Set.of("default"));
         Object dflt = args.get(0, "default", 0.0);
         if (value instanceof Boolean b) {
             return b ? 1.0 : 0.0;

@@ -6,11 +6,13 @@ import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.TemplateRuntimeException;
 import io.chatprep.template.runtime.Values;
 import java.util.List;
+import java.util.Set;
 
 /** {@code last}: Undefined when empty; a generator cannot be reversed, as in Python. */
 public final class LastFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("last", 0, Set.of());
         if (value instanceof GeneratorValue g) {
             throw TemplateRuntimeException.typeError("'" + g.typeName() + "' object is not reversible");
         }

@@ -6,6 +6,7 @@ import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /** {@code min} / {@code max(case_sensitive=False, attribute=None)}; Undefined when empty. */
@@ -18,6 +19,7 @@ public final class MinMaxFilter implements Filter {
 
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("min/max", 2, Set.of("case_sensitive", "attribute"));
         boolean caseSensitive = Values.truthy(args.get(0, "case_sensitive", false));
         Function<Object, Object> key = FilterSupport.attrGetter(args.get(1, "attribute", PyNone.NONE), ctx, null);
         List<Object> items = Values.iterate(value);

@@ -6,11 +6,13 @@ import io.chatprep.template.runtime.TemplateRuntimeException;
 import io.chatprep.template.runtime.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Set;
 
 /** {@code round(precision=0, method='common')}: Python's correctly rounded {@code round}; always a float. */
 public final class RoundFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("round", 2, Set.of("precision", "method"));
         int precision = ((Number) args.get(0, "precision", 0L)).intValue();
         String method = Values.str(args.get(1, "method", "common"));
         if (!(value instanceof Number) && !(value instanceof Boolean)) {

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /** {@code sort(reverse=False, case_sensitive=False, attribute=None)}: stable, Python ordering. */
 public final class SortFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("sort", 3, Set.of("reverse", "case_sensitive", "attribute"));
         boolean reverse = Values.truthy(args.get(0, "reverse", false));
         boolean caseSensitive = Values.truthy(args.get(1, "case_sensitive", false));
         Function<Object, Object> key = FilterSupport.attrGetter(args.get(2, "attribute", PyNone.NONE), ctx, null);

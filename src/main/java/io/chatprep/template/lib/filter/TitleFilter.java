@@ -1,14 +1,16 @@
 package io.chatprep.template.lib.filter;
 
-import io.chatprep.template.lib.method.StrMethods;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
+import io.chatprep.template.runtime.Text;
 import io.chatprep.template.runtime.Values;
+import java.util.Set;
 
 /** {@code title}: Jinja2 capitalises each piece between runs of whitespace, dashes and opening brackets. */
 public final class TitleFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("title", 0, Set.of());
         String s = Values.str(value);
         StringBuilder sb = new StringBuilder(s.length());
         boolean start = true;
@@ -19,8 +21,8 @@ public final class TitleFilter implements Filter {
                 sb.appendCodePoint(cp);
                 start = true;
             } else {
-                sb.append(start ? StrMethods.upper(new String(Character.toChars(cp)))
-                        : StrMethods.lower(new String(Character.toChars(cp))));
+                sb.append(start ? Text.upper(new String(Character.toChars(cp)))
+                        : Text.lower(new String(Character.toChars(cp))));
                 start = false;
             }
         }

@@ -9,6 +9,7 @@ import io.chatprep.template.runtime.TemplateRuntimeException;
 import io.chatprep.template.runtime.Values;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * transformers' {@code tojson(x, ensure_ascii=False, indent=None, separators=None, sort_keys=False)}: Python
@@ -17,6 +18,7 @@ import java.util.Map;
 public final class TojsonFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("tojson", 4, Set.of("ensure_ascii", "indent", "separators", "sort_keys"));
         boolean ensureAscii = Values.truthy(args.get(0, "ensure_ascii", false));
         Object indent = args.get(1, "indent", PyNone.NONE);
         Object separators = args.get(2, "separators", PyNone.NONE);

@@ -3,6 +3,7 @@ package io.chatprep.template.lib.filter;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ public final class WordcountFilter implements Filter {
 
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
+        args.check("wordcount", 0, Set.of());
         Matcher m = WORD.matcher(Values.str(value));
         long n = 0;
         while (m.find()) {

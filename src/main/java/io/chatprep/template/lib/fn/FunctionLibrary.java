@@ -9,7 +9,9 @@ public final class FunctionLibrary {
             "strftime_now", new StrftimeNow(),
             "range", new RangeFunction(),
             "namespace", new NamespaceFunction(),
-            "dict", new DictFunction());
+            "dict", new DictFunction(),
+            "cycler", new CyclerFunction(),
+            "joiner", new JoinerFunction());
 
     private FunctionLibrary() {
     }

@@ -18,7 +18,7 @@ public final class MethodLibrary {
             return null;
         }
         if (receiver instanceof String && name.equals("replace")) {
-            // CPython 3.12, which the reference runs, takes no keywords here (3.13 accepts count=)
+            // CPython before 3.13 (the reference runs 3.11) takes no keyword arguments in str.replace
             return new BoundMethod(receiver, name,
                     (r, a, c) -> PyMethods.call(r, name, a.noKeywords("str.replace").positional(), a.keywords()));
         }

@@ -46,6 +46,7 @@ public final class CallTag implements Tag {
                 Node.renderAll(body, s, buffer);
                 return buffer.toString();
             }, false, false, null);
+            scope.ctx().at(call.line());
             Object f = call.function().eval(scope);
             if (!(f instanceof PyCallable fn)) {
                 throw TemplateRuntimeException.typeError("'" + Values.typeName(f) + "' object is not callable");

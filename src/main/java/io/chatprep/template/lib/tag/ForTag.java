@@ -51,6 +51,7 @@ public final class ForTag implements Tag {
     record ForNode(AssignTarget target, Expr iter, Expr filter, Node[] body, Node[] orElse) implements Node {
         @Override
         public void render(Scope scope, Output out) {
+            scope.ctx().at(iter.line());
             List<Object> items = Values.iterate(iter.eval(scope));
             Scope loopScope = scope.child();
             if (filter != null) {

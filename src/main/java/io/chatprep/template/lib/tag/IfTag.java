@@ -50,6 +50,7 @@ public final class IfTag implements Tag {
         @Override
         public void render(Scope scope, Output out) {
             for (int i = 0; i < tests.length; i++) {
+                scope.ctx().at(tests[i].line());
                 if (Values.truthy(tests[i].eval(scope))) {
                     Node.renderAll(bodies[i], scope, out);
                     return;

@@ -40,6 +40,7 @@ public final class SetTag implements Tag {
     record SetNode(AssignTarget target, Expr value) implements Node {
         @Override
         public void render(Scope scope, Output out) {
+            scope.ctx().at(value.line());
             target.assign(scope, value.eval(scope));
         }
     }

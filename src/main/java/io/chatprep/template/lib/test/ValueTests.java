@@ -1,12 +1,12 @@
 package io.chatprep.template.lib.test;
 
 import io.chatprep.template.lib.filter.FilterLibrary;
-import io.chatprep.template.lib.method.StrMethods;
 import io.chatprep.template.py.PyNone;
 import io.chatprep.template.py.PyOps;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.TemplateRuntimeException;
+import io.chatprep.template.runtime.Text;
 import io.chatprep.template.runtime.Values;
 
 /** Tests on values: comparisons, parity, case, membership, identity. */
@@ -66,14 +66,14 @@ final class ValueTests {
     static final class Lower implements Test {
         @Override
         public boolean test(Object v, CallArgs a, RenderContext c) {
-            return StrMethods.isLower(Values.str(v));
+            return Text.isLower(Values.str(v));
         }
     }
 
     static final class Upper implements Test {
         @Override
         public boolean test(Object v, CallArgs a, RenderContext c) {
-            return StrMethods.isUpper(Values.str(v));
+            return Text.isUpper(Values.str(v));
         }
     }
 
