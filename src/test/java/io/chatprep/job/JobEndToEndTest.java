@@ -147,6 +147,28 @@ class JobEndToEndTest {
         assertEquals(2, Main.run(new String[]{"run", "--max-lenght", "5"}));
     }
 
+    @Test
+    void dryRunRendersTheFirstRowsAndWritesNothing() {
+        Path out = dir.resolve("dry");
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true));
+        int code;
+        try {
+            code = Main.run(new String[]{"run", "--dry-run", "--input", INPUT.toString(), "--tokenizer",
+                    TOKENIZER.toString(), "--chat-template", TEMPLATE.toString(), "--output", out.toString(),
+                    "--set", "dry_run_rows=2"});
+        } finally {
+            System.setOut(stdout);
+        }
+        String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        assertEquals(2, text.split("\n=== ", -1).length - 1, text);
+        assertTrue(text.contains("<|start_header_id|>assistant<|end_header_id|>"), text);
+        assertTrue(text.contains("dry run: nothing written"), text);
+        assertTrue(!Files.exists(out));
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = new String[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);

@@ -73,7 +73,7 @@ public final class PartitionEncoder implements FlatMapFunction<Iterator<SourceRo
                 try {
                     parsed = PythonJson.parse(source.raw());
                 } catch (IOException e) {
-                    throw new RowRejectedException("parse", "not valid JSON: " + e.getMessage());
+                    throw new RowRejectedException("parse", e.getMessage());
                 }
             }
             id = idOf(parsed, id);
