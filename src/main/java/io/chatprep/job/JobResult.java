@@ -9,6 +9,7 @@ import java.util.TreeMap;
 /** What a run did: counts that reconcile, token statistics, where the output went and how long it took. */
 public record JobResult(String output, RunStats stats, long outputRows, int dataFiles, int quarantineFiles,
                         double seconds) {
+    private static final int SUMMARY_REASONS = 10;
 
     public long rowsRead() {
         return stats.read();
@@ -48,8 +49,15 @@ public record JobResult(String output, RunStats stats, long outputRows, int data
         line(b, "rows written", String.format(Locale.ROOT, "%,d", stats.written())
                 + (stats.truncated() > 0 ? String.format(Locale.ROOT, " (%,d truncated)", stats.truncated()) : ""));
         line(b, "rows quarantined", String.format(Locale.ROOT, "%,d", stats.quarantined()));
-        quarantinedByReason().forEach((reason, n) ->
-                line(b, "  " + shorten(reason, 90), String.format(Locale.ROOT, "%,d", n)));
+        // The most frequent reasons; manifest.json lists them all.
+        var reasons = new java.util.ArrayList<>(quarantinedByReason().entrySet());
+        reasons.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        for (var e : reasons.subList(0, Math.min(SUMMARY_REASONS, reasons.size()))) {
+            line(b, "  " + shorten(e.getKey(), 90), String.format(Locale.ROOT, "%,d", e.getValue()));
+        }
+        if (reasons.size() > SUMMARY_REASONS) {
+            line(b, "  (" + (reasons.size() - SUMMARY_REASONS) + " more reasons in manifest.json)", "");
+        }
         line(b, "rows filtered (too long)", String.format(Locale.ROOT, "%,d", stats.filtered()));
         if (outputRows != stats.written()) {
             line(b, "output rows (packed)", String.format(Locale.ROOT, "%,d", outputRows));
