@@ -76,6 +76,7 @@ public final class ChatPrepJob {
         try (ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), rowsDone,
                 console, config.progressIntervalSeconds())) {
             progress.start();
+            warmUpSql(config);
             InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
             encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config, spec, rowsDone)
@@ -171,6 +172,24 @@ public final class ChatPrepJob {
             out[i] = java.lang.reflect.Array.get(primitiveArray, i);
         }
         return out;
+    }
+
+    /**
+     * The first Spark SQL query of a JVM spends seconds initialising the analyzer, planner and code generator.
+     * Encoding uses only the RDD API, so planning an equivalent empty write meanwhile hides that cost.
+     */
+    private void warmUpSql(JobConfig config) {
+        StructType schema = io.chatprep.job.output.OutputSchema.data(config.packLength() != null,
+                config.writeAssistantMasks());
+        Thread t = new Thread(() -> {
+            try {
+                spark.createDataFrame(List.<Row>of(), schema).queryExecution().executedPlan();
+            } catch (RuntimeException ignored) {
+                // Only a head start; the real write plans again and reports any problem.
+            }
+        }, "chatprep-sql-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void step(ProgressReporter progress, String name) {

@@ -1,5 +1,6 @@
 package io.chatprep.job;
 
+import io.chatprep.job.encode.LiveRowCount;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaSparkStatusTracker;
 import org.apache.spark.util.LongAccumulator;
@@ -9,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Prints one plain line every few seconds while the job runs: the current step, Spark tasks done/total and
- * rows encoded with their rate. Rows are counted as tasks finish, so the figure moves in task-sized steps.
+ * rows encoded with their rate. On a cluster rows are counted as tasks finish, so the figure moves in
+ * task-sized steps; in local mode it is live.
  */
 final class ProgressReporter implements AutoCloseable {
     private final JavaSparkStatusTracker tracker;
@@ -17,6 +19,7 @@ final class ProgressReporter implements AutoCloseable {
     private final PrintStream out;
     private final long intervalMillis;
     private final long startNanos = System.nanoTime();
+    private final long liveBaseline = LiveRowCount.get();
     private final Thread thread;
     private volatile String step = "starting";
     private volatile boolean running = true;
@@ -63,7 +66,7 @@ final class ProgressReporter implements AutoCloseable {
             }
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        long n = rows.value();
+        long n = Math.max(rows.value(), LiveRowCount.get() - liveBaseline);
         String tasks = total > 0 ? String.format(Locale.ROOT, ", tasks %d/%d", done, total) : "";
         out.printf(Locale.ROOT, "chatprep: %s%s, %,d rows encoded (%,.0f rows/s), %.0fs%n",
                 step, tasks, n, seconds > 0 ? n / seconds : 0.0, seconds);

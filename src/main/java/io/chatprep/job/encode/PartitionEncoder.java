@@ -57,6 +57,7 @@ public final class PartitionEncoder implements FlatMapFunction<Iterator<SourceRo
                 EncodedRecord r = encodeOne(encoder, rows.next());
                 if (rowsDone != null) {
                     rowsDone.add(1);
+                    LiveRowCount.add(1);
                 }
                 return r;
             }
