@@ -86,6 +86,20 @@ class InputFormatsTest {
     }
 
     @Test
+    void blankInputWritesAnEmptyDatasetWithTheSchema() throws Exception {
+        Path blank = dir.resolve("blank.jsonl");
+        Files.writeString(blank, "\n  \n");
+        Path out = dir.resolve("from-blank");
+        JobResult r = job().run(config(blank, out));
+        assertEquals(0, r.rowsRead());
+        List<Row> rows = JobTestSupport.readData(spark, out);
+        assertEquals(0, rows.size());
+        assertEquals(List.of("id", "input_ids", "labels", "assistant_masks", "num_tokens", "num_trained_tokens"),
+                List.of(spark.read().parquet(out.resolve("data").toString()).columns()));
+        assertTrue(Files.exists(out.resolve("manifest.json")));
+    }
+
+    @Test
     void transformEncodesADataFrameWithoutWriting() throws Exception {
         Dataset<Row> conversations = spark.read().parquet(parquet.toString());
         List<Row> rows = job().transform(conversations, config(parquet, dir.resolve("unused")))
