@@ -194,7 +194,7 @@ final class StrMethods {
     }
 
     private static boolean stripped(int cp, String chars) {
-        return chars == null ? PyText.isSpace(cp) : chars.indexOf(new String(Character.toChars(cp))) >= 0;
+        return chars == null ? PyText.isSpace(cp) : chars.indexOf(cp) >= 0;
     }
 
     static List<Object> split(String s, String sep, long maxsplit) {

@@ -45,7 +45,7 @@ class PyLimitsTest {
         assertStringLimit(() -> PyMethods.call("\t\t\t", "expandtabs", List.of(400L), Map.of()));
         assertStringLimit(() -> PyFormat.percent("%2000s", "x"));
         assertStringLimit(() -> PyFormat.format(1.5, ".2000f"));
-        assertStringLimit(() -> PyFilters.indent("a\nb\nc", 600L, true, false));
+        assertStringLimit(() -> TextFilters.indent("a\nb\nc", 600L, true, false));
         assertStringLimit(() -> PyJson.dumps(List.of(List.of(List.of(1L))), 400L, null, null, false, false));
         assertStringLimit(() -> PyStr.repr(List.of("x".repeat(999))));
         assertStringLimit(() -> PyOps.pow(10L, 5000L));
