@@ -207,6 +207,7 @@ public final class SequenceFilters {
         }
         if (!current.isEmpty()) {
             if (fillWith != null && fillWith != PyNone.NONE) {
+                PyLimits.checkList(size);
                 while (current.size() < size) {
                     current.add(fillWith);
                 }
