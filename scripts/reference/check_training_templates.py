@@ -34,6 +34,8 @@ the same error; deviate = texts differ in the declared way; tok = token-level ch
 whose text the generation prompt already holds (nothing generated); noeot = turns without a stop token
 (end_of_turn_in_next_message families only).
 
+Also, for families with their real tokenizer, TRL's own probes (trl column): is_chat_template_stop_token_trained
+and, for tool families, is_chat_template_prefix_preserving.
 Also checked: originals are byte-identical to the vendor files, metadata has every field.
 Exit status 1 when anything fails.
 """
@@ -56,7 +58,7 @@ REQUIRED_META = {
 }
 SUPPORT_KEYS = ("tools", "reasoning", "multimodal_text", "system")
 TAG_END = re.compile(r"<[^<>\s]{1,64}>$")
-CHECKS = ("a_text", "b_spans", "c_eot", "d_prefix", "e_empty", "tokens", "meta")
+CHECKS = ("a_text", "b_spans", "c_eot", "d_prefix", "e_empty", "tokens", "trl", "meta")
 
 
 def common_prefix_len(a, b):
@@ -423,9 +425,33 @@ class FamilyChecker:
                 if ib[:len(ia)] != ia:
                     self.r.fail("d_prefix", f"tool probe arguments={arguments!r}", "not a token prefix")
 
+    def check_trl_probes(self):
+        """TRL's own checks of a training template, with the family's real tokenizer: the end-of-turn token is
+        the last trained token of a turn followed by a user message, and (tool families) the tool-call prefix
+        probe holds."""
+        if self.tokens is None:
+            return
+        try:
+            from trl.chat_template_utils import is_chat_template_prefix_preserving, is_chat_template_stop_token_trained
+        except ImportError:
+            return
+        tokenizer = self.tokens.tokenizer
+        previous = tokenizer.chat_template
+        tokenizer.chat_template = self.f.training
+        try:
+            if not is_chat_template_stop_token_trained(tokenizer, self.f.training):
+                self.r.fail("trl", "is_chat_template_stop_token_trained", "the end-of-turn token is not trained")
+            if self.f.meta.get("supports", {}).get("tools") and self.f.meta.get("prefix_preserving"):
+                if not is_chat_template_prefix_preserving(tokenizer):
+                    self.r.fail("trl", "is_chat_template_prefix_preserving", "the tool-call prefix probe fails")
+            self.r.counts["trl_probes"] += 1
+        finally:
+            tokenizer.chat_template = previous
+
     def run(self, conversations):
         self.check_meta()
         self.check_tool_probe()
+        self.check_trl_probes()
         for conv in self.f.conversations(conversations):
             self.r.counts["conversations"] += 1
             for kwargs in self.f.kwarg_variants():

@@ -279,6 +279,9 @@ def method_cases():
         for name in ["upper", "lower", "title", "capitalize", "swapcase", "casefold", "isdigit", "isalpha", "isalnum",
                      "isspace", "isupper", "islower", "isnumeric", "isdecimal", "istitle"]:
             m(text, name)
+    for text in ["\u0131", "\u017f", "\u0390", "\u00df", "\ufb00", "\u13a0\uab70", "\u0130", "\u1e9e", "\u03c2"]:
+        for name in ["casefold", "upper", "lower", "title", "capitalize", "swapcase"]:
+            m(text, name)
     for text in ["123", "\u00b2", "\u00bd", "\u0663", "\u2160", "\u4e00", " \t", "Title Case", "ABC1", "abc1", "A", ""]:
         for name in ["isdigit", "isalpha", "isalnum", "isspace", "isnumeric", "isdecimal", "isupper", "islower",
                      "istitle"]:
@@ -754,6 +757,26 @@ def fuzz_cases():
         variables = {"receiver": template, "args": args, "kwargs": kwargs}
         cases.append(run("method", {"self": template, "name": "format", "args": args, "kwargs": kwargs},
                          Keep("receiver.format(*args, **kwargs)", variables)))
+
+    # Case mapping and character classes over a spread of scripts (Java and Python share Unicode data for
+    # these blocks; code points assigned after Unicode 13 are avoided because Java 17 does not know them).
+    blocks = [(0x20, 0x24f), (0x370, 0x3ff), (0x400, 0x52f), (0x531, 0x58a), (0x10a0, 0x10ff), (0x13a0, 0x13f5),
+              (0x1e00, 0x1fff), (0x2000, 0x2bff), (0x3000, 0x30ff), (0xff00, 0xffef), (0x10400, 0x1044f),
+              (0x1d400, 0x1d7ff), (0x1f300, 0x1f5ff), (0xa640, 0xa69f), (0x2c00, 0x2c5e), (0x0600, 0x06ff),
+              (0x0900, 0x097f), (0xe000, 0xe010), (0x80, 0x9f)]
+
+    def uchar():
+        lo, hi = rng.choice(blocks)
+        return chr(rng.randint(lo, hi))
+
+    for _ in range(600):
+        word = "".join(uchar() if rng.random() < 0.7 else rng.choice(" -'aZ1") for _ in range(rng.randint(1, 6)))
+        name = rng.choice(["upper", "lower", "title", "capitalize", "swapcase", "casefold", "isupper", "islower",
+                           "istitle", "isalpha", "isalnum", "isdigit", "isdecimal", "isnumeric", "isspace", "split",
+                           "strip"])
+        method(word, name)
+        if rng.random() < 0.3:
+            cases.append(run("repr", {"value": word}, lambda w=word: repr(w)))
     return cases
 
 

@@ -7,7 +7,8 @@ Usage:
 Outputs, under src/test/resources/golden/templates/:
   conversations.jsonl  the conversations used ({"name", "messages", "tools"?, "chat_template_kwargs"?}):
                        varied.jsonl plus a fixed sample of real rows;
-  <stem>.jsonl         one line per (conversation, add_generation_prompt, extra variables):
+  <stem>.jsonl         one line per (conversation, add_generation_prompt, extra variables; real rows only
+                       with the conversation's own variables):
                        {"name", "add_generation_prompt", "kwargs", "special_tokens", "now",
                         "text", "generation_spans"} or {..., "error"}.
 `kwargs` are every template variable besides messages/tools/add_generation_prompt/special tokens
@@ -34,7 +35,9 @@ GOLDEN_DATA_SCALE = 0.25
 def family_records(family, conversations):
     now = tc.FIXED_NOW.isoformat()
     for conv in family.conversations(conversations):
-        for variant in family.kwarg_variants():
+        # Real rows only in the default variant: the variables' effects are covered by varied.jsonl.
+        variants = family.kwarg_variants() if conv.name.startswith("varied/") else [{}]
+        for variant in variants:
             kwargs = dict(conv.kwargs)
             kwargs.update(variant)
             for agp in (False, True):

@@ -27,7 +27,9 @@ cases that exercise each span-to-mask rule on real tokenizations.
 
 --sample rewrites real_sample.jsonl: a deterministic pick of real rows from the shared data directory.
 
-Run: PYTHON=.venv/bin/python scripts/reference/make_token_goldens.py [--data-dir /work/shared/data] [--sample]
+Run with the reference interpreter ($PYTHON: .venv/bin/python in the repo if present, else python3; it needs
+transformers 5.18, tokenizers 0.23, jinja2 3.1.6):
+  HF_HUB_OFFLINE=1 "$PYTHON" scripts/reference/make_token_goldens.py [--data-dir /work/shared/data] [--sample]
 """
 
 import argparse

@@ -82,7 +82,7 @@ public final class ConversationEncoder implements AutoCloseable {
 
     /** Everything the encoding went through: rendered text, spans, tokens with offsets, mask. */
     public EncodedConversation inspect(Map<String, Object> row) throws RowRejectedException {
-        RowInput input = RowInput.of(row);
+        RowInput input = RowInput.of(row, options.templateKwargs());
         RenderedChat rendered = render(input, input.allMessages(), input.addGenerationPrompt());
         if (rendered.text().isEmpty()) {
             throw new RowRejectedException("render", "the template rendered no text for this row");
@@ -177,7 +177,6 @@ public final class ConversationEncoder implements AutoCloseable {
         RenderRequest.Builder request = RenderRequest.builder()
                 .messages(messages)
                 .specialTokens(tokenizer.config().specialTokens())
-                .extras(options.templateKwargs() == null ? Map.of() : options.templateKwargs())
                 .extras(input.variables())
                 .addGenerationPrompt(addGenerationPrompt)
                 .now(options.now());

@@ -30,7 +30,11 @@ record RowInput(List<Object> messages, List<Object> prompt, List<Object> complet
         return prompt != null;
     }
 
-    static RowInput of(Map<String, Object> row) throws RowRejectedException {
+    /**
+     * @param defaults template keyword arguments for every row (the run's); the row's own
+     *                 {@code chat_template_kwargs} win over them
+     */
+    static RowInput of(Map<String, Object> row, Map<String, Object> defaults) throws RowRejectedException {
         if (row == null) {
             throw new RowRejectedException(STAGE, "the row is empty");
         }
@@ -38,28 +42,30 @@ record RowInput(List<Object> messages, List<Object> prompt, List<Object> complet
         Map<String, Object> variables = new LinkedHashMap<>();
         Object documents = PyNone.NONE;
         boolean addGenerationPrompt = false;
+        Map<Object, Object> merged = new LinkedHashMap<>(defaults == null ? Map.of() : defaults);
         Object kwargs = row.get("chat_template_kwargs");
         if (kwargs != null && kwargs != PyNone.NONE) {
             if (!(kwargs instanceof Map<?, ?> map)) {
                 throw new RowRejectedException(STAGE, "'chat_template_kwargs' must be a dict, got "
                         + PythonTypes.name(kwargs));
             }
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                String name = String.valueOf(e.getKey());
-                if (RESERVED.contains(name)) {
-                    throw new RowRejectedException(STAGE, "'chat_template_kwargs' sets '" + name
-                            + "', which apply_chat_template already receives (it would fail with a TypeError)");
-                }
-                if (name.equals("continue_final_message") && PythonTypes.truthy(e.getValue())) {
-                    throw new RowRejectedException(STAGE,
-                            "continue_final_message is not compatible with assistant masks (transformers refuses it)");
-                }
-                switch (name) {
-                    case "add_generation_prompt" -> addGenerationPrompt = PythonTypes.truthy(e.getValue());
-                    case "documents" -> documents = e.getValue() == null ? PyNone.NONE : e.getValue();
-                    case "continue_final_message" -> { }
-                    default -> variables.put(name, e.getValue());
-                }
+            merged.putAll(map);
+        }
+        for (Map.Entry<?, ?> e : merged.entrySet()) {
+            String name = String.valueOf(e.getKey());
+            if (RESERVED.contains(name)) {
+                throw new RowRejectedException(STAGE, "'chat_template_kwargs' sets '" + name
+                        + "', which apply_chat_template already receives (it would fail with a TypeError)");
+            }
+            if (name.equals("continue_final_message") && PythonTypes.truthy(e.getValue())) {
+                throw new RowRejectedException(STAGE,
+                        "continue_final_message is not compatible with assistant masks (transformers refuses it)");
+            }
+            switch (name) {
+                case "add_generation_prompt" -> addGenerationPrompt = PythonTypes.truthy(e.getValue());
+                case "documents" -> documents = e.getValue() == null ? PyNone.NONE : e.getValue();
+                case "continue_final_message" -> { }
+                default -> variables.put(name, e.getValue());
             }
         }
         if (row.containsKey("prompt")) {

@@ -116,12 +116,12 @@ public final class HfTokenizer implements AutoCloseable {
         }
     }
 
-    /** Special tokens by name ({@code bos_token}, {@code eos_token}, ...) as template variables. */
+    /** Special tokens by name ({@code bos_token}, {@code eos_token}, ...) as template variables, in transformers' order. */
     public Map<String, Object> specialTokens() {
-        return Map.copyOf(config.specialTokens());
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config.specialTokens()));
     }
 
-    /** Special tokens in transformers' order, for building a render context. */
+    /** What the tokenizer's config gives templates: special tokens and its own chat templates. */
     public TokenizerConfig config() {
         return config;
     }

@@ -30,6 +30,7 @@ public final class TokenizerFiles implements Serializable {
     private final byte[] specialTokensMapJson;
     private final String chatTemplateJinja;
     private final String origin;
+    private transient volatile String sha256;
 
     public TokenizerFiles(byte[] tokenizerJson, byte[] tokenizerConfigJson, byte[] specialTokensMapJson,
                           String chatTemplateJinja) {
@@ -117,6 +118,26 @@ public final class TokenizerFiles implements Serializable {
      * changes the hash. Identifies the exact tokenizer in a run manifest.
      */
     public String sha256() {
+        String hash = sha256;
+        if (hash == null) {
+            hash = computeSha256();
+            sha256 = hash;
+        }
+        return hash;
+    }
+
+    /** Same files, byte for byte (where they were read from does not matter): the key of an encoder cache. */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || (other instanceof TokenizerFiles files && files.sha256().equals(sha256()));
+    }
+
+    @Override
+    public int hashCode() {
+        return Integer.parseUnsignedInt(sha256().substring(0, 8), 16);
+    }
+
+    private String computeSha256() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             update(digest, TOKENIZER_JSON, tokenizerJson);
@@ -140,9 +161,4 @@ public final class TokenizerFiles implements Serializable {
             digest.update(content);
         }
     }
-
-    static String utf8(byte[] bytes) {
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-    }
-
 }

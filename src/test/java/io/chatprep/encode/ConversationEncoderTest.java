@@ -71,6 +71,19 @@ class ConversationEncoderTest {
     }
 
     @Test
+    void runWideKwargsAreCheckedLikeTheRowsOwn() throws Exception {
+        java.nio.file.Path template = EncoderFixtures.templateFor("qwen3");
+        try (ConversationEncoder withDefaults = ConversationEncoder.open(new EncoderSpec(EncoderFixtures.read(template),
+                io.chatprep.tokenize.TokenizerFiles.fromDirectory(io.chatprep.tokenize.TokenGoldens.tokenizerDir("qwen3")),
+                new EncoderOptions(MaskPolicy.ASSISTANT, null, Map.of("tools", List.of()))))) {
+            RowRejectedException e = assertThrows(RowRejectedException.class, () -> withDefaults.encodeJson(
+                    "{\"messages\": [{\"role\": \"user\", \"content\": \"x\"}, {\"role\": \"assistant\", \"content\": \"y\"}]}"));
+            assertEquals("convert", e.stage());
+            assertTrue(e.reason().contains("sets 'tools'"), e.reason());
+        }
+    }
+
+    @Test
     void rowWithoutAssistantTokensIsRejected() {
         RowRejectedException e = reject(Map.of("messages", List.of(Map.of("role", "user", "content", "hi"))));
         assertEquals("mask", e.stage());

@@ -167,9 +167,29 @@ class HfTokenizerTest {
         Files.write(dir.resolve("tokenizer.json.gz"), gz.toByteArray());
         TokenizerFiles compressed = TokenizerFiles.fromDirectory(dir);
         assertEquals(plain.sha256(), compressed.sha256());
+        assertEquals(plain, compressed);
+        assertEquals(plain.hashCode(), compressed.hashCode());
         TokenizerFiles other = new TokenizerFiles(json, "{}".getBytes(StandardCharsets.UTF_8), null, null);
         assertNotEquals(plain.sha256(), other.sha256());
+        assertNotEquals(plain, other);
         assertEquals(64, plain.sha256().length());
+    }
+
+    @Test
+    void filesSurviveJavaSerializationAsSparkBroadcastsThem() throws Exception {
+        TokenizerFiles files = TokenizerFiles.fromDirectory(TokenGoldens.tokenizerDir("llama2"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(files);
+        }
+        TokenizerFiles copy;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (TokenizerFiles) in.readObject();
+        }
+        assertEquals(files, copy);
+        try (HfTokenizer a = HfTokenizer.fromFiles(files); HfTokenizer b = HfTokenizer.fromFiles(copy)) {
+            assertArrayEquals(a.encode("Hello world").ids(), b.encode("Hello world").ids());
+        }
     }
 
     @Test

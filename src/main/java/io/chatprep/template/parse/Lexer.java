@@ -13,15 +13,21 @@ public final class Lexer {
     private final String src;
     private final List<Token> out = new ArrayList<>();
     private int pos;
-    private int line = 1;
+    private int line;
     private boolean lineStarting = true;
 
-    private Lexer(String source) {
+    private Lexer(String source, int firstLine) {
         this.src = normalizeNewlines(source);
+        this.line = firstLine;
     }
 
     public static List<Token> tokenize(String source) {
-        Lexer lx = new Lexer(source);
+        return tokenize(source, 1);
+    }
+
+    /** Tokenizes text that starts on template line {@code firstLine} (a tag's inner text, for instance). */
+    public static List<Token> tokenize(String source, int firstLine) {
+        Lexer lx = new Lexer(source, firstLine);
         lx.run();
         return lx.out;
     }
@@ -231,7 +237,9 @@ public final class Lexer {
     }
 
     private void lexTag(Kind begin, Kind end, String endMarker) {
-        out.add(new Token(begin, begin == Kind.VAR_BEGIN ? "{{" : "{%", line));
+        int beginIndex = out.size();
+        int innerStart = pos;
+        out.add(new Token(begin, "", line));
         int depth = 0;
         int n = src.length();
         while (true) {
@@ -240,6 +248,12 @@ public final class Lexer {
                 throw new TemplateSyntaxException("unexpected end of template, expected '" + endMarker + "'", line);
             }
             if (depth == 0) {
+                if (src.startsWith("-" + endMarker, pos)
+                        || (end == Kind.BLOCK_END && src.startsWith("+" + endMarker, pos))
+                        || src.startsWith(endMarker, pos)) {
+                    Token b = out.get(beginIndex);
+                    out.set(beginIndex, new Token(b.kind(), src.substring(innerStart, pos), b.line()));
+                }
                 if (src.startsWith("-" + endMarker, pos)) {
                     out.add(new Token(end, endMarker, line));
                     int after = pos + 3;

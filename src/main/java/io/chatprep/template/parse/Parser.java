@@ -22,17 +22,11 @@ import io.chatprep.template.expr.TestExpr;
 import io.chatprep.template.expr.Unary;
 import io.chatprep.template.lib.filter.Filter;
 import io.chatprep.template.lib.filter.FilterLibrary;
-import io.chatprep.template.lib.tag.Tag;
-import io.chatprep.template.lib.tag.TagLibrary;
 import io.chatprep.template.lib.test.Test;
 import io.chatprep.template.lib.test.TestLibrary;
 import io.chatprep.template.parse.Token.Kind;
 import io.chatprep.template.py.PyNone;
 import io.chatprep.template.tree.AssignTarget;
-import io.chatprep.template.tree.Node;
-import io.chatprep.template.tree.PrintNode;
-import io.chatprep.template.tree.Template;
-import io.chatprep.template.tree.TextNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Jinja2's grammar, statement and expression level, producing the engine's immutable tree. */
+/**
+ * Jinja2's expression grammar (and the headers of statement tags), producing immutable expression trees.
+ * Template structure is Jinjava's: see {@code jinjava.ChatJinjava}.
+ */
 public final class Parser {
     private final List<Token> tokens;
     private int pos;
@@ -49,10 +46,26 @@ public final class Parser {
         this.tokens = tokens;
     }
 
-    public static Template parse(String source) {
-        Parser p = new Parser(Lexer.tokenize(source));
-        Node[] body = p.subparse(Set.of());
-        return new Template(body);
+    /** Parses the text of a print node ({@code {{ text }}}) that starts on template line {@code line}. */
+    public static Expr expression(String text, int line) {
+        Parser p = new Parser(Lexer.tokenize("{{ " + text + " }}", line));
+        p.next();
+        Expr e = p.parseTuple(false, true, Set.of(), false);
+        if (p.current().kind() != Kind.VAR_END) {
+            throw p.fail("expected token 'end of print statement', got " + p.current().describe());
+        }
+        return e;
+    }
+
+    /**
+     * A parser over a statement tag's inner text ({@code name helpers}), positioned after the tag name; the tag
+     * parses its header and ends with {@link #expectBlockEnd}.
+     */
+    public static Parser tagHeader(String tagText, int line) {
+        Parser p = new Parser(Lexer.tokenize("{% " + tagText + " %}", line));
+        p.next();
+        p.next();
+        return p;
     }
 
     // ------------------------------------------------------------------ token stream
@@ -119,79 +132,6 @@ public final class Parser {
 
     public TemplateSyntaxException fail(String message) {
         return new TemplateSyntaxException(message, current().line());
-    }
-
-    /** A position in the token stream, for {@link #sawName}. */
-    public int mark() {
-        return pos;
-    }
-
-    /** Whether a name token equal to {@code name} occurs between {@code from} and the current position. */
-    public boolean sawName(int from, String name) {
-        for (int i = from; i < pos; i++) {
-            if (tokens.get(i).isName(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // ------------------------------------------------------------------ statements
-
-    /**
-     * Parses nodes until a block tag whose name is in {@code endNames}; leaves the stream on that name
-     * (after {@code {%}). At top level ({@code endNames} empty) parses to the end of the template.
-     */
-    public Node[] subparse(Set<String> endNames) {
-        List<Node> body = new ArrayList<>();
-        while (true) {
-            Token t = current();
-            switch (t.kind()) {
-                case DATA -> {
-                    next();
-                    body.add(new TextNode(t.value()));
-                }
-                case VAR_BEGIN -> {
-                    next();
-                    Expr e = parseTuple(false, true, Set.of(), false);
-                    if (current().kind() != Kind.VAR_END) {
-                        throw fail("expected token 'end of print statement', got " + current().describe());
-                    }
-                    next();
-                    body.add(new PrintNode(e));
-                }
-                case BLOCK_BEGIN -> {
-                    next();
-                    Token nameTok = current();
-                    if (nameTok.kind() != Kind.NAME) {
-                        throw fail("tag name expected");
-                    }
-                    if (endNames.contains(nameTok.value())) {
-                        return body.toArray(new Node[0]);
-                    }
-                    body.add(parseStatement());
-                }
-                case EOF -> {
-                    if (!endNames.isEmpty()) {
-                        throw fail("Unexpected end of template. Jinja was looking for the following tags: "
-                                + String.join(" or ", endNames.stream().map(s -> "'" + s + "'").sorted().toList())
-                                + ".");
-                    }
-                    return body.toArray(new Node[0]);
-                }
-                default -> throw fail("unexpected " + t.describe());
-            }
-        }
-    }
-
-    private Node parseStatement() {
-        Token nameTok = current();
-        Tag tag = TagLibrary.get(nameTok.value());
-        if (tag == null) {
-            throw fail("Encountered unknown tag '" + nameTok.value() + "'.");
-        }
-        next();
-        return tag.parse(this, nameTok);
     }
 
     // ------------------------------------------------------------------ assignment targets

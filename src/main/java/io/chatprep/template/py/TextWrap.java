@@ -29,13 +29,25 @@ final class TextWrap {
     }
 
     static String wordwrap(String text, int width, boolean breakLongWords, String wrapstring, boolean breakOnHyphens) {
-        List<String> paragraphs = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        boolean firstPiece = true;
         for (Object line : StrMethods.splitlines(text, false)) {
-            paragraphs.add(String.join(wrapstring, wrap((String) line, width, breakLongWords, breakOnHyphens)));
+            if (!firstPiece) {
+                out.append(wrapstring);
+            }
+            firstPiece = false;
+            boolean firstLine = true;
+            for (String wrapped : wrap((String) line, width, breakLongWords, breakOnHyphens)) {
+                // The wrap string can be long: check before each append, not after joining.
+                PyLimits.checkString((long) out.length() + wrapstring.length() + wrapped.length());
+                if (!firstLine) {
+                    out.append(wrapstring);
+                }
+                firstLine = false;
+                out.append(wrapped);
+            }
         }
-        String result = String.join(wrapstring, paragraphs);
-        PyLimits.checkString(result.length());
-        return result;
+        return out.toString();
     }
 
     static List<String> wrap(String text, int width, boolean breakLongWords, boolean breakOnHyphens) {

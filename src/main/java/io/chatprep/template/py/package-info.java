@@ -33,5 +33,8 @@
  * returns Undefined. {@code json.dumps(Undefined)} raises TypeError.
  *
  * <p>Errors are {@link io.chatprep.template.py.PyException} with Python's exception name and message.
+ *
+ * <p>Character classes and case mappings come from the JDK's Unicode tables (Unicode 13 on Java 17); Python
+ * 3.11 uses Unicode 14, so characters assigned in 14 count as unassigned here ({@code repr} escapes them).
  */
 package io.chatprep.template.py;

@@ -5,12 +5,9 @@ import io.chatprep.template.TemplateException.Kind;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Everything one render owns: its variables, limits and budgets, the top-level output and the spans. */
 public final class RenderContext {
-    private final Map<String, Object> variables;
-    private final Map<String, Object> globals;
     private final RenderLimits limits;
     private final LocalDateTime now;
     private final long deadlineNanos;
@@ -21,22 +18,10 @@ public final class RenderContext {
     private int clockTick;
     private int line;
 
-    public RenderContext(Map<String, Object> variables, Map<String, Object> globals, RenderLimits limits,
-            LocalDateTime now) {
-        this.variables = variables;
-        this.globals = globals;
+    public RenderContext(RenderLimits limits, LocalDateTime now) {
         this.limits = limits;
         this.now = now;
         this.deadlineNanos = System.nanoTime() + limits.timeBudget().toNanos();
-    }
-
-    /** Render variables win over globals, as in Jinja2 where the context shadows the environment. */
-    Object lookupGlobal(String name) {
-        Object v = variables.get(name);
-        if (v != null || variables.containsKey(name)) {
-            return v;
-        }
-        return globals.get(name);
     }
 
     /** Records the template line being rendered, so a failure can name it. */

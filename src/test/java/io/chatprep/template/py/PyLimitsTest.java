@@ -45,10 +45,11 @@ class PyLimitsTest {
         assertStringLimit(() -> PyMethods.call("\t\t\t", "expandtabs", List.of(400L), Map.of()));
         assertStringLimit(() -> PyFormat.percent("%2000s", "x"));
         assertStringLimit(() -> PyFormat.format(1.5, ".2000f"));
-        assertStringLimit(() -> PyFilters.indent("a\nb\nc", 600L, true, false));
+        assertStringLimit(() -> TextFilters.indent("a\nb\nc", 600L, true, false));
         assertStringLimit(() -> PyJson.dumps(List.of(List.of(List.of(1L))), 400L, null, null, false, false));
         assertStringLimit(() -> PyStr.repr(List.of("x".repeat(999))));
         assertStringLimit(() -> PyOps.pow(10L, 5000L));
+        assertStringLimit(() -> PyFilters.call("wordwrap", "a b c d", List.of(1L, true, "x".repeat(400)), Map.of()));
     }
 
     @Test
@@ -58,6 +59,8 @@ class PyLimitsTest {
         assertEquals("list length limit of 1000 items exceeded", e.getMessage());
         assertThrows(PyException.class, () -> PyOps.add(java.util.Collections.nCopies(600, 1L),
                 java.util.Collections.nCopies(401, 1L)));
+        assertEquals("LimitError", assertThrows(PyException.class,
+                () -> PyFilters.call("batch", List.of(1L), List.of(5000L, "x"), Map.of())).pyType());
     }
 
     @Test

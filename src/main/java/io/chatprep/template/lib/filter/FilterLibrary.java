@@ -1,9 +1,15 @@
 package io.chatprep.template.lib.filter;
 
+import io.chatprep.template.jinjava.ChatJinjava;
+import io.chatprep.template.jinjava.JinjavaFilter;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Every filter transformers' environment offers, by name. {@code fromjson}-style filters do not exist. */
+/**
+ * Every filter transformers' environment offers, by name, registered in Jinjava's filter library (see
+ * {@code jinjava.ChatJinjava}). {@code fromjson}-style filters do not exist.
+ */
 public final class FilterLibrary {
     private static final Map<String, Filter> FILTERS = new HashMap<>();
 
@@ -58,11 +64,18 @@ public final class FilterLibrary {
         }
     }
 
+    /** Every filter by each of its names, for registration in Jinjava's filter library. */
+    public static Map<String, Filter> all() {
+        return Collections.unmodifiableMap(FILTERS);
+    }
+
+    /** The filter registered in Jinjava's library under {@code name}; null when none of ours has that name. */
     public static Filter get(String name) {
-        return FILTERS.get(name);
+        com.hubspot.jinjava.lib.filter.Filter f = ChatJinjava.get().getGlobalContext().getFilter(name);
+        return f instanceof JinjavaFilter ours ? ours.filter() : null;
     }
 
     public static boolean exists(String name) {
-        return FILTERS.containsKey(name);
+        return get(name) != null;
     }
 }

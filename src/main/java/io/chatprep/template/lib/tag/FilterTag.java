@@ -1,42 +1,45 @@
 package io.chatprep.template.lib.tag;
 
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
 import io.chatprep.template.expr.FilterExpr;
+import io.chatprep.template.jinjava.RenderSession;
+import io.chatprep.template.jinjava.TreeCompiler;
 import io.chatprep.template.parse.Parser;
-import io.chatprep.template.parse.Token;
-import io.chatprep.template.runtime.Output;
-import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.runtime.Values;
-import io.chatprep.template.tree.Node;
 import java.util.List;
-import java.util.Set;
 
-/** {@code filter name(args) | ... endfilter}: renders the body, then filters the text. */
-public final class FilterTag implements Tag {
+/** {@code filter name(args) | ... endfilter}: renders the body in its own scope, then filters the text. */
+public final class FilterTag extends ChatTag<FilterTag.Header> {
+    private static final long serialVersionUID = 1L;
+
+    /** The filter chain and the body. */
+    public record Header(List<FilterExpr> chain, List<Node> body) {
+    }
+
     @Override
-    public String name() {
+    public String getName() {
         return "filter";
     }
 
     @Override
-    public Node parse(Parser p, Token nameToken) {
-        List<FilterExpr> chain = p.parseFilterChain();
-        p.expectBlockEnd();
-        Node[] body = p.subparse(Set.of("endfilter"));
-        p.next();
-        p.expectBlockEnd();
-        return new FilterBlockNode(chain, body);
+    public String getEndTagName() {
+        return "endfilter";
     }
 
-    record FilterBlockNode(List<FilterExpr> chain, Node[] body) implements Node {
-        @Override
-        public void render(Scope scope, Output out) {
-            Output buffer = scope.ctx().newOutput();
-            Node.renderAll(body, scope.child(), buffer);
-            Object value = buffer.toString();
-            for (FilterExpr f : chain) {
-                value = f.applyTo(value, scope);
-            }
-            out.write(Values.str(value));
+    @Override
+    public Header compile(TagNode node, Parser p, TreeCompiler compiler) {
+        List<FilterExpr> chain = p.parseFilterChain();
+        p.expectBlockEnd();
+        return new Header(chain, node.getChildren());
+    }
+
+    @Override
+    protected void render(TagNode node, Header h, RenderSession s) {
+        Object value = s.renderToString(h.body(), s.scope().child());
+        for (FilterExpr f : h.chain()) {
+            value = f.applyTo(value, s.scope());
         }
+        s.out().write(Values.str(value));
     }
 }

@@ -1,12 +1,10 @@
 package io.chatprep.template.lib.tag;
 
+import com.hubspot.jinjava.tree.TagNode;
+import io.chatprep.template.jinjava.RenderSession;
+import io.chatprep.template.jinjava.TreeCompiler;
 import io.chatprep.template.parse.Parser;
-import io.chatprep.template.parse.Token;
-import io.chatprep.template.runtime.Output;
-import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.runtime.Strings;
-import io.chatprep.template.tree.Node;
-import java.util.Set;
 
 /**
  * {@code generation ... endgeneration}: renders its body unchanged in a scope of its own (transformers
@@ -14,30 +12,30 @@ import java.util.Set;
  * code points already emitted at top level. That is transformers' own bookkeeping, so a nested block starts
  * where its outer block starts and a block inside a buffered body counts from the top-level position.
  */
-public final class GenerationTag implements Tag {
+public final class GenerationTag extends ChatTag<Void> {
+    private static final long serialVersionUID = 1L;
+
     @Override
-    public String name() {
+    public String getName() {
         return "generation";
     }
 
     @Override
-    public Node parse(Parser p, Token nameToken) {
-        p.expectBlockEnd();
-        Node[] body = p.subparse(Set.of("endgeneration"));
-        p.next();
-        p.expectBlockEnd();
-        return new GenerationNode(body);
+    public String getEndTagName() {
+        return "endgeneration";
     }
 
-    record GenerationNode(Node[] body) implements Node {
-        @Override
-        public void render(Scope scope, Output out) {
-            Output buffer = scope.ctx().newOutput();
-            Node.renderAll(body, scope.child(), buffer);
-            String text = buffer.toString();
-            long start = scope.ctx().rootCodePoints();
-            scope.ctx().addSpan(start, start + Strings.codePointLength(text));
-            out.write(text);
-        }
+    @Override
+    public Void compile(TagNode node, Parser p, TreeCompiler compiler) {
+        p.expectBlockEnd();
+        return null;
+    }
+
+    @Override
+    protected void render(TagNode node, Void header, RenderSession s) {
+        String text = s.renderToString(node.getChildren(), s.scope().child());
+        long start = s.ctx().rootCodePoints();
+        s.ctx().addSpan(start, start + Strings.codePointLength(text));
+        s.out().write(text);
     }
 }

@@ -1,38 +1,45 @@
 package io.chatprep.template.lib.tag;
 
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
 import io.chatprep.template.expr.Expr;
+import io.chatprep.template.jinjava.RenderSession;
+import io.chatprep.template.jinjava.TreeCompiler;
 import io.chatprep.template.parse.Parser;
-import io.chatprep.template.parse.Token;
 import io.chatprep.template.runtime.Macro;
-import io.chatprep.template.runtime.Output;
-import io.chatprep.template.runtime.Scope;
-import io.chatprep.template.tree.Node;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** {@code macro name(a, b=default) ... endmacro}. Recursion is allowed up to the render's depth cap. */
-public final class MacroTag implements Tag {
+public final class MacroTag extends ChatTag<MacroTag.Header> {
+    private static final long serialVersionUID = 1L;
+
+    /** One parameter with its default expression (evaluated at call time, as Jinja2 does). */
+    public record ParamSpec(String name, Expr defaultValue) {
+    }
+
+    /** Name, parameters, body, and whether the body reads {@code varargs} / {@code kwargs}. */
+    public record Header(String name, List<ParamSpec> params, List<Node> body, boolean varargs, boolean kwargs) {
+    }
+
     @Override
-    public String name() {
+    public String getName() {
         return "macro";
     }
 
     @Override
-    public Node parse(Parser p, Token nameToken) {
+    public String getEndTagName() {
+        return "endmacro";
+    }
+
+    @Override
+    public Header compile(TagNode node, Parser p, TreeCompiler compiler) {
         String name = p.expectIdentifier();
         List<ParamSpec> params = parseSignature(p);
         p.expectBlockEnd();
-        int start = p.mark();
-        Node[] body = p.subparse(Set.of("endmacro"));
-        boolean varargs = p.sawName(start, "varargs");
-        boolean kwargs = p.sawName(start, "kwargs");
-        p.next();
-        p.expectBlockEnd();
-        return new MacroNode(name, params, body, varargs, kwargs);
-    }
-
-    record ParamSpec(String name, Expr defaultValue) {
+        List<Node> body = node.getChildren();
+        return new Header(name, params, body, TreeCompiler.mentions(body, "varargs"),
+                TreeCompiler.mentions(body, "kwargs"));
     }
 
     static List<ParamSpec> parseSignature(Parser p) {
@@ -62,16 +69,11 @@ public final class MacroTag implements Tag {
         return out;
     }
 
-    record MacroNode(String name, List<ParamSpec> params, Node[] body, boolean varargs, boolean kwargs)
-            implements Node {
-        @Override
-        public void render(Scope scope, Output out) {
-            Macro macro = new Macro(name, bind(params), scope, s -> {
-                Output buffer = s.ctx().newOutput();
-                Node.renderAll(body, s, buffer);
-                return buffer.toString();
-            }, varargs, kwargs, null);
-            scope.set(name, macro);
-        }
+    @Override
+    protected void render(TagNode node, Header h, RenderSession s) {
+        List<Node> body = h.body();
+        Macro macro = new Macro(h.name(), bind(h.params()), s.scope(),
+                scope -> RenderSession.current().renderToString(body, scope), h.varargs(), h.kwargs(), null);
+        s.scope().set(h.name(), macro);
     }
 }

@@ -1,25 +1,38 @@
 package io.chatprep.template.lib.tag;
 
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
 import io.chatprep.template.expr.Expr;
+import io.chatprep.template.jinjava.RenderSession;
+import io.chatprep.template.jinjava.TreeCompiler;
 import io.chatprep.template.parse.Parser;
 import io.chatprep.template.parse.Token;
-import io.chatprep.template.runtime.Output;
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.tree.AssignTarget;
-import io.chatprep.template.tree.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** {@code with a = x, b = y ... endwith}: an inner scope with its own assignments. */
-public final class WithTag implements Tag {
+public final class WithTag extends ChatTag<WithTag.Header> {
+    private static final long serialVersionUID = 1L;
+
+    /** Targets, their values and the body. */
+    public record Header(List<AssignTarget> targets, List<Expr> values, List<Node> body) {
+    }
+
     @Override
-    public String name() {
+    public String getName() {
         return "with";
     }
 
     @Override
-    public Node parse(Parser p, Token nameToken) {
+    public String getEndTagName() {
+        return "endwith";
+    }
+
+    @Override
+    public Header compile(TagNode node, Parser p, TreeCompiler compiler) {
         List<AssignTarget> targets = new ArrayList<>();
         List<Expr> values = new ArrayList<>();
         while (p.current().kind() != Token.Kind.BLOCK_END) {
@@ -31,20 +44,15 @@ public final class WithTag implements Tag {
             values.add(p.parseExpression());
         }
         p.expectBlockEnd();
-        Node[] body = p.subparse(Set.of("endwith"));
-        p.next();
-        p.expectBlockEnd();
-        return new WithNode(targets, values, body);
+        return new Header(targets, values, node.getChildren());
     }
 
-    record WithNode(List<AssignTarget> targets, List<Expr> values, Node[] body) implements Node {
-        @Override
-        public void render(Scope scope, Output out) {
-            Scope inner = scope.child();
-            for (int i = 0; i < targets.size(); i++) {
-                targets.get(i).assign(inner, values.get(i).eval(scope));
-            }
-            Node.renderAll(body, inner, out);
+    @Override
+    protected void render(TagNode node, Header h, RenderSession s) {
+        Scope inner = s.scope().child();
+        for (int i = 0; i < h.targets().size(); i++) {
+            h.targets().get(i).assign(inner, h.values().get(i).eval(s.scope()));
         }
+        s.renderIn(h.body(), inner);
     }
 }
