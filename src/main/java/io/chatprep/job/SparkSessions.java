@@ -22,18 +22,15 @@ public final class SparkSessions {
                 .config("spark.executorEnv.RAYON_NUM_THREADS", "1")
                 .config("spark.executorEnv.TOKENIZERS_PARALLELISM", "false")
                 // Retried or speculative copies of a task must not race on output files.
-                .config("spark.speculation", "false");
+                .config("spark.speculation", "false")
+                // Progress lines and the summary are the console output; Spark's INFO lines would bury them.
+                .config("spark.log.level", "WARN");
         if (effective.startsWith("local")) {
             b.config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.ui.enabled", "false");
         }
         extra.forEach(b::config);
-        SparkSession session = b.getOrCreate();
-        if (!extra.containsKey("spark.log.level")) {
-            // Progress lines and the summary are the console output; Spark's INFO lines would bury them.
-            session.sparkContext().setLogLevel("WARN");
-        }
-        return session;
+        return b.getOrCreate();
     }
 }

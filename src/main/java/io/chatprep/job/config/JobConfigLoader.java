@@ -102,7 +102,7 @@ public final class JobConfigLoader {
             top = key.substring(0, dot).replace('-', '_');
             entry = key.substring(dot + 1);
         }
-        checkKnown(top, "option");
+        checkKnown(top, "the options");
         JsonNode parsed = scalar(value);
         if (entry != null) {
             if (!MAP_KEYS.contains(top)) {
