@@ -117,7 +117,12 @@ class JobPlumbingTest {
         Path a = dir.resolve("det-a");
         Path b = dir.resolve("det-b");
         run(mixed(a, "num_shards=3"), CharacterEncoder.factory());
-        run(mixed(b, "num_shards=3", "split_size_mb=1"), CharacterEncoder.factory());
+        // Run b reads the input in 1 KB splits: other partitions, same files.
+        run(mixed(b, "num_shards=3", "split_size_mb=0.001"), CharacterEncoder.factory());
+        var files = io.chatprep.job.input.InputReader.resolve(java.util.List.of(MIXED.toString()),
+                io.chatprep.job.config.InputFormat.AUTO, spark.sparkContext().hadoopConfiguration());
+        assertTrue(new io.chatprep.job.input.InputReader(spark, 0.001).partitions(files)
+                > new io.chatprep.job.input.InputReader(spark, 16).partitions(files));
         List<Path> filesA = JobTestSupport.files(a.resolve("data"));
         List<Path> filesB = JobTestSupport.files(b.resolve("data"));
         assertEquals(filesA.stream().map(Path::getFileName).toList(), filesB.stream().map(Path::getFileName).toList());
@@ -215,7 +220,7 @@ class JobPlumbingTest {
     void encoderIsBuiltOncePerJvmAndSpec() {
         io.chatprep.job.encode.EncoderCache.closeAll();
         CharacterEncoder.OPENED.set(0);
-        run(mixed(dir.resolve("cache-a"), "num_shards=2", "split_size_mb=1"), CharacterEncoder.factory());
+        run(mixed(dir.resolve("cache-a"), "num_shards=2", "split_size_mb=0.001"), CharacterEncoder.factory());
         assertEquals(1, CharacterEncoder.OPENED.get());
     }
 
