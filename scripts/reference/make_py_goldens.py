@@ -99,7 +99,7 @@ class Keep:
 FLOATS = [0.0, -0.0, 1.0, -1.0, 0.1, 0.2, 0.1 + 0.2, 1 / 3, 2 / 3, 1e16, 1e15, 123456789012345678.0, 1e-5,
           1e-4, 0.0001234, 1e22, 1e23, 1.5e300, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
           float("inf"), float("-inf"), float("nan"), 100.0, 1234.5, 0.5, 2.675, 1.005, 3.14159, 9.999999999999999e22,
-          4.35, 0.3, 1e100, 12345678.9, 0.000001, 1e-7, 123e-20, 2 ** 53 + 0.0, 2.0 ** 63, 7.0e-10, 9007199254740993.0]
+          4.35, 0.3, 8.41e21, 2e23, 5e22, 1.1e-322, 2.2250738585072009e-308, 1e100, 12345678.9, 0.000001, 1e-7, 123e-20, 2 ** 53 + 0.0, 2.0 ** 63, 7.0e-10, 9007199254740993.0]
 STRINGS = ["", "a", "it's", 'say "hi"', "both ' and \"", "tab\there", "line\nbreak\r", "back\\slash", "\x00\x07\x1f\x7f",
            "caf\u00e9", "\u00a0nbsp", "\u200bzero", "\u2028ls", "emoji \U0001F600", "\ud7ff", "\U000E0001tag",
            "\u0301combining", "\u4e2d\u6587", "\xad soft", "\ue000private", "\U0010ffff"]
@@ -672,6 +672,10 @@ def fuzz_cases():
     import struct
     for _ in range(800):
         f = struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0]
+        cases.append(run("repr", {"value": f}, lambda f=f: repr(f)))
+    for _ in range(600):
+        # short decimals across the exponent range, where Java's own digits are used directly
+        f = float(f"{rng.randint(1, 10 ** rng.randint(1, 17))}e{rng.randint(-330, 300)}")
         cases.append(run("repr", {"value": f}, lambda f=f: repr(f)))
     for _ in range(600):
         value = rng.choice([rng.uniform(-1e4, 1e4), rng.randint(-10 ** 8, 10 ** 8), rng.uniform(-1, 1) * 10 ** rng.randint(-8, 20)])
