@@ -279,6 +279,10 @@ def method_cases():
         for name in ["upper", "lower", "title", "capitalize", "swapcase", "casefold", "isdigit", "isalpha", "isalnum",
                      "isspace", "isupper", "islower", "isnumeric", "isdecimal", "istitle"]:
             m(text, name)
+    for text in ["abc", "a b", "_x1", "1x", "", "caf\u00e9", "\x7f", "tab\t", "\u00a0", "\u4e2d\u6587", "a-b", "\U0001F600",
+                 "x\u200b", "\u0301a", "a\u0301"]:
+        for name in ["isascii", "isprintable", "isidentifier"]:
+            m(text, name)
     for text in ["\u0131", "\u017f", "\u0390", "\u00df", "\ufb00", "\u13a0\uab70", "\u0130", "\u1e9e", "\u03c2"]:
         for name in ["casefold", "upper", "lower", "title", "capitalize", "swapcase"]:
             m(text, name)
