@@ -32,30 +32,57 @@ public final class PyFloat {
             return new Digits(trimmed, s.length());
         }
         BigDecimal exact = new BigDecimal(magnitude);
-        BigDecimal rounded = exact;
-        for (int precision = 1; precision <= 17; precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == magnitude) {
-                rounded = candidate;
-                break;
-            }
-            // Just above a power of two the gap below is half the gap above, so the nearest p-digit value can
-            // miss while its upper neighbour still reads back as the same double.
-            BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen(-candidate.scale());
-            BigDecimal up = candidate.add(step);
-            if (up.doubleValue() == magnitude) {
-                rounded = up;
-                break;
-            }
-            BigDecimal down = candidate.subtract(step);
-            if (down.signum() > 0 && down.doubleValue() == magnitude) {
-                rounded = down;
-                break;
-            }
+        // Java's own digits always read back but are not always the shortest: use their count as a first
+        // guess and confirm that one digit fewer does not suffice.
+        int guess = significantDigits(Double.toString(magnitude));
+        BigDecimal rounded = null;
+        if (guess > 1 && guess <= 17 && candidate(exact, magnitude, guess - 1) == null) {
+            rounded = candidate(exact, magnitude, guess);
+        }
+        for (int precision = 1; rounded == null && precision <= 17; precision++) {
+            rounded = candidate(exact, magnitude, precision);
         }
         rounded = rounded.stripTrailingZeros();
         String digits = rounded.unscaledValue().toString();
         return new Digits(digits, digits.length() - rounded.scale());
+    }
+
+    /**
+     * The {@code precision}-digit decimal that reads back as {@code magnitude}, nearest first, or null. Just
+     * above a power of two the gap below is half the gap above, so when the nearest value misses, a neighbour
+     * can still read back.
+     */
+    private static BigDecimal candidate(BigDecimal exact, double magnitude, int precision) {
+        BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        if (nearest.doubleValue() == magnitude) {
+            return nearest;
+        }
+        BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen(-nearest.scale());
+        BigDecimal up = nearest.add(step);
+        if (up.doubleValue() == magnitude) {
+            return up;
+        }
+        BigDecimal down = nearest.subtract(step);
+        if (down.signum() > 0 && down.doubleValue() == magnitude) {
+            return down;
+        }
+        return null;
+    }
+
+    /** Significant digits in Java's rendering of a positive double ({@code 1.25E-5}, {@code 0.001}, {@code 120.0}). */
+    private static int significantDigits(String javaText) {
+        int e = javaText.indexOf('E');
+        String mantissa = e >= 0 ? javaText.substring(0, e) : javaText;
+        String digits = mantissa.replace(".", "");
+        int start = 0;
+        while (start < digits.length() - 1 && digits.charAt(start) == '0') {
+            start++;
+        }
+        int end = digits.length();
+        while (end > start + 1 && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        return end - start;
     }
 
     private static String stripTrailingZeros(String s) {

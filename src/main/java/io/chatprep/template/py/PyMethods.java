@@ -50,6 +50,13 @@ public final class PyMethods {
         return false;
     }
 
+    /** False for the attributes the immutable sandbox refuses: mutators and names starting with an underscore. */
+    public static boolean isSafe(Object self, String name) {
+        return !(name.startsWith("_")
+                || (self instanceof Map && DICT_MUTATORS.contains(name))
+                || (self instanceof List && !(self instanceof PyTuple) && LIST_MUTATORS.contains(name)));
+    }
+
     /** Calls {@code self.name(*args, **kwargs)}. */
     public static Object call(Object self, String name, List<Object> args, Map<String, Object> kwargs) {
         if (self == null) {
@@ -57,9 +64,7 @@ public final class PyMethods {
         }
         List<Object> a = args == null ? List.of() : args;
         Map<String, Object> kw = kwargs == null ? Map.of() : kwargs;
-        if (name.startsWith("_")
-                || (self instanceof Map && DICT_MUTATORS.contains(name))
-                || (self instanceof List && !(self instanceof PyTuple) && LIST_MUTATORS.contains(name))) {
+        if (!isSafe(self, name)) {
             throw PyException.securityError(name, self);
         }
         if (!hasMethod(self, name)) {

@@ -1,0 +1,36 @@
+package io.chatprep.catalog;
+
+import java.util.List;
+
+/**
+ * One model family's bundled training template and what is known about it.
+ *
+ * @param originalSource  the vendor's template, byte for byte (the identity reference)
+ * @param trainingSource  the same template with {@code {% generation %}} markers
+ * @param revisionSources other vendor revisions of the original that select this family too
+ */
+public record TemplateFamily(
+        String name,
+        String displayName,
+        List<String> sourceModels,
+        String originalSource,
+        String trainingSource,
+        Support supports,
+        List<String> endOfTurn,
+        String maskCovers,
+        String deviations,
+        boolean prefixPreserving,
+        List<String> revisionSources) {
+
+    /** What the template can render. */
+    public record Support(boolean tools, boolean reasoning, boolean multimodalText, boolean system) {
+    }
+
+    /** Every vendor text that identifies this family: the original first, then known revisions. */
+    public List<String> knownOriginals() {
+        java.util.ArrayList<String> all = new java.util.ArrayList<>();
+        all.add(originalSource);
+        all.addAll(revisionSources);
+        return all;
+    }
+}
