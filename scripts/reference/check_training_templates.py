@@ -10,23 +10,32 @@ rows from the shared data sets, rendered with add_generation_prompt False and Tr
 variable the original reads (enable_thinking, ...):
 
   (a) text   the training template renders the same text as the original, or both raise the same error.
-             A family whose metadata declares deviations may differ only in the "as generated" way: every
-             prefix ending with an assistant turn renders exactly as the original renders it, the
-             training template is prefix-preserving, and what follows the last assistant turn is what
-             the original renders after it.
+             A family whose metadata declares deviations may differ only in the "as generated" way: each
+             assistant turn, and the messages before it, are rendered as the original renders them in the
+             conversation cut right after that turn; what follows the last assistant turn is what the
+             original renders there.
   (b) spans  every span lies inside one assistant turn; each assistant turn has a span starting where the
              generation prompt of that turn ends (messages[:i] rendered with add_generation_prompt=True). When
              that prompt prefills more than the turn holds (an empty think block while the turn has reasoning,
              a header a tool-call turn does not repeat), the span starts between the end of the part of the
              prompt every prefill variable shares and the point where prompt and rendering part.
   (c) eot    the turn's last end-of-turn token (metadata end_of_turn) lies inside a span, and after the
-             last span only whitespace (or an eos closing the whole sequence) remains in the turn.
+             last span only whitespace (or an eos closing the whole sequence) remains in the turn. A family
+             whose format ends a turn with the next message's role token (metadata
+             end_of_turn_in_next_message=true, GLM) has none in a conversation's last turn.
   (d) prefix for families with prefix_preserving=true: rendering messages[:k] that ends with an assistant turn
              (add_generation_prompt=False) is a prefix of the full rendering (text, and tokens when the
              family's tokenizer is available); plus the fixed [user, assistant(tool_calls)] / + tool probe
              (as TRL runs it) for tool-capable families.
   (e) empty  no rendered conversation with an assistant turn yields zero spans (or zero masked tokens).
 
+Columns: renders = (conversation, variant, add_generation_prompt) renderings; raise = both templates raise
+the same error; deviate = texts differ in the declared way; tok = token-level checks run; nogen = turns
+whose text the generation prompt already holds (nothing generated); noeot = turns without a stop token
+(end_of_turn_in_next_message families only).
+
+Also, for families with their real tokenizer, TRL's own probes (trl column): is_chat_template_stop_token_trained
+and, for tool families, is_chat_template_prefix_preserving.
 Also checked: originals are byte-identical to the vendor files, metadata has every field.
 Exit status 1 when anything fails.
 """
@@ -49,7 +58,7 @@ REQUIRED_META = {
 }
 SUPPORT_KEYS = ("tools", "reasoning", "multimodal_text", "system")
 TAG_END = re.compile(r"<[^<>\s]{1,64}>$")
-CHECKS = ("a_text", "b_spans", "c_eot", "d_prefix", "e_empty", "tokens", "meta")
+CHECKS = ("a_text", "b_spans", "c_eot", "d_prefix", "e_empty", "tokens", "trl", "meta")
 
 
 def common_prefix_len(a, b):
@@ -163,40 +172,43 @@ class FamilyChecker:
         if regions is None:
             self.r.fail("a_text", where, f"differs at char {at} and the assistant turns cannot be located")
             return
-        # A declared deviation may only touch assistant turns, each rendered as the original renders it when
-        # it is the last message (as it was generated): everything between the assistant turns is identical
-        # and in the same order.
+        # A declared deviation renders the conversation as it was generated: each part as the original renders
+        # it while that part is the latest. Every assistant turn equals the original's rendering of the
+        # conversation up to that turn (as its last message); the messages between two assistant turns equal
+        # the end of the original's rendering up to the next turn (or appear, in order, in the original's full
+        # text, for templates that move message parts around); what follows the last turn equals the end
+        # of the original's full rendering. Together with prefix preservation (d) this fixes the whole text.
         text = train.text
-        turns = []
+        cursor = found_at = 0
         for i, start, end in regions:
             head = len(self.render("train", conv, i, False, kwargs).text or "")
-            turns.append((i, head, start, end))
-        pieces, cursor = [], 0
-        for i, head, start, end in turns:
-            pieces.append(text[cursor:head])
-            cursor = end
-        pieces.append(text[cursor:])
-        if not orig.text.startswith(pieces[0]) or not orig.text.endswith(pieces[-1]):
-            self.r.fail("a_text", where, f"differs at char {at} outside the assistant turns: original "
-                                         f"{orig.text[at:at + 60]!r} / training {text[at:at + 60]!r}")
-            return
-        pos = len(pieces[0])
-        limit = len(orig.text) - len(pieces[-1])
-        for (i, head, start, end), piece in zip(turns, pieces[1:-1] + [None]):
-            if piece is not None:
-                found = orig.text.find(piece, pos + 1, limit) if piece else pos + 1
-                if found < 0:
-                    self.r.fail("a_text", where, f"after message {i}: text {piece[:60]!r} is missing or changed in "
-                                                 f"the original")
-                    return
-                pos = found + len(piece)
-            # The turn itself must be what the original renders when this turn is the last message.
+            upto = self.render("train", conv, i + 1, False, kwargs).text
+            if upto is not None and text.startswith(upto):
+                end = len(upto)
+            piece = text[cursor:head]
+            before = self.render("orig", conv, i, False, kwargs)
+            ok = before.text is not None and (before.text == piece if cursor == 0 else before.text.endswith(piece))
+            if not ok and cursor > 0:
+                # Or the same messages, rendered the same, in the same place of the original's full text.
+                found = orig.text.find(piece, found_at + 1) if piece else found_at + 1
+                ok = found >= 0
+                found_at = max(found, found_at)
+            if not ok:
+                self.r.fail("a_text", where, f"messages before message {i} are not rendered as the original renders "
+                                             f"them up to that turn: training {piece[-80:]!r} / original "
+                                             f"{(before.text or before.error or '')[-80:]!r}")
+                return
             last = self.render("orig", conv, i + 1, False, kwargs)
             if last.text is None or not last.text.endswith(text[head:end]):
                 got = (last.text or last.error or "")[-80:]
                 self.r.fail("a_text", where, f"message {i} is not rendered as the original renders it as the last "
                                              f"message: training {text[head:end][-80:]!r} / original {got!r}")
                 return
+            cursor = end
+        if not orig.text.endswith(text[cursor:]):
+            self.r.fail("a_text", where, f"text after the last assistant turn differs from the original: "
+                                         f"{text[cursor:][:80]!r}")
+            return
         self.r.counts["deviating"] += 1
 
     def turn_regions(self, conv, agp, kwargs, train, where):
@@ -216,7 +228,7 @@ class FamilyChecker:
             # the role header (what the prompt holds under every prefill variable) and where the two part.
             upper = common_prefix_len(prompt.text, text)
             lower = self.back_to_boundary(text, before_len,
-                                          min(upper, before_len + self.header_length(conv, i, kwargs, text[:before_len])))
+                                          min(upper, before_len + self.header_length(conv, i, kwargs)))
             if upper < before_len:
                 self.r.fail("b_spans", where, f"message {i}: the generation prompt departs from the rendering "
                                               f"before the turn starts (char {upper})")
@@ -226,6 +238,12 @@ class FamilyChecker:
                 end = len(upto.text)
             else:
                 end = self.turn_end_without_prefix(conv, i, text, upper, upto.text)
+            if self.f.meta.get("end_of_turn_in_next_message"):
+                # The format ends a turn with the next message's role token, rendered with the turn.
+                for token in self.f.end_of_turn:
+                    if text.startswith(token, end):
+                        end += len(token)
+                        break
             regions.append((i, lower, end))
             uppers[i] = upper
         return regions, uppers
@@ -241,21 +259,23 @@ class FamilyChecker:
             pos -= 1
         return floor
 
-    def header_length(self, conv, i, kwargs, before):
-        """Length of what add_generation_prompt appends under every value of the prefill variables."""
-        prompts = []
+    def header_length(self, conv, i, kwargs):
+        """Length of what add_generation_prompt appends after messages[:i] under every value of the prefill
+        variables (the role header without any prefill)."""
+        suffixes = []
         plain = {k: v for k, v in kwargs.items() if k not in tc.KWARG_VARIANTS}
         for variant in self.f.kwarg_variants():
             merged = dict(plain)
             merged.update(variant)
-            out = self.render("train", conv, i, True, merged)
-            if out.text is not None and out.text.startswith(before):
-                prompts.append(out.text[len(before):])
-        if not prompts:
+            with_prompt = self.render("train", conv, i, True, merged)
+            without = self.render("train", conv, i, False, merged)
+            if with_prompt.text is not None and without.text is not None and with_prompt.text.startswith(without.text):
+                suffixes.append(with_prompt.text[len(without.text):])
+        if not suffixes:
             return 0
-        n = len(prompts[0])
-        for p in prompts[1:]:
-            n = min(n, common_prefix_len(prompts[0], p))
+        n = len(suffixes[0])
+        for other in suffixes[1:]:
+            n = min(n, common_prefix_len(suffixes[0], other))
         return n
 
     def turn_end_without_prefix(self, conv, i, text, start, upto):
@@ -284,9 +304,10 @@ class FamilyChecker:
     def check_spans(self, conv, agp, kwargs, train, where):
         assistants = conv.assistant_indices()
         spans = train.spans
-        if assistants and not any(b > a for a, b in spans):
-            self.r.fail("e_empty", where, f"{len(assistants)} assistant turn(s) but no non-empty span")
         regions, uppers = self.turn_regions(conv, agp, kwargs, train, where)
+        generated = regions is None or any(uppers[i] < end for i, _, end in regions)
+        if assistants and generated and not any(b > a for a, b in spans):
+            self.r.fail("e_empty", where, f"{len(assistants)} assistant turn(s) but no non-empty span")
         if regions is None:
             return None
         text = train.text
@@ -296,6 +317,11 @@ class FamilyChecker:
             if not any(start <= a and b <= end for _, start, end in regions):
                 self.r.fail("b_spans", where, f"span [{a},{b}) {text[a:b][:60]!r} is not inside one assistant turn")
         for i, start, end in regions:
+            if uppers[i] >= end:
+                # The prompt prefills the whole turn (e.g. an empty answer after a prefilled think block):
+                # nothing of it is generated.
+                self.r.counts["nothing_generated"] += 1
+                continue
             inside = [(a, b) for a, b in spans if start <= a < end and b > a]
             if not any(start <= a <= uppers[i] for a, _ in inside):
                 first = inside[0][0] if inside else None
@@ -308,6 +334,10 @@ class FamilyChecker:
                 pos = text.rfind(token, start, end)
                 if pos > eot_pos:
                     eot_pos, eot = pos, token
+            if eot is None and self.f.meta.get("end_of_turn_in_next_message"):
+                # Last turn, or followed by a message the format renders without a role token: no stop token.
+                self.r.counts["turn_without_eot"] += 1
+                continue
             if eot is None:
                 self.r.fail("c_eot", where, f"message {i}: no end-of-turn token {self.f.end_of_turn} in the turn "
                                             f"{text[start:end][-60:]!r}")
@@ -395,10 +425,34 @@ class FamilyChecker:
                 if ib[:len(ia)] != ia:
                     self.r.fail("d_prefix", f"tool probe arguments={arguments!r}", "not a token prefix")
 
+    def check_trl_probes(self):
+        """TRL's own checks of a training template, with the family's real tokenizer: the end-of-turn token is
+        the last trained token of a turn followed by a user message, and (tool families) the tool-call prefix
+        probe holds."""
+        if self.tokens is None:
+            return
+        try:
+            from trl.chat_template_utils import is_chat_template_prefix_preserving, is_chat_template_stop_token_trained
+        except ImportError:
+            return
+        tokenizer = self.tokens.tokenizer
+        previous = tokenizer.chat_template
+        tokenizer.chat_template = self.f.training
+        try:
+            if not is_chat_template_stop_token_trained(tokenizer, self.f.training):
+                self.r.fail("trl", "is_chat_template_stop_token_trained", "the end-of-turn token is not trained")
+            if self.f.meta.get("supports", {}).get("tools") and self.f.meta.get("prefix_preserving"):
+                if not is_chat_template_prefix_preserving(tokenizer):
+                    self.r.fail("trl", "is_chat_template_prefix_preserving", "the tool-call prefix probe fails")
+            self.r.counts["trl_probes"] += 1
+        finally:
+            tokenizer.chat_template = previous
+
     def run(self, conversations):
         self.check_meta()
         self.check_tool_probe()
-        for conv in conversations:
+        self.check_trl_probes()
+        for conv in self.f.conversations(conversations):
             self.r.counts["conversations"] += 1
             for kwargs in self.f.kwarg_variants():
                 merged = dict(conv.kwargs)
@@ -408,11 +462,12 @@ class FamilyChecker:
 
 
 def print_table(reports):
-    header = ["family", "convs", "renders", "raise", "deviate", "tok"] + [c.split("_")[0] for c in CHECKS]
+    header = ["family", "convs", "renders", "raise", "deviate", "tok", "nogen", "noeot"] + [c.split("_")[0] for c in CHECKS]
     rows = []
     for r in reports:
         rows.append([r.stem, r.counts["conversations"], r.counts["renders"], r.counts["both_raise"],
-                     r.counts["deviating"], r.counts["token_checked"]]
+                     r.counts["deviating"], r.counts["token_checked"], r.counts["nothing_generated"],
+                     r.counts["turn_without_eot"]]
                     + [("ok" if not r.failures[c] else f"FAIL {len(r.failures[c])}") for c in CHECKS])
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
     for row in [header] + rows:

@@ -7,12 +7,14 @@ Usage:
 Outputs, under src/test/resources/golden/templates/:
   conversations.jsonl  the conversations used ({"name", "messages", "tools"?, "chat_template_kwargs"?}):
                        varied.jsonl plus a fixed sample of real rows;
-  <stem>.jsonl         one line per (conversation, add_generation_prompt, extra variables):
+  <stem>.jsonl         one line per (conversation, add_generation_prompt, extra variables; real rows only
+                       with the conversation's own variables):
                        {"name", "add_generation_prompt", "kwargs", "special_tokens", "now",
                         "text", "generation_spans"} or {..., "error"}.
 `kwargs` are every template variable besides messages/tools/add_generation_prompt/special tokens
 (the conversation's chat_template_kwargs merged with the variant); `generation_spans` are [start, end)
-in Unicode code points; `now` is the fixed time strftime_now() returns; `error` is
+in Unicode code points; `now` is the fixed time strftime_now() returns; `text_content_as_parts` (when present) means every string
+content was given as [{"type": "text", "text": ...}] (families whose template reads list content only); `error` is
 "<Python exception type>: <message>" exactly as transformers raises it.
 """
 
@@ -32,14 +34,18 @@ GOLDEN_DATA_SCALE = 0.25
 
 def family_records(family, conversations):
     now = tc.FIXED_NOW.isoformat()
-    for conv in conversations:
-        for variant in family.kwarg_variants():
+    for conv in family.conversations(conversations):
+        # Real rows only in the default variant: the variables' effects are covered by varied.jsonl.
+        variants = family.kwarg_variants() if conv.name.startswith("varied/") else [{}]
+        for variant in variants:
             kwargs = dict(conv.kwargs)
             kwargs.update(variant)
             for agp in (False, True):
                 out = tc.render(family.training, conv.messages, conv.tools, agp, kwargs, family.specials)
                 record = {"name": conv.name, "add_generation_prompt": agp, "kwargs": kwargs,
                           "special_tokens": family.specials, "now": now}
+                if family.text_content_as_parts:
+                    record["text_content_as_parts"] = True
                 if out.error is not None:
                     record["error"] = out.error
                 else:

@@ -16,7 +16,11 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from transformers.utils.chat_template_utils import render_jinja_template  # noqa: E402
+try:
+    from transformers.utils.chat_template_utils import render_jinja_template  # noqa: E402
+except ImportError as e:
+    raise SystemExit(f"the reference scripts need transformers 5.x and jinja2 ({e}); run them with an "
+                     f"interpreter that has them, e.g. PYTHON=/path/to/venv/bin/python")
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR = ROOT / "templates"
@@ -60,6 +64,7 @@ KWARG_VARIANTS = {
     "truncate_history_thinking": [False],
     "reasoning_effort": ["low", "medium"],
     "low_effort": [True],
+    "medium_effort": [True],
 }
 
 # Deterministic sample of real rows: file -> number of rows.
@@ -137,6 +142,16 @@ class Family:
     def has_deviations(self):
         return str(self.meta.get("deviations", "none")).strip().lower() != "none"
 
+    @property
+    def text_content_as_parts(self):
+        return bool(self.meta.get("text_content_as_parts"))
+
+    def conversations(self, conversations):
+        """The conversations as this family is checked on them (see Conversation.with_text_parts)."""
+        if self.text_content_as_parts:
+            return [c.with_text_parts() for c in conversations]
+        return conversations
+
     def kwarg_variants(self):
         """[{}] plus one single-variable variant per extra template variable the original reads."""
         variants = [{}]
@@ -193,6 +208,17 @@ class Conversation:
         if self.kwargs:
             row["chat_template_kwargs"] = self.kwargs
         return row
+
+    def with_text_parts(self):
+        """The same conversation with every string content as a one-element list of text parts, for templates
+        that only read list content (metadata text_content_as_parts=true)."""
+        messages = []
+        for m in self.messages:
+            m = dict(m)
+            if isinstance(m.get("content"), str):
+                m["content"] = [{"type": "text", "text": m["content"]}]
+            messages.append(m)
+        return Conversation(self.name, messages, self.tools, self.kwargs)
 
     @property
     def has_tool_messages(self):
