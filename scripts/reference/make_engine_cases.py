@@ -57,6 +57,7 @@ BEHAVIOUR = [
     ("big_ints_and_floats", "{{ 2 ** 70 }}|{{ 9007199254740993 + 1 }}|{{ 1 / 3 }}|{{ 1e300 * 1e10 }}|{{ 0.1 * 3 }}|{{ 100000000000000000000.0 }}|{{ 1.5e-5 }}|{{ (2 ** 64) // 3 }}|{{ 3.0 | int }}|{{ '0x1f' | int(0, 16) }}|{{ 2.675 | round(2) }}|{{ -0.0 }}"),
     ("raw_and_braces", "{% raw %}{% if x %}{{ y }}{# z #}{% endraw %}|{{ '{' }}{{ '}}' }}|a{b}{{ '{%' }}%}|{%- if true %}{{ {'k': {'n': 1}}['k'] }}{% endif %}|{ {{ 1 }} }|{#- c -#} {{ '#}' }}"),
     ("whitespace_matrix", "  {% if true %}\n    A\n  {%- endif %}\n  {%+ if true %}B{% endif +%}\n{% for i in [1, 2] -%}\n  {{ i }}\n{%- endfor %}\n{# note #}\nC  {{- ' D ' -}}  E\n"),
+    ("value_layer_filters", "{{ 'one two three four' | truncate(9, true, '..', 0) }}|{{ 'a b c d e f' | wordwrap(5) }}|{{ '<b>x</b> y' | striptags }}|{{ [1, 2, 3, 4, 5] | slice(2) | list }}"),
     ("err_zero_division", "{{ 10 / 0 }}"),
     ("err_sort_mixed", "{{ [1, 'a'] | sort }}"),
     ("err_call_undefined_method", "{{ 'abc'.nosuchmethod() }}"),
