@@ -1,7 +1,40 @@
 package io.chatprep.cli;
 
-/** {@code chatprep render}. */
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatprep.template.ChatTemplate;
+import io.chatprep.template.RenderRequest;
+import io.chatprep.template.RenderedChat;
+import io.chatprep.template.TemplateException;
+import io.chatprep.template.py.PyException;
+import io.chatprep.template.py.PyJson;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code chatprep render --input CASES.jsonl --output OUT.jsonl [--template FILE]}: renders each case line
+ * {@code {"template", "context", "now"}} to {@code {"text", "generation_spans"}} or {@code {"error"}}, in input
+ * order. One bad line never stops the others; compiled templates are cached by source.
+ */
 public final class RenderCommand implements Command {
+    private static final int TEMPLATE_CACHE_SIZE = 256;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    // Escaping everything beyond ASCII keeps lone surrogates intact, so Python's json reads the very same strings.
+    private static final ObjectMapper OUT = new ObjectMapper().configure(
+            com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
+
     @Override
     public String name() {
         return "render";
@@ -13,7 +46,124 @@ public final class RenderCommand implements Command {
     }
 
     @Override
-    public int run(Args args) {
-        throw new UsageException("'render' is not available yet");
+    public int run(Args args) throws IOException {
+        args.rejectUnknown(Set.of("input", "output", "template"));
+        Path input = Path.of(args.require("input"));
+        Path output = Path.of(args.require("output"));
+        String fixedTemplate = null;
+        if (args.get("template") != null) {
+            fixedTemplate = read(Path.of(args.get("template")), "--template");
+        }
+        Map<String, Object> cache = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > TEMPLATE_CACHE_SIZE;
+            }
+        };
+        int lines = 0;
+        int failed = 0;
+        if (!Files.exists(input)) {
+            throw new UsageException("--input file not found: " + input);
+        }
+        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+                BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                lines++;
+                String result = renderLine(line, lines, fixedTemplate, cache);
+                if (result.startsWith("{\"error\"")) {
+                    failed++;
+                }
+                out.write(result);
+                out.write('\n');
+            }
+        }
+        System.err.println("chatprep render: " + lines + " cases, " + failed + " errors -> " + output);
+        return 0;
+    }
+
+    private static String read(Path p, String option) throws IOException {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageException(option + " file not found: " + p);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String renderLine(String line, int lineNo, String fixedTemplate, Map<String, Object> cache)
+            throws IOException {
+        try {
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return error("line " + lineNo + ": invalid JSON: " + e.getOriginalMessage());
+            }
+            if (node == null || !node.isObject()) {
+                return error("line " + lineNo + ": expected a JSON object");
+            }
+            String source = node.hasNonNull("template") ? node.get("template").asText() : fixedTemplate;
+            if (source == null) {
+                return error("line " + lineNo + ": no \"template\" field and no --template given");
+            }
+            Object context = node.has("context") ? PyJson.parse(node.get("context")) : Map.of();
+            if (!(context instanceof Map)) {
+                return error("line " + lineNo + ": \"context\" must be a JSON object");
+            }
+            LocalDateTime now = null;
+            if (node.hasNonNull("now")) {
+                try {
+                    now = LocalDateTime.parse(node.get("now").asText());
+                } catch (DateTimeParseException e) {
+                    return error("line " + lineNo + ": \"now\" is not an ISO local date-time: " + node.get("now").asText());
+                }
+            }
+            Object compiled = cache.get(source);
+            if (compiled == null) {
+                try {
+                    compiled = ChatTemplate.compile(source);
+                } catch (TemplateException e) {
+                    compiled = e;
+                }
+                cache.put(source, compiled);
+            }
+            if (compiled instanceof TemplateException e) {
+                return error(e.getMessage());
+            }
+            RenderedChat chat = ((ChatTemplate) compiled).render(
+                    RenderRequest.ofContext((Map<String, Object>) context, now));
+            return success(chat);
+        } catch (TemplateException | PyException e) {
+            return error(e.getMessage());
+        }
+    }
+
+    private static String success(RenderedChat chat) throws IOException {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = OUT.getFactory().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("text", chat.text());
+            g.writeArrayFieldStart("generation_spans");
+            for (int[] s : chat.generationSpans()) {
+                g.writeArray(s, 0, 2);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return w.toString();
+    }
+
+    private static String error(String message) throws IOException {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = OUT.getFactory().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("error", message == null ? "unknown error" : message);
+            g.writeEndObject();
+        }
+        return w.toString();
     }
 }

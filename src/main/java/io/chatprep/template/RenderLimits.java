@@ -1,0 +1,52 @@
+package io.chatprep.template;
+
+import java.time.Duration;
+
+/**
+ * Caps that keep an untrusted template from exhausting the machine. Every breach aborts the render with a
+ * {@link TemplateException} of kind {@code LIMIT} whose message names the limit.
+ *
+ * @param maxOutputChars   characters one render may produce (also caps any intermediate buffer)
+ * @param maxLoopIterations loop iterations over the whole render, all loops together
+ * @param maxStringChars   size of any string or list built while rendering
+ * @param maxMacroDepth    nested macro calls (recursion depth)
+ * @param maxRangeItems    items one {@code range()} call may produce (Jinja2's sandbox allows 100,000)
+ * @param timeBudget       wall-clock time one render may take
+ */
+public record RenderLimits(long maxOutputChars, long maxLoopIterations, long maxStringChars, int maxMacroDepth,
+        long maxRangeItems, Duration timeBudget) {
+
+    public static final RenderLimits DEFAULT = new RenderLimits(
+            8_000_000L, 1_000_000L, 8_000_000L, 100, 100_000L, Duration.ofSeconds(10));
+
+    public RenderLimits {
+        if (maxOutputChars <= 0 || maxLoopIterations <= 0 || maxStringChars <= 0 || maxMacroDepth <= 0
+                || maxRangeItems <= 0 || timeBudget == null || timeBudget.isNegative() || timeBudget.isZero()) {
+            throw new IllegalArgumentException("render limits must all be positive");
+        }
+    }
+
+    public RenderLimits withMaxOutputChars(long v) {
+        return new RenderLimits(v, maxLoopIterations, maxStringChars, maxMacroDepth, maxRangeItems, timeBudget);
+    }
+
+    public RenderLimits withMaxLoopIterations(long v) {
+        return new RenderLimits(maxOutputChars, v, maxStringChars, maxMacroDepth, maxRangeItems, timeBudget);
+    }
+
+    public RenderLimits withMaxStringChars(long v) {
+        return new RenderLimits(maxOutputChars, maxLoopIterations, v, maxMacroDepth, maxRangeItems, timeBudget);
+    }
+
+    public RenderLimits withMaxMacroDepth(int v) {
+        return new RenderLimits(maxOutputChars, maxLoopIterations, maxStringChars, v, maxRangeItems, timeBudget);
+    }
+
+    public RenderLimits withMaxRangeItems(long v) {
+        return new RenderLimits(maxOutputChars, maxLoopIterations, maxStringChars, maxMacroDepth, v, timeBudget);
+    }
+
+    public RenderLimits withTimeBudget(Duration v) {
+        return new RenderLimits(maxOutputChars, maxLoopIterations, maxStringChars, maxMacroDepth, maxRangeItems, v);
+    }
+}

@@ -1,0 +1,43 @@
+package io.chatprep.template.expr;
+
+import io.chatprep.template.runtime.PyCallable;
+import io.chatprep.template.runtime.Scope;
+import io.chatprep.template.runtime.TemplateRuntimeException;
+import io.chatprep.template.runtime.Values;
+
+/** {@code f(args)}: only engine callables exist, so nothing else can be invoked. */
+public final class Call extends Expr {
+    private final Expr function;
+    private final Arguments args;
+
+    public Call(Expr function, Arguments args, int line) {
+        super(line);
+        this.function = function;
+        this.args = args;
+    }
+
+    public Expr function() {
+        return function;
+    }
+
+    public Arguments arguments() {
+        return args;
+    }
+
+    @Override
+    public Object eval(Scope scope) {
+        Object f = function.eval(scope);
+        if (f instanceof PyCallable c) {
+            return c.call(args.eval(scope), scope.ctx());
+        }
+        if (f == null) {
+            throw TemplateRuntimeException.undefined("'" + function.describe() + "' is undefined");
+        }
+        throw TemplateRuntimeException.typeError("'" + Values.typeName(f) + "' object is not callable");
+    }
+
+    @Override
+    public String describe() {
+        return function.describe() + "()";
+    }
+}

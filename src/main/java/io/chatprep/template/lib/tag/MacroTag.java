@@ -1,0 +1,79 @@
+package io.chatprep.template.lib.tag;
+
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
+import io.chatprep.template.expr.Expr;
+import io.chatprep.template.jinjava.RenderSession;
+import io.chatprep.template.jinjava.TreeCompiler;
+import io.chatprep.template.parse.Parser;
+import io.chatprep.template.runtime.Macro;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code macro name(a, b=default) ... endmacro}. Recursion is allowed up to the render's depth cap. */
+public final class MacroTag extends ChatTag<MacroTag.Header> {
+    private static final long serialVersionUID = 1L;
+
+    /** One parameter with its default expression (evaluated at call time, as Jinja2 does). */
+    public record ParamSpec(String name, Expr defaultValue) {
+    }
+
+    /** Name, parameters, body, and whether the body reads {@code varargs} / {@code kwargs}. */
+    public record Header(String name, List<ParamSpec> params, List<Node> body, boolean varargs, boolean kwargs) {
+    }
+
+    @Override
+    public String getName() {
+        return "macro";
+    }
+
+    @Override
+    public String getEndTagName() {
+        return "endmacro";
+    }
+
+    @Override
+    public Header compile(TagNode node, Parser p, TreeCompiler compiler) {
+        String name = p.expectIdentifier();
+        List<ParamSpec> params = parseSignature(p);
+        p.expectBlockEnd();
+        List<Node> body = node.getChildren();
+        return new Header(name, params, body, TreeCompiler.mentions(body, "varargs"),
+                TreeCompiler.mentions(body, "kwargs"));
+    }
+
+    static List<ParamSpec> parseSignature(Parser p) {
+        List<ParamSpec> params = new ArrayList<>();
+        p.expectOp("(");
+        while (!p.current().isOp(")")) {
+            if (!params.isEmpty()) {
+                p.expectOp(",");
+                if (p.current().isOp(")")) {
+                    break;
+                }
+            }
+            String arg = p.expectIdentifier();
+            Expr dflt = p.skipOp("=") ? p.parseExpression() : null;
+            params.add(new ParamSpec(arg, dflt));
+        }
+        p.expectOp(")");
+        return params;
+    }
+
+    static List<Macro.Param> bind(List<ParamSpec> specs) {
+        List<Macro.Param> out = new ArrayList<>();
+        for (ParamSpec s : specs) {
+            Expr d = s.defaultValue();
+            out.add(new Macro.Param(s.name(), d == null ? null : d::eval));
+        }
+        return out;
+    }
+
+    @Override
+    protected void render(TagNode node, Header h, RenderSession s) {
+        List<Node> body = h.body();
+        Macro macro = new Macro(h.name(), bind(h.params()), s.scope(),
+                scope -> RenderSession.current().renderToString(body, scope), h.varargs(), h.kwargs(), null);
+        s.scope().set(h.name(), macro);
+    }
+}

@@ -1,0 +1,10 @@
+package io.chatprep.template.parse;
+
+import io.chatprep.template.TemplateException;
+
+/** A template that cannot be parsed; the message names the template line. */
+public final class TemplateSyntaxException extends TemplateException {
+    public TemplateSyntaxException(String message, int line) {
+        super(Kind.SYNTAX, message + " (template line " + line + ")");
+    }
+}

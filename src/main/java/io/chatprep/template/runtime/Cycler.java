@@ -1,0 +1,36 @@
+package io.chatprep.template.runtime;
+
+import io.chatprep.template.py.PyNone;
+import java.util.List;
+
+/** Jinja2's {@code cycler(*items)}: {@code next()} returns the items in turn; {@code current}, {@code reset()}. */
+public final class Cycler {
+    private final List<Object> items;
+    private int position;
+
+    public Cycler(List<Object> items) {
+        this.items = items;
+    }
+
+    public Object attribute(String name) {
+        return switch (name) {
+            case "current" -> items.get(position);
+            case "items" -> items;
+            case "next" -> (PyCallable) (a, c) -> {
+                Object v = items.get(position);
+                position = (position + 1) % items.size();
+                return v;
+            };
+            case "reset" -> (PyCallable) (a, c) -> {
+                position = 0;
+                return PyNone.NONE;
+            };
+            default -> null;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "<Cycler>";
+    }
+}

@@ -1,0 +1,63 @@
+package io.chatprep.template.runtime;
+
+import io.chatprep.template.py.PyOps;
+import java.util.List;
+
+/** Jinja2's {@code loop} variable for one {@code for} loop. */
+public final class LoopState {
+    private final List<Object> items;
+    private final LoopState parent;
+    private int index;
+    private Object lastChanged = NOT_SET;
+    private static final Object NOT_SET = new Object();
+
+    public LoopState(List<Object> items, LoopState parent) {
+        this.items = items;
+        this.parent = parent;
+    }
+
+    public void moveTo(int i) {
+        index = i;
+    }
+
+    public Object attribute(String name, RenderContext ctx) {
+        int n = items.size();
+        return switch (name) {
+            case "index" -> (long) index + 1;
+            case "index0" -> (long) index;
+            case "revindex" -> (long) (n - index);
+            case "revindex0" -> (long) (n - index - 1);
+            case "first" -> index == 0;
+            case "last" -> index == n - 1;
+            case "length" -> (long) n;
+            case "depth" -> (long) depth();
+            case "depth0" -> (long) depth() - 1;
+            case "previtem" -> index > 0 ? items.get(index - 1) : null;
+            case "nextitem" -> index + 1 < n ? items.get(index + 1) : null;
+            case "cycle" -> (PyCallable) (args, c) -> {
+                if (args.size() == 0) {
+                    throw TemplateRuntimeException.typeError("no items for cycling given");
+                }
+                return args.positional().get(index % args.size());
+            };
+            case "changed" -> (PyCallable) (args, c) -> {
+                Object now = args.positional();
+                if (lastChanged != NOT_SET && PyOps.eq(lastChanged, now)) {
+                    return false;
+                }
+                lastChanged = now;
+                return true;
+            };
+            default -> null;
+        };
+    }
+
+    private int depth() {
+        return parent == null ? 1 : parent.depth() + 1;
+    }
+
+    @Override
+    public String toString() {
+        return "<LoopContext " + (index + 1) + "/" + items.size() + ">";
+    }
+}

@@ -1,0 +1,45 @@
+package io.chatprep.template.tree;
+
+import io.chatprep.template.runtime.Namespace;
+import io.chatprep.template.runtime.Scope;
+import io.chatprep.template.runtime.TemplateRuntimeException;
+import io.chatprep.template.runtime.Values;
+import java.util.List;
+
+/** Left side of {@code set} / {@code for}: a name, {@code ns.attr}, or a tuple of targets. */
+public sealed interface AssignTarget {
+    void assign(Scope scope, Object value);
+
+    record ToName(String name) implements AssignTarget {
+        @Override
+        public void assign(Scope scope, Object value) {
+            scope.set(name, value);
+        }
+    }
+
+    record ToNamespace(String namespace, String attribute, int line) implements AssignTarget {
+        @Override
+        public void assign(Scope scope, Object value) {
+            Object ns = scope.lookup(namespace);
+            if (!(ns instanceof Namespace n)) {
+                throw TemplateRuntimeException.typeError("cannot assign attribute on non-namespace object");
+            }
+            n.set(attribute, value);
+        }
+    }
+
+    record ToTuple(List<AssignTarget> targets) implements AssignTarget {
+        @Override
+        public void assign(Scope scope, Object value) {
+            List<Object> items = Values.iterate(value);
+            if (items.size() != targets.size()) {
+                throw TemplateRuntimeException.valueError(items.size() < targets.size()
+                        ? "not enough values to unpack (expected " + targets.size() + ", got " + items.size() + ")"
+                        : "too many values to unpack (expected " + targets.size() + ")");
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                targets.get(i).assign(scope, items.get(i));
+            }
+        }
+    }
+}

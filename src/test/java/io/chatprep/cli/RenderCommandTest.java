@@ -1,0 +1,93 @@
+package io.chatprep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code chatprep render}: the line contract, error isolation, --template, and Python-identical output. */
+class RenderCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static List<JsonNode> expectedCases() throws IOException, URISyntaxException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String group : List.of("generation_spans", "behaviour")) {
+            Path p = Path.of(RenderCommandTest.class.getResource("/golden/render_cases/" + group + ".jsonl").toURI());
+            for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                out.add(JSON.readTree(line));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void rendersEveryLineInOrderAndIsolatesErrors() throws Exception {
+        List<JsonNode> cases = expectedCases();
+        List<String> input = new ArrayList<>();
+        for (JsonNode c : cases) {
+            ObjectNode in = JSON.createObjectNode();
+            in.set("template", c.get("template"));
+            in.set("context", c.get("context"));
+            in.set("now", c.get("now"));
+            input.add(JSON.writeValueAsString(in));
+        }
+        input.add(3, "{not json");
+        Path in = dir.resolve("cases.jsonl");
+        Path out = dir.resolve("out.jsonl");
+        Files.write(in, input, StandardCharsets.UTF_8);
+
+        assertEquals(0, Main.run(new String[] {"render", "--input", in.toString(), "--output", out.toString()}));
+
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals(input.size(), lines.size());
+        assertTrue(JSON.readTree(lines.get(3)).get("error").asText().contains("line 4: invalid JSON"));
+        lines.remove(3);
+        for (int i = 0; i < cases.size(); i++) {
+            JsonNode expected = cases.get(i);
+            JsonNode got = JSON.readTree(lines.get(i));
+            String name = expected.get("name").asText();
+            if (expected.has("error")) {
+                assertTrue(got.has("error"), name + " should fail: " + got);
+            } else {
+                assertEquals(expected.get("text").asText(), got.get("text").asText(), name);
+                assertEquals(expected.get("generation_spans"), got.get("generation_spans"), name);
+            }
+        }
+    }
+
+    @Test
+    void templateOptionAppliesToLinesWithoutTemplate() throws Exception {
+        Path template = dir.resolve("t.jinja");
+        Files.writeString(template, "{{ messages[0].content }}|{{ strftime_now('%d %b %Y') }}\n");
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, "{\"context\": {\"messages\": [{\"content\": \"\\ud83d\\ude00 \\u00e9\"}]},"
+                + " \"now\": \"2025-07-10T12:00:00\"}\n{\"template\": \"{{ x }\", \"context\": {}}\n");
+        Path out = dir.resolve("out.jsonl");
+        assertEquals(0, Main.run(new String[] {"render", "--input", in.toString(), "--output", out.toString(),
+            "--template", template.toString()}));
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals("\uD83D\uDE00 \u00e9|10 Jul 2025", JSON.readTree(lines.get(0)).get("text").asText());
+        assertTrue(lines.get(0).chars().allMatch(ch -> ch < 128), "output is ASCII-escaped JSON: " + lines.get(0));
+        assertTrue(JSON.readTree(lines.get(1)).get("error").asText().contains("template line 1"));
+    }
+
+    @Test
+    void missingInputIsAUsageError() {
+        assertEquals(2, Main.run(new String[] {"render", "--input", dir.resolve("none.jsonl").toString(),
+            "--output", dir.resolve("o.jsonl").toString()}));
+    }
+}
