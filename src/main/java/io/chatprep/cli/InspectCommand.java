@@ -1,7 +1,24 @@
 package io.chatprep.cli;
 
-/** {@code chatprep inspect}. */
-public final class InspectCommand implements Command {
+import io.chatprep.encode.ConversationEncoder;
+import io.chatprep.encode.EncodedConversation;
+import io.chatprep.encode.RowRejectedException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code chatprep inspect}: shows which tokens of chosen rows are trained — green on a terminal, {@code [[ ]]}
+ * markers otherwise — with trained / total counts, and optionally a self-contained HTML page of the same view.
+ */
+public final class InspectCommand implements Command, FlagOptions {
     @Override
     public String name() {
         return "inspect";
@@ -13,7 +30,89 @@ public final class InspectCommand implements Command {
     }
 
     @Override
-    public int run(Args args) {
-        throw new UsageException("'inspect' is not available yet");
+    public Set<String> flags() {
+        return Set.of("boundaries", "plain");
+    }
+
+    @Override
+    public int run(Args args) throws IOException {
+        Set<String> known = new HashSet<>(EncoderSetup.OPTIONS);
+        known.addAll(Set.of("input", "rows", "html", "boundaries", "plain"));
+        args.rejectUnknown(known);
+        Path input = Path.of(args.require("input"));
+        if (!Files.isRegularFile(input)) {
+            throw new UsageException("--input " + input + ": no such file");
+        }
+        TreeSet<Integer> wanted = parseRows(args.get("rows", "0"));
+        boolean boundaries = args.flag("boundaries");
+        boolean terminal = System.console() != null && !args.flag("plain");
+        TokenView console = new TokenView(terminal ? TokenView.Style.ANSI : TokenView.Style.PLAIN, boundaries);
+        TokenView html = new TokenView(TokenView.Style.HTML, boundaries);
+        StringBuilder page = new StringBuilder();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        int shown = 0;
+        try (ConversationEncoder encoder = EncoderSetup.open(args);
+             BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+            int index = -1;
+            for (String line; (line = in.readLine()) != null && !wanted.isEmpty() && index < wanted.last(); ) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                index++;
+                if (!wanted.contains(index)) {
+                    continue;
+                }
+                shown++;
+                try {
+                    EncodedConversation row = encoder.inspect(ConversationEncoder.parse(line));
+                    String counts = String.format("row %d: %d tokens, %d trained (%.1f%%)", index,
+                            row.encoding().size(), row.trainedTokens(), 100.0 * row.trainedTokens() / row.encoding().size());
+                    out.println("== " + counts);
+                    out.println(console.render(row));
+                    page.append("<h3>").append(counts).append("</h3>\n<pre>").append(html.render(row)).append("</pre>\n");
+                } catch (RowRejectedException e) {
+                    String message = "row " + index + ": rejected (" + e.stage() + "): " + e.reason();
+                    out.println("== " + message);
+                    page.append("<h3 class=\"rejected\">").append(message.replace("&", "&amp;").replace("<", "&lt;"))
+                            .append("</h3>\n");
+                }
+            }
+        }
+        if (shown < wanted.size()) {
+            System.err.println("chatprep inspect: " + input + " has fewer rows than asked for (" + shown + " shown)");
+        }
+        String htmlPath = args.get("html");
+        if (htmlPath != null) {
+            Files.writeString(Path.of(htmlPath), TokenView.htmlPage("chatprep inspect: " + input, page.toString()),
+                    StandardCharsets.UTF_8);
+            System.err.println("chatprep inspect: wrote " + htmlPath);
+        }
+        return 0;
+    }
+
+    /** {@code 0,5} or {@code 0-3,7}: row indices counted from 0 over non-blank lines. */
+    static TreeSet<Integer> parseRows(String spec) {
+        TreeSet<Integer> rows = new TreeSet<>();
+        for (String part : spec.split(",")) {
+            String p = part.trim();
+            try {
+                int dash = p.indexOf('-');
+                if (dash > 0) {
+                    int from = Integer.parseInt(p.substring(0, dash).trim());
+                    int to = Integer.parseInt(p.substring(dash + 1).trim());
+                    for (int i = from; i <= to; i++) {
+                        rows.add(i);
+                    }
+                } else if (!p.isEmpty()) {
+                    rows.add(Integer.parseInt(p));
+                }
+            } catch (NumberFormatException e) {
+                throw new UsageException("--rows " + spec + ": expected row numbers such as 0,5 or 2-4");
+            }
+        }
+        if (rows.isEmpty() || rows.first() < 0) {
+            throw new UsageException("--rows " + spec + ": expected row numbers from 0");
+        }
+        return rows;
     }
 }

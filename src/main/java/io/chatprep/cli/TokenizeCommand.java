@@ -1,6 +1,22 @@
 package io.chatprep.cli;
 
-/** {@code chatprep tokenize}. */
+import io.chatprep.encode.ConversationEncoder;
+import io.chatprep.encode.EncodedRow;
+import io.chatprep.encode.RowRejectedException;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * {@code chatprep tokenize}: one output line per non-blank input line, in order —
+ * {@code {"input_ids": [...], "assistant_masks": [...], "labels": [...]}} or {@code {"error": "stage: reason"}}.
+ */
 public final class TokenizeCommand implements Command {
     @Override
     public String name() {
@@ -13,7 +29,46 @@ public final class TokenizeCommand implements Command {
     }
 
     @Override
-    public int run(Args args) {
-        throw new UsageException("'tokenize' is not available yet");
+    public int run(Args args) throws IOException {
+        Set<String> known = new HashSet<>(EncoderSetup.OPTIONS);
+        known.add("input");
+        known.add("output");
+        args.rejectUnknown(known);
+        Path input = Path.of(args.require("input"));
+        Path output = Path.of(args.require("output"));
+        if (!Files.isRegularFile(input)) {
+            throw new UsageException("--input " + input + ": no such file");
+        }
+        long rows = 0;
+        long rejected = 0;
+        long tokens = 0;
+        long trained = 0;
+        long started = System.nanoTime();
+        try (ConversationEncoder encoder = EncoderSetup.open(args);
+             BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+             BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder(1 << 16);
+            for (String text; (text = in.readLine()) != null; ) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                rows++;
+                line.setLength(0);
+                try {
+                    EncodedRow row = encoder.encodeJson(text);
+                    tokens += row.numTokens();
+                    trained += row.numTrainedTokens();
+                    JsonLines.encodedRow(line, row);
+                } catch (RowRejectedException e) {
+                    rejected++;
+                    JsonLines.error(line, e.stage() + ": " + e.reason());
+                }
+                out.append(line).append('\n');
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.err.printf("chatprep tokenize: %d rows, %d encoded, %d rejected; %d tokens, %d trained; %.1f s -> %s%n",
+                rows, rows - rejected, rejected, tokens, trained, seconds, output);
+        return 0;
     }
 }

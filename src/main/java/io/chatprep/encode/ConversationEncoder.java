@@ -1,24 +1,221 @@
 package io.chatprep.encode;
 
+import io.chatprep.mask.AssistantMask;
+import io.chatprep.mask.CompletionMask;
+import io.chatprep.mask.FinalChannelSpans;
+import io.chatprep.mask.LastTurnMask;
+import io.chatprep.mask.MaskPolicy;
+import io.chatprep.template.ChatTemplate;
+import io.chatprep.template.RenderRequest;
+import io.chatprep.template.RenderedChat;
+import io.chatprep.template.TemplateException;
+import io.chatprep.tokenize.Encoding;
+import io.chatprep.tokenize.HfTokenizer;
+import io.chatprep.tokenize.TokenizerConfig;
+
+import java.util.List;
 import java.util.Map;
 
 /**
  * Render, tokenize and mask one row, with no Spark involved. A row is a parsed JSON object in the
  * Python value model ({@code messages}, optional {@code tools}, {@code chat_template_kwargs}, or
- * {@code prompt}/{@code completion}).
+ * {@code prompt}/{@code completion}). Thread-safe: the template is immutable and the tokenizer is shared.
+ *
+ * <p>Mask by row kind and policy:
+ * <ul>
+ *   <li>{@code messages} rows: the {@link MaskPolicy} (assistant spans, last turn, or GPT-OSS final channel);</li>
+ *   <li>{@code prompt}/{@code completion} rows: TRL's completion mask (tokens past the prompt rendered with the
+ *       generation prompt), intersected with the final-channel mask under {@code final-channel}.</li>
+ * </ul>
+ * A row that trains no token is rejected, never passed on with an all-zero mask.
  */
 public final class ConversationEncoder implements AutoCloseable {
+    private final ChatTemplate template;
+    private final HfTokenizer tokenizer;
+    private final EncoderOptions options;
 
-    /** Compiles the template and loads the tokenizer of {@code spec}. */
+    private ConversationEncoder(ChatTemplate template, HfTokenizer tokenizer, EncoderOptions options) {
+        this.template = template;
+        this.tokenizer = tokenizer;
+        this.options = options;
+    }
+
+    /**
+     * Compiles the template and loads the tokenizer of {@code spec}. A null template source means the
+     * tokenizer's own ({@code default}) chat template.
+     */
     public static ConversationEncoder open(EncoderSpec spec) {
-        throw new UnsupportedOperationException("encoder not built yet");
+        HfTokenizer tokenizer = HfTokenizer.fromFiles(spec.tokenizer());
+        try {
+            String source = spec.templateSource();
+            if (source == null) {
+                source = tokenizer.chatTemplates().get(TokenizerConfig.DEFAULT_TEMPLATE);
+                if (source == null) {
+                    throw new IllegalArgumentException(tokenizer.origin() + ": the tokenizer has no default chat "
+                            + "template (tokenizer_config.json chat_template or chat_template.jinja); give one explicitly");
+                }
+            }
+            EncoderOptions options = spec.options() == null ? EncoderOptions.defaults() : spec.options();
+            return new ConversationEncoder(ChatTemplate.compile(source), tokenizer, options);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
     }
 
     public EncodedRow encode(Map<String, Object> row) throws RowRejectedException {
-        throw new UnsupportedOperationException("encoder not built yet");
+        return inspect(row).toRow();
+    }
+
+    /** Parses a JSON line and encodes it; malformed JSON is rejected at stage {@code parse}. */
+    public EncodedRow encodeJson(String line) throws RowRejectedException {
+        return encode(parse(line));
+    }
+
+    public static Map<String, Object> parse(String line) throws RowRejectedException {
+        try {
+            return RowJson.parseRow(line);
+        } catch (java.io.IOException e) {
+            throw new RowRejectedException("parse", "not a JSON object: " + e.getMessage(), e);
+        }
+    }
+
+    /** Everything the encoding went through: rendered text, spans, tokens with offsets, mask. */
+    public EncodedConversation inspect(Map<String, Object> row) throws RowRejectedException {
+        RowInput input = RowInput.of(row, options.templateKwargs());
+        RenderedChat rendered = render(input, input.allMessages(), input.addGenerationPrompt());
+        if (rendered.text().isEmpty()) {
+            throw new RowRejectedException("render", "the template rendered no text for this row");
+        }
+        Encoding encoding = tokenize(rendered.text());
+        byte[] mask = input.isPromptCompletion()
+                ? promptCompletionMask(input, rendered, encoding)
+                : conversationMask(input, rendered, encoding);
+        int trained = AssistantMask.count(mask);
+        if (trained == 0) {
+            throw new RowRejectedException("mask", noTokensReason(input, rendered));
+        }
+        return new EncodedConversation(rendered, encoding, mask, trained);
+    }
+
+    private byte[] conversationMask(RowInput input, RenderedChat rendered, Encoding encoding)
+            throws RowRejectedException {
+        int[][] spans = rendered.generationSpans();
+        MaskPolicy policy = options.maskPolicy();
+        if (policy == MaskPolicy.FINAL_CHANNEL) {
+            spans = FinalChannelSpans.of(rendered.text(), spans);
+        }
+        byte[] mask = mask(encoding, spans);
+        if (policy == MaskPolicy.LAST_TURN) {
+            int prefix = lastTurnPrefixLength(input, rendered.text());
+            LastTurnMask.restrict(mask, encoding.offsets(), prefix);
+        }
+        return mask;
+    }
+
+    /** Code points of {@code messages[:i]} rendered alone, i = the last assistant message (see {@link LastTurnMask}). */
+    private int lastTurnPrefixLength(RowInput input, String fullText) throws RowRejectedException {
+        List<Object> messages = input.messages();
+        int last = -1;
+        for (int i = messages.size() - 1; i >= 0 && last < 0; i--) {
+            if ("assistant".equals(((Map<?, ?>) messages.get(i)).get("role"))) {
+                last = i;
+            }
+        }
+        if (last <= 0) {
+            return 0;
+        }
+        String prefix = render(input, messages.subList(0, last), false).text();
+        if (!fullText.startsWith(prefix)) {
+            throw new RowRejectedException("mask", "last-turn: the template renders the messages before the last "
+                    + "assistant message differently once it follows, so the last turn cannot be separated");
+        }
+        return prefix.codePointCount(0, prefix.length());
+    }
+
+    private byte[] promptCompletionMask(RowInput input, RenderedChat rendered, Encoding encoding)
+            throws RowRejectedException {
+        // TRL: the prompt alone with the generation prompt, tokenized; everything past its length is trained.
+        String promptText = render(input, input.prompt(), true).text();
+        int promptTokens = tokenize(promptText).size();
+        byte[] mask = CompletionMask.afterPrompt(encoding.size(), promptTokens);
+        if (options.maskPolicy() == MaskPolicy.FINAL_CHANNEL) {
+            byte[] finalChannel = mask(encoding, FinalChannelSpans.of(rendered.text(), rendered.generationSpans()));
+            for (int i = 0; i < mask.length; i++) {
+                mask[i] &= finalChannel[i];
+            }
+        }
+        return mask;
+    }
+
+    private static byte[] mask(Encoding encoding, int[][] spans) throws RowRejectedException {
+        try {
+            return AssistantMask.fromSpans(encoding.offsets(), spans);
+        } catch (IllegalArgumentException e) {
+            throw new RowRejectedException("mask", e.getMessage(), e);
+        }
+    }
+
+    private String noTokensReason(RowInput input, RenderedChat rendered) {
+        if (input.isPromptCompletion()) {
+            return "no completion tokens: the prompt rendered with the generation prompt is as long as the whole row"
+                    + (options.maskPolicy() == MaskPolicy.FINAL_CHANNEL ? ", or the completion has no final-channel message" : "");
+        }
+        if (rendered.generationSpans().length == 0) {
+            return "no assistant tokens: the template marked no {% generation %} span for this row"
+                    + " (it has no markers, or the row has no assistant message)";
+        }
+        return switch (options.maskPolicy()) {
+            case FINAL_CHANNEL -> "no assistant tokens: no final-channel message inside the generation spans";
+            case LAST_TURN -> "no assistant tokens: the last assistant message has no marked tokens";
+            default -> "no assistant tokens: the generation spans cover no token";
+        };
+    }
+
+    private RenderedChat render(RowInput input, List<Object> messages, boolean addGenerationPrompt)
+            throws RowRejectedException {
+        RenderRequest.Builder request = RenderRequest.builder()
+                .messages(messages)
+                .specialTokens(tokenizer.config().specialTokens())
+                .extras(input.variables())
+                .addGenerationPrompt(addGenerationPrompt)
+                .now(options.now());
+        if (input.tools() instanceof List<?> tools) {
+            request.tools(tools);
+        }
+        if (input.documents() instanceof List<?> documents) {
+            request.documents(documents);
+        }
+        try {
+            return template.render(request.build());
+        } catch (TemplateException e) {
+            String reason = e.kind() == TemplateException.Kind.RAISED
+                    ? "template raised: " + e.getMessage()
+                    : "template failed (" + e.kind().name().toLowerCase(java.util.Locale.ROOT) + "): " + e.getMessage();
+            throw new RowRejectedException("render", reason, e);
+        } catch (RuntimeException e) {
+            throw new RowRejectedException("render", "template failed: " + e, e);
+        }
+    }
+
+    private Encoding tokenize(String text) throws RowRejectedException {
+        try {
+            return tokenizer.encode(text);
+        } catch (RuntimeException e) {
+            throw new RowRejectedException("tokenize", "tokenizer failed: " + e.getMessage(), e);
+        }
+    }
+
+    public HfTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public EncoderOptions options() {
+        return options;
     }
 
     @Override
     public void close() {
+        tokenizer.close();
     }
 }

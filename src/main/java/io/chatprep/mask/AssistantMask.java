@@ -1,22 +1,105 @@
 package io.chatprep.mask;
 
-/** Turns generation spans into a token mask and labels with transformers' exact semantics. */
+import java.util.Arrays;
+
+/**
+ * Turns generation spans into a token mask and labels with transformers' exact semantics
+ * ({@code apply_chat_template(..., return_assistant_tokens_mask=True)}), quirks included:
+ * <ul>
+ *   <li>a character maps to the <em>first</em> token whose offsets cover it;</li>
+ *   <li>a span whose first character no token covers ends the walk: it and every later span are ignored;</li>
+ *   <li>when no token covers a span's last character, or the first covering token is token 0, the mask runs
+ *       from the span's first token to the end of the sequence;</li>
+ *   <li>otherwise tokens {@code first ..= last} are masked, so a token straddling a span edge is masked whole
+ *       and, when the last character is split over several byte-level tokens, only the first of them is;</li>
+ *   <li>a span ending at position 0 makes transformers fail (it asks for character -1), and fails here too.</li>
+ * </ul>
+ * Offsets and spans are in Unicode code points.
+ */
 public final class AssistantMask {
     /** Label of a token that is not trained (PyTorch's cross-entropy ignore index). */
     public static final int IGNORE_INDEX = -100;
+
+    private static final int NO_TOKEN = -1;
 
     private AssistantMask() {
     }
 
     /**
      * @param offsets code-point offsets, two per token (see {@code Encoding})
-     * @param spans   {@code [start, end)} code-point spans of the generation blocks
+     * @param spans   {@code [start, end)} code-point spans of the generation blocks, in render order
+     * @return one byte per token, 1 where trained
      */
     public static byte[] fromSpans(int[] offsets, int[][] spans) {
-        throw new UnsupportedOperationException("masks not built yet");
+        int tokens = offsets.length / 2;
+        byte[] mask = new byte[tokens];
+        if (spans.length == 0) {
+            return mask;
+        }
+        int[] firstToken = firstTokenByChar(offsets);
+        for (int[] span : spans) {
+            int start = span[0];
+            int end = span[1];
+            if (end <= 0) {
+                throw new IllegalArgumentException("generation span [" + start + ", " + end
+                        + ") ends at position 0; transformers fails on it (it looks up character -1)");
+            }
+            int startToken = tokenAt(firstToken, start);
+            int endToken = tokenAt(firstToken, end - 1);
+            if (startToken == NO_TOKEN) {
+                break;
+            }
+            int stop = endToken == NO_TOKEN || endToken == 0 ? tokens : endToken + 1;
+            if (startToken < stop) {
+                Arrays.fill(mask, startToken, stop, (byte) 1);
+            }
+        }
+        return mask;
     }
 
+    /** {@code labels[i] = ids[i]} where the mask is 1, else {@value #IGNORE_INDEX}; not shifted. */
     public static int[] labels(int[] ids, byte[] mask) {
-        throw new UnsupportedOperationException("masks not built yet");
+        if (ids.length != mask.length) {
+            throw new IllegalArgumentException("ids and mask differ in length: " + ids.length + " vs " + mask.length);
+        }
+        int[] labels = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            labels[i] = mask[i] != 0 ? ids[i] : IGNORE_INDEX;
+        }
+        return labels;
+    }
+
+    /** Number of trained tokens. */
+    public static int count(byte[] mask) {
+        int n = 0;
+        for (byte b : mask) {
+            n += b;
+        }
+        return n;
+    }
+
+    /**
+     * For every character position, the first token covering it (or {@link #NO_TOKEN}). One pass over the
+     * offsets answers every span lookup exactly, even when offsets are not monotonic.
+     */
+    private static int[] firstTokenByChar(int[] offsets) {
+        int length = 0;
+        for (int i = 1; i < offsets.length; i += 2) {
+            length = Math.max(length, offsets[i]);
+        }
+        int[] first = new int[length];
+        Arrays.fill(first, NO_TOKEN);
+        for (int t = 0, n = offsets.length / 2; t < n; t++) {
+            for (int c = offsets[2 * t], e = offsets[2 * t + 1]; c < e; c++) {
+                if (first[c] == NO_TOKEN) {
+                    first[c] = t;
+                }
+            }
+        }
+        return first;
+    }
+
+    private static int tokenAt(int[] firstToken, int position) {
+        return position >= 0 && position < firstToken.length ? firstToken[position] : NO_TOKEN;
     }
 }

@@ -4,9 +4,12 @@ package io.chatprep.mask;
 public enum MaskPolicy {
     /** Every {@code {% generation %}} span, exactly as transformers' {@code return_assistant_tokens_mask}. */
     ASSISTANT,
-    /** Only the final assistant turn. */
+    /** Only what the last assistant message generates; defined exactly in {@link LastTurnMask}. */
     LAST_TURN,
-    /** GPT-OSS: only the {@code final} channel message and its end token, not the analysis channel. */
+    /**
+     * GPT-OSS: only the {@code final} channel messages and their end tokens, not the analysis or commentary
+     * channels; defined exactly in {@link FinalChannelSpans}.
+     */
     FINAL_CHANNEL;
 
     /** Parses the command-line / config spelling ({@code assistant}, {@code last-turn}, {@code final-channel}). */

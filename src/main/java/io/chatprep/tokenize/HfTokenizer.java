@@ -1,33 +1,156 @@
 package io.chatprep.tokenize;
 
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
+
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A HuggingFace tokenizer (DJL, tokenizers-rs) configured as transformers uses it for chat templates:
  * no special tokens added, no padding, no truncation. Thread-safe; close it when done.
+ *
+ * <p>Encoding goes straight to DJL's JNI functions (encode, ids, char spans, delete) rather than
+ * {@code HuggingFaceTokenizer.encode}, which fills every field of a full encoding on each call.
  */
 public final class HfTokenizer implements AutoCloseable {
+    private final long handle;
+    private final TokenizerConfig config;
+    private final String origin;
+    // Encodes share the read side; close takes the write side so the native tokenizer is never freed mid-call.
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private HfTokenizer(long handle, TokenizerConfig config, String origin) {
+        this.handle = handle;
+        this.config = config;
+        this.origin = origin;
+    }
 
     public static HfTokenizer load(Path dir) {
         return fromFiles(TokenizerFiles.fromDirectory(dir));
     }
 
     public static HfTokenizer fromFiles(TokenizerFiles files) {
-        throw new UnsupportedOperationException("tokenizer loading not built yet");
+        TokenizerConfig config = TokenizerConfig.of(files);
+        NativeLibrary.ensureLoaded();
+        String json = new String(files.tokenizerJson(), StandardCharsets.UTF_8);
+        long handle;
+        try {
+            handle = TokenizersLibrary.LIB.createTokenizerFromString(json);
+        } catch (RuntimeException e) {
+            throw new TokenizerLoadException(files.origin() + "/" + TokenizerFiles.TOKENIZER_JSON
+                    + ": not a valid HuggingFace tokenizer (" + e.getMessage() + ")", e);
+        }
+        // tokenizer.json may carry padding or truncation settings; chat-template tokenization uses neither.
+        TokenizersLibrary.LIB.disablePadding(handle);
+        TokenizersLibrary.LIB.disableTruncation(handle);
+        return new HfTokenizer(handle, config, files.origin());
     }
 
-    /** Token ids and their code-point offsets for {@code text}. */
+    /** Token ids and their code-point offsets for {@code text}, without adding special tokens. */
     public Encoding encode(String text) {
-        throw new UnsupportedOperationException("tokenizer loading not built yet");
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            long encoding = TokenizersLibrary.LIB.encode(handle, text, false);
+            try {
+                long[] wideIds = TokenizersLibrary.LIB.getTokenIds(encoding);
+                CharSpan[] spans = TokenizersLibrary.LIB.getTokenCharSpans(encoding);
+                int n = wideIds.length;
+                int[] ids = new int[n];
+                int[] offsets = new int[2 * n];
+                for (int i = 0; i < n; i++) {
+                    ids[i] = (int) wideIds[i];
+                    CharSpan span = spans[i];
+                    // A token with no source characters has no span; (0, 0) is what transformers reports.
+                    if (span != null) {
+                        offsets[2 * i] = span.getStart();
+                        offsets[2 * i + 1] = span.getEnd();
+                    }
+                }
+                return new Encoding(ids, offsets);
+            } finally {
+                TokenizersLibrary.LIB.deleteEncoding(encoding);
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
     }
 
-    /** Special tokens by name ({@code bos_token}, {@code eos_token}, ...) as template variables. */
+    /** Token ids only: cheaper than {@link #encode} when offsets are not needed. */
+    public int[] encodeIds(String text) {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            long encoding = TokenizersLibrary.LIB.encode(handle, text, false);
+            try {
+                long[] wideIds = TokenizersLibrary.LIB.getTokenIds(encoding);
+                int[] ids = new int[wideIds.length];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = (int) wideIds[i];
+                }
+                return ids;
+            } finally {
+                TokenizersLibrary.LIB.deleteEncoding(encoding);
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** The text of token ids, special tokens included (for inspection, not for training data). */
+    public String decode(int[] ids) {
+        long[] wide = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            wide[i] = ids[i];
+        }
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            return TokenizersLibrary.LIB.decode(handle, wide, false);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Special tokens by name ({@code bos_token}, {@code eos_token}, ...) as template variables, in transformers' order. */
     public Map<String, Object> specialTokens() {
-        throw new UnsupportedOperationException("tokenizer loading not built yet");
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config.specialTokens()));
+    }
+
+    /** What the tokenizer's config gives templates: special tokens and its own chat templates. */
+    public TokenizerConfig config() {
+        return config;
+    }
+
+    /** The tokenizer's own chat templates by name (a single one is named {@code default}); may be empty. */
+    public Map<String, String> chatTemplates() {
+        return config.chatTemplates();
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException(origin + ": tokenizer is closed");
+        }
     }
 
     @Override
     public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                TokenizersLibrary.LIB.deleteTokenizer(handle);
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
     }
 }

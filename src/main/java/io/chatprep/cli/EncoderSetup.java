@@ -1,0 +1,76 @@
+package io.chatprep.cli;
+
+import io.chatprep.catalog.TemplateCatalog;
+import io.chatprep.catalog.TemplateResolution;
+import io.chatprep.catalog.TemplateResolver;
+import io.chatprep.encode.ConversationEncoder;
+import io.chatprep.encode.EncoderOptions;
+import io.chatprep.encode.EncoderSpec;
+import io.chatprep.mask.MaskPolicy;
+import io.chatprep.tokenize.TokenizerConfig;
+import io.chatprep.tokenize.TokenizerFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+
+/** The options {@code tokenize} and {@code inspect} share: tokenizer, template, mask policy, pinned time. */
+final class EncoderSetup {
+    static final Set<String> OPTIONS = Set.of("tokenizer", "chat-template", "mask", "now");
+
+    private EncoderSetup() {
+    }
+
+    /** Opens an encoder; says on stderr which template was chosen and why. */
+    static ConversationEncoder open(Args args) {
+        // Option mistakes first, before the slow tokenizer load.
+        MaskPolicy policy = parsePolicy(args.get("mask", MaskPolicy.ASSISTANT.cliName()));
+        EncoderOptions options = new EncoderOptions(policy, parseNow(args.get("now")), Map.of());
+        Path dir = Path.of(args.require("tokenizer"));
+        TokenizerFiles files = TokenizerFiles.fromDirectory(dir);
+        String template = chooseTemplate(args.get("chat-template", "auto"), files);
+        return ConversationEncoder.open(new EncoderSpec(template, files, options));
+    }
+
+    private static String chooseTemplate(String choice, TokenizerFiles files) {
+        String explicit = null;
+        if (!choice.equals("auto")) {
+            Path path = Path.of(choice);
+            try {
+                explicit = Files.readString(path, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageException("--chat-template " + choice + ": cannot read the file (" + e.getMessage() + ")");
+            }
+        }
+        String own = TokenizerConfig.of(files).chatTemplates().get(TokenizerConfig.DEFAULT_TEMPLATE);
+        TemplateResolution resolution = new TemplateResolver(TemplateCatalog.bundled()).resolve(explicit, choice, own);
+        System.err.println("chatprep: template: " + resolution.explanation());
+        return resolution.source();
+    }
+
+    private static MaskPolicy parsePolicy(String text) {
+        try {
+            return MaskPolicy.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--mask: " + e.getMessage());
+        }
+    }
+
+    /** {@code --now 2025-06-01T12:00:00} or a bare date (midnight) pins {@code strftime_now}. */
+    static LocalDateTime parseNow(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return text.contains("T") ? LocalDateTime.parse(text) : LocalDate.parse(text).atStartOfDay();
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--now " + text + ": expected an ISO date or date-time such as 2025-06-01T12:00:00");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.chatprep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatprep.tokenize.TokenGoldens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The commands end to end on the varied conversations, against the Python goldens. */
+class TokenizeCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path VARIED = TokenGoldens.RESOURCES.resolve("conversations/varied.jsonl");
+
+    @Test
+    void tokenizeWritesOneLinePerRowEqualToTransformers(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out.jsonl");
+        int code = Main.run(new String[] {"tokenize", "--tokenizer", TokenGoldens.tokenizerDir("qwen3").toString(),
+                "--input", VARIED.toString(), "--output", out.toString(),
+                "--chat-template", "templates/qwen3_training.jinja", "--now", "2025-06-01T12:00:00"});
+        assertEquals(0, code);
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        List<JsonNode> goldens = TokenGoldens.rows("qwen3");
+        int varied = (int) Files.readAllLines(VARIED).stream().filter(l -> !l.isBlank()).count();
+        assertEquals(varied, lines.size());
+        int encoded = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode got = JSON.readTree(lines.get(i));
+            JsonNode want = goldens.get(i);
+            String name = want.get("name").asText();
+            if (got.has("error")) {
+                assertTrue(want.has("error") || !want.get("assistant_masks").toString().contains("1"),
+                        name + ": " + got.get("error").asText());
+                continue;
+            }
+            assertEquals(want.get("input_ids"), got.get("input_ids"), name);
+            assertEquals(want.get("assistant_masks"), got.get("assistant_masks"), name);
+            assertEquals(want.get("labels"), got.get("labels"), name);
+            encoded++;
+        }
+        assertTrue(encoded >= varied - 4, "encoded " + encoded + " of " + varied);
+    }
+
+    @Test
+    void inspectMarksTrainedTokensAndWritesHtml(@TempDir Path dir) throws IOException {
+        Path html = dir.resolve("view.html");
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.run(new String[] {"inspect", "--tokenizer", TokenGoldens.tokenizerDir("qwen3").toString(),
+                    "--input", VARIED.toString(), "--rows", "0", "--html", html.toString(), "--plain",
+                    "--chat-template", "templates/qwen3_training.jinja"});
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(0, code);
+        String shown = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.startsWith("== row 0: "), shown);
+        assertTrue(shown.contains("<|im_start|>assistant\n[[<think>\n\n</think>\n\n"), shown);
+        assertTrue(shown.contains("<|im_end|>\n]]"), shown);
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        assertTrue(page.contains("<span class=\"t\""), "trained tokens marked in the page");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertEquals(2, Main.run(new String[] {"tokenize", "--tokenizer", "x", "--input", "missing.jsonl", "--output", "o"}));
+        assertEquals(2, Main.run(new String[] {"tokenize", "--bogus", "1"}));
+        assertEquals(2, Main.run(new String[] {"inspect", "--tokenizer", "x", "--input", VARIED.toString(),
+                "--mask", "everything"}));
+    }
+}
