@@ -785,6 +785,59 @@ def fuzz_cases():
         method(word, name)
         if rng.random() < 0.3:
             cases.append(run("repr", {"value": word}, lambda w=word: repr(w)))
+
+    # Sequence filters over random records: ordering, stability, case folding, ties between 1, 1.0 and True.
+    def scalar():
+        return rng.choice([rng.randint(0, 3), rng.choice([0.0, 1.0, 2.5]), rng.choice([True, False]),
+                           rng.choice(["a", "A", "b", "B", "ab", ""]), None])
+
+    for _ in range(400):
+        homogeneous = rng.random() < 0.7
+        kind = rng.choice(["int", "str"])
+        def field():
+            if not homogeneous:
+                return scalar()
+            return rng.randint(0, 3) if kind == "int" else rng.choice(["a", "A", "b", "B", "ab", ""])
+        records = [{"k": field(), "v": field(), "id": i} for i in range(rng.randint(0, 7))]
+        name = rng.choice(["sort", "sort", "unique", "dictsort", "groupby", "min", "max", "map", "selectattr",
+                           "rejectattr", "sum", "join"])
+        args, kwargs, expr_list = [], {}, False
+        value = records
+        if name == "sort":
+            kwargs = {"attribute": rng.choice(["k", "v", "k,v", "v,k", "k,id"]), "reverse": rng.choice([False, True]),
+                      "case_sensitive": rng.choice([False, True])}
+        elif name == "unique":
+            value = [r["k"] for r in records]
+            kwargs = {"case_sensitive": rng.choice([False, True])}
+            expr_list = True
+        elif name == "dictsort":
+            value = {str(r["id"]) + rng.choice(["x", "X"]): r["k"] for r in records}
+            kwargs = {"by": rng.choice(["key", "value"]), "case_sensitive": rng.choice([False, True]),
+                      "reverse": rng.choice([False, True])}
+        elif name == "groupby":
+            args = [rng.choice(["k", "v"])]
+            kwargs = {"case_sensitive": rng.choice([False, True])}
+        elif name in ("min", "max"):
+            kwargs = {"attribute": rng.choice(["k", "v"]), "case_sensitive": rng.choice([False, True])}
+        elif name == "map":
+            kwargs = {"attribute": rng.choice(["k", "missing"]), "default": rng.choice([None, "-"])}
+            if kwargs["default"] is None:
+                del kwargs["default"]
+            expr_list = True
+        elif name in ("selectattr", "rejectattr"):
+            args = rng.choice([["k"], ["k", "string"], ["v", "none"], ["k", "equalto", 1], ["k", "in", ["a", 1]]])
+            expr_list = True
+        elif name == "sum":
+            value = [r["k"] for r in records]
+        else:
+            value = [r["k"] for r in records]
+            args = [rng.choice(["", ", "])]
+        expr = "value|" + name + "(*args, **kwargs)"
+        if expr_list:
+            expr = "(" + expr + ")|list"
+        variables = {"value": value, "args": args, "kwargs": kwargs}
+        cases.append(run("filter", {"name": name, "value": value, "args": args, "kwargs": kwargs},
+                         Keep(expr, variables)))
     return cases
 
 
