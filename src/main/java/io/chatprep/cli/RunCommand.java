@@ -1,7 +1,24 @@
 package io.chatprep.cli;
 
-/** {@code chatprep run}. */
-public final class RunCommand implements Command {
+import io.chatprep.job.ChatPrepJob;
+import io.chatprep.job.DryRun;
+import io.chatprep.job.JobResult;
+import io.chatprep.job.SparkSessions;
+import io.chatprep.job.config.JobConfig;
+import io.chatprep.job.config.JobConfigLoader;
+import io.chatprep.job.encode.EncoderFactory;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * {@code chatprep run --config conf/example.yaml [--set key=value ...] [--<key> value ...] [--dry-run]}.
+ * Every config key is also a flag in kebab-case ({@code --max-length 4096}); flags win over the file,
+ * {@code --set} wins over both.
+ */
+public final class RunCommand implements Command, FlagOptions {
     @Override
     public String name() {
         return "run";
@@ -13,7 +30,64 @@ public final class RunCommand implements Command {
     }
 
     @Override
+    public Set<String> flags() {
+        return Set.of("dry-run", "allow-unmarked-template", "help");
+    }
+
+    @Override
     public int run(Args args) {
-        throw new UsageException("'run' is not available yet");
+        if (args.flag("help")) {
+            System.out.println(usage());
+            return 0;
+        }
+        Set<String> known = new LinkedHashSet<>(Set.of("config", "set", "dry-run", "help"));
+        for (String key : JobConfigLoader.knownKeys()) {
+            known.add(key.replace('_', '-'));
+        }
+        args.rejectUnknown(known);
+        if (!args.positionals().isEmpty()) {
+            throw new UsageException("unexpected argument '" + args.positionals().get(0) + "' (options start with --)");
+        }
+        JobConfigLoader loader = new JobConfigLoader();
+        if (args.get("config") != null) {
+            loader.file(Path.of(args.get("config")));
+        }
+        for (String name : args.names()) {
+            if (!Set.of("config", "set", "dry-run", "help").contains(name)) {
+                for (String value : args.all(name)) {
+                    loader.set(name, value);
+                }
+            }
+        }
+        args.all("set").forEach(loader::assignment);
+        JobConfig config = loader.load();
+
+        // A session that already exists (a notebook, a test) belongs to its owner and stays open.
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = SparkSessions.local(config.master(), "chatprep", config.spark());
+        try {
+            if (args.flag("dry-run")) {
+                int rejected = new DryRun(spark, EncoderFactory.conversationEncoder(), System.out).run(config);
+                System.out.println();
+                System.out.println("dry run: nothing written" + (rejected > 0 ? "; " + rejected
+                        + " of the previewed rows would be quarantined" : ""));
+                return 0;
+            }
+            JobResult result = new ChatPrepJob(spark).run(config);
+            System.out.println();
+            System.out.println("chatprep run finished");
+            System.out.print(result.summary());
+            return 0;
+        } finally {
+            if (ownSession) {
+                spark.stop();
+            }
+        }
+    }
+
+    private static String usage() {
+        return "usage: chatprep run --config FILE [--set key=value ...] [--KEY VALUE ...] [--dry-run]\n"
+                + "  keys (as --kebab-case flags or --set snake_case=value): "
+                + String.join(", ", JobConfigLoader.knownKeys());
     }
 }

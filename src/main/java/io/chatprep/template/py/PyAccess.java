@@ -50,11 +50,14 @@ public final class PyAccess {
             throw new PyException("UndefinedError", "value is undefined (no item " + PyStr.repr(key) + ")");
         }
         if (obj instanceof Map) {
-            Map<?, ?> map = (Map<?, ?>) obj;
-            if (key != null && !(key instanceof List) && !(key instanceof Map) && PyOps.hasKey(map, key)) {
-                return PyOps.lookup(map, key);
+            if (key != null && !(key instanceof List && !(key instanceof PyTuple)) && !(key instanceof Map)) {
+                // Values are never Java null, so null means the key is absent.
+                Object value = PyOps.lookup((Map<?, ?>) obj, key);
+                if (value != null) {
+                    return value;
+                }
             }
-        } else if ((obj instanceof List || obj instanceof String) && PyTypes.isIntLike(key)) {
+        } else if ((PyTypes.isSequence(obj) || obj instanceof String) && PyTypes.isIntLike(key)) {
             return index(obj, key);
         }
         if (key instanceof String) {
@@ -100,7 +103,7 @@ public final class PyAccess {
         if (obj instanceof Map) {
             throw PyException.typeError("unhashable type: 'slice'");
         }
-        if (!(obj instanceof String) && !(obj instanceof List)) {
+        if (!(obj instanceof String) && !PyTypes.isSequence(obj)) {
             throw PyException.typeError("'" + PyTypes.typeName(obj) + "' object is not subscriptable");
         }
         long stepValue = bound(step, 1);

@@ -31,31 +31,65 @@ public final class PyFloat {
             String trimmed = stripTrailingZeros(s);
             return new Digits(trimmed, s.length());
         }
+        Digits java = javaDigits(Double.toString(magnitude));
+        // Two different decimals of at most 15 significant digits are further apart (relatively, >= 1e-15) than
+        // the set of reals that read back as one double (<= 2.3e-16), so when Java's digits, which always read
+        // back, are that short they are the only candidate of that length: the shortest, and the closest.
+        if (java.digits.length() <= 15 && magnitude >= Double.MIN_NORMAL) {
+            return java;
+        }
+        // Longer: the shortest has 15 digits or fewer only when Java's output was not minimal (a known JDK 17
+        // quirk); otherwise it has 16 or 17. Subnormals have fewer bits, so any length may be the shortest.
         BigDecimal exact = new BigDecimal(magnitude);
-        BigDecimal rounded = exact;
-        for (int precision = 1; precision <= 17; precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == magnitude) {
-                rounded = candidate;
-                break;
-            }
-            // Just above a power of two the gap below is half the gap above, so the nearest p-digit value can
-            // miss while its upper neighbour still reads back as the same double.
-            BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen(-candidate.scale());
-            BigDecimal up = candidate.add(step);
-            if (up.doubleValue() == magnitude) {
-                rounded = up;
-                break;
-            }
-            BigDecimal down = candidate.subtract(step);
-            if (down.signum() > 0 && down.doubleValue() == magnitude) {
-                rounded = down;
-                break;
-            }
+        BigDecimal rounded = null;
+        for (int precision = magnitude >= Double.MIN_NORMAL ? 15 : 1; rounded == null && precision <= 17; precision++) {
+            rounded = candidate(exact, magnitude, precision);
         }
         rounded = rounded.stripTrailingZeros();
         String digits = rounded.unscaledValue().toString();
         return new Digits(digits, digits.length() - rounded.scale());
+    }
+
+    /**
+     * The {@code precision}-digit decimal that reads back as {@code magnitude}, nearest first, or null. Just
+     * above a power of two the gap below is half the gap above, so when the nearest value misses, a neighbour
+     * can still read back.
+     */
+    private static BigDecimal candidate(BigDecimal exact, double magnitude, int precision) {
+        BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        if (nearest.doubleValue() == magnitude) {
+            return nearest;
+        }
+        BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen(-nearest.scale());
+        BigDecimal up = nearest.add(step);
+        if (up.doubleValue() == magnitude) {
+            return up;
+        }
+        BigDecimal down = nearest.subtract(step);
+        if (down.signum() > 0 && down.doubleValue() == magnitude) {
+            return down;
+        }
+        return null;
+    }
+
+    /** Digits and point position of Java's rendering of a positive double ({@code 1.25E-5}, {@code 0.001}). */
+    private static Digits javaDigits(String javaText) {
+        int e = javaText.indexOf('E');
+        String mantissa = e >= 0 ? javaText.substring(0, e) : javaText;
+        int exponent = e >= 0 ? Integer.parseInt(javaText.substring(e + 1)) : 0;
+        int dot = mantissa.indexOf('.');
+        String all = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+        int point = dot + exponent;
+        int start = 0;
+        while (start < all.length() - 1 && all.charAt(start) == '0') {
+            start++;
+            point--;
+        }
+        int end = all.length();
+        while (end > start + 1 && all.charAt(end - 1) == '0') {
+            end--;
+        }
+        return new Digits(all.substring(start, end), point);
     }
 
     private static String stripTrailingZeros(String s) {

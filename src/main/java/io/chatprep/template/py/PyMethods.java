@@ -16,7 +16,7 @@ public final class PyMethods {
     private static final Set<String> STR_METHODS = Set.of("strip", "lstrip", "rstrip", "split", "rsplit",
             "splitlines", "startswith", "endswith", "replace", "upper", "lower", "title", "capitalize", "swapcase",
             "casefold", "format", "format_map", "join", "find", "rfind", "index", "rindex", "count", "isdigit",
-            "isalpha", "isalnum", "isspace", "isupper", "islower", "isnumeric", "isdecimal", "istitle", "zfill",
+            "isalpha", "isalnum", "isspace", "isupper", "islower", "isnumeric", "isdecimal", "istitle", "isascii", "isprintable", "isidentifier", "zfill",
             "center", "ljust", "rjust", "partition", "rpartition", "removeprefix", "removesuffix", "expandtabs");
     private static final Set<String> DICT_METHODS = Set.of("items", "keys", "values", "get", "copy");
     private static final Set<String> DICT_MUTATORS = Set.of("clear", "pop", "popitem", "setdefault", "update");
@@ -50,6 +50,13 @@ public final class PyMethods {
         return false;
     }
 
+    /** False for the attributes the immutable sandbox refuses: mutators and names starting with an underscore. */
+    public static boolean isSafe(Object self, String name) {
+        return !(name.startsWith("_")
+                || (self instanceof Map && DICT_MUTATORS.contains(name))
+                || (self instanceof List && !(self instanceof PyTuple) && LIST_MUTATORS.contains(name)));
+    }
+
     /** Calls {@code self.name(*args, **kwargs)}. */
     public static Object call(Object self, String name, List<Object> args, Map<String, Object> kwargs) {
         if (self == null) {
@@ -57,9 +64,7 @@ public final class PyMethods {
         }
         List<Object> a = args == null ? List.of() : args;
         Map<String, Object> kw = kwargs == null ? Map.of() : kwargs;
-        if (name.startsWith("_")
-                || (self instanceof Map && DICT_MUTATORS.contains(name))
-                || (self instanceof List && !(self instanceof PyTuple) && LIST_MUTATORS.contains(name))) {
+        if (!isSafe(self, name)) {
             throw PyException.securityError(name, self);
         }
         if (!hasMethod(self, name)) {

@@ -67,6 +67,9 @@ public final class PyOps {
         if (a instanceof String || b instanceof String) {
             return a.equals(b);
         }
+        if (a instanceof PyDictView || b instanceof PyDictView) {
+            return viewsEqual(a, b);
+        }
         if (a instanceof List && b instanceof List) {
             if ((a instanceof PyTuple) != (b instanceof PyTuple)) {
                 return false;
@@ -100,6 +103,24 @@ public final class PyOps {
         return a.equals(b);
     }
 
+    /** dict_keys and dict_items compare as sets; dict_values only to themselves. */
+    private static boolean viewsEqual(Object a, Object b) {
+        if (!(a instanceof PyDictView && b instanceof PyDictView)) {
+            return false;
+        }
+        PyDictView x = (PyDictView) a;
+        PyDictView y = (PyDictView) b;
+        if (!x.kind().equals(y.kind()) || x.kind().equals("dict_values") || x.size() != y.size()) {
+            return false;
+        }
+        for (Object item : x) {
+            if (!contains(y, item)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean ne(Object a, Object b) {
         return !eq(a, b);
     }
@@ -128,6 +149,9 @@ public final class PyOps {
 
     /** The value under a key Python-equal to {@code key}, or Java null (Undefined) when absent. */
     public static Object lookup(Map<?, ?> map, Object key) {
+        if (key instanceof String) {
+            return map.get(key);
+        }
         Object found = findKey(map, key);
         return found == MISSING ? null : map.get(found);
     }
@@ -155,6 +179,9 @@ public final class PyOps {
     }
 
     private static boolean isNaNPair(Object a, Object b) {
+        if (!PyTypes.isNumber(a) || !PyTypes.isNumber(b)) {
+            return false;
+        }
         return (a instanceof Double && ((Double) a).isNaN()) || (b instanceof Double && ((Double) b).isNaN());
     }
 
@@ -173,7 +200,7 @@ public final class PyOps {
         if (a instanceof String && b instanceof String) {
             return compareCodePoints((String) a, (String) b);
         }
-        if (a instanceof List && b instanceof List && (a instanceof PyTuple) == (b instanceof PyTuple)) {
+        if (PyTypes.isSequence(a) && PyTypes.isSequence(b) && (a instanceof PyTuple) == (b instanceof PyTuple)) {
             List<?> x = (List<?>) a;
             List<?> y = (List<?>) b;
             int n = Math.min(x.size(), y.size());
@@ -270,9 +297,9 @@ public final class PyOps {
             PyLimits.checkString((long) x.length() + y.length());
             return x.concat(y);
         }
-        if (a instanceof List) {
+        if (PyTypes.isSequence(a)) {
             boolean tuple = a instanceof PyTuple;
-            if (!(b instanceof List) || (b instanceof PyTuple) != tuple) {
+            if (!PyTypes.isSequence(b) || (b instanceof PyTuple) != tuple) {
                 String t = tuple ? "tuple" : "list";
                 throw PyException.typeError("can only concatenate " + t + " (not \"" + PyTypes.typeName(b) + "\") to " + t);
             }
@@ -325,10 +352,10 @@ public final class PyOps {
             }
             return PyTypes.toDouble(a) * PyTypes.toDouble(b);
         }
-        if (a instanceof String || a instanceof List) {
+        if (a instanceof String || PyTypes.isSequence(a)) {
             return repeat(a, b);
         }
-        if (b instanceof String || b instanceof List) {
+        if (b instanceof String || PyTypes.isSequence(b)) {
             return repeat(b, a);
         }
         throw unsupported("*", a, b);
@@ -576,8 +603,22 @@ public final class PyOps {
     /** Raises Python's TypeError for values that cannot be dict keys. */
     public static void requireHashable(Object key) {
         if (key instanceof Map || (key instanceof List && !(key instanceof PyTuple))) {
+            // lists, dicts and dict views have no hash
             throw PyException.typeError("unhashable type: '" + PyTypes.typeName(key) + "'");
         }
+    }
+
+    /**
+     * The items Python's {@code for} visits: list/tuple items, dict keys, str characters (code points); Undefined
+     * iterates as empty. TypeError for values that are not iterable.
+     */
+    public static List<?> iterate(Object value) {
+        return StrMethods.iterableItems(value);
+    }
+
+    /** Python's {@code len}; Undefined has length 0. */
+    public static long len(Object value) {
+        return PyFilters.length(value);
     }
 
     public static boolean notContains(Object container, Object item) {

@@ -92,6 +92,24 @@ public final class PyStr {
         }
     }
 
+    /** Python's {@code ascii(value)}: the repr with every non-ASCII character escaped. */
+    public static String ascii(Object value) {
+        String repr = repr(value);
+        StringBuilder out = new StringBuilder(repr.length());
+        repr.codePoints().forEach(cp -> {
+            if (cp < 0x80) {
+                out.appendCodePoint(cp);
+            } else if (cp <= 0xff) {
+                appendHex(out, "\\x", cp, 2);
+            } else if (cp <= 0xffff) {
+                appendHex(out, "\\u", cp, 4);
+            } else {
+                appendHex(out, "\\U", cp, 8);
+            }
+        });
+        return out.toString();
+    }
+
     /** Python's repr of a str: single quotes unless the text has ' and no ", escapes for the rest. */
     public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2);

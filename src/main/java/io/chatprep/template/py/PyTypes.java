@@ -79,8 +79,9 @@ public final class PyTypes {
         return value instanceof PyTuple;
     }
 
+    /** list or tuple: indexable, sliceable, concatenable (dict views are Lists in Java but none of these). */
     public static boolean isSequence(Object value) {
-        return value instanceof List;
+        return value instanceof List && !(value instanceof PyDictView);
     }
 
     public static boolean isDict(Object value) {

@@ -56,7 +56,7 @@ final class StrMethods {
                 return checked(s.toLowerCase(Locale.ROOT));
             case "casefold":
                 bind(name, args, kw, 0);
-                return checked(s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
+                return casefold(s);
             case "swapcase":
                 bind(name, args, kw, 0);
                 return swapcase(s);
@@ -105,6 +105,15 @@ final class StrMethods {
             case "istitle":
                 bind(name, args, kw, 0);
                 return istitle(s);
+            case "isascii":
+                bind(name, args, kw, 0);
+                return s.chars().allMatch(c -> c < 0x80);
+            case "isprintable":
+                bind(name, args, kw, 0);
+                return s.codePoints().allMatch(PyStr::isPrintable);
+            case "isidentifier":
+                bind(name, args, kw, 0);
+                return isIdentifier(s);
             case "zfill": {
                 Object[] p = bind(name, args, kw, 1, "width");
                 return zfill(s, intArg(name, p[0], 0));
@@ -194,7 +203,7 @@ final class StrMethods {
     }
 
     private static boolean stripped(int cp, String chars) {
-        return chars == null ? PyText.isSpace(cp) : chars.indexOf(new String(Character.toChars(cp))) >= 0;
+        return chars == null ? PyText.isSpace(cp) : chars.indexOf(cp) >= 0;
     }
 
     static List<Object> split(String s, String sep, long maxsplit) {
@@ -342,10 +351,10 @@ final class StrMethods {
             throw PyException.typeError(name + " first arg must be str or a tuple of str, not " + PyTypes.typeName(what));
         }
         int[] w = window(s, start, end);
-        if (w[0] > PyTypes.codePointLength(s)) {
+        if (w[0] > PyTypes.codePointLength(s) || w[0] > w[1]) {
             return false;
         }
-        String region = PyText.substring(s, w[0], Math.max(w[0], w[1]));
+        String region = PyText.substring(s, w[0], w[1]);
         for (String c : candidates) {
             if (name.equals("startswith") ? region.startsWith(c) : region.endsWith(c)) {
                 return true;
@@ -475,6 +484,32 @@ final class StrMethods {
             return List.of();
         }
         throw PyException.typeError("'" + PyTypes.typeName(value) + "' object is not iterable");
+    }
+
+    /**
+     * Python's casefold: full lowercase after uppercasing (so 'ß' folds to "ss"), except where Unicode's case
+     * folding differs from that: Cherokee folds to its uppercase letters, dotless i stays, capital sharp s
+     * folds to "ss".
+     */
+    static String casefold(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if ((cp >= 0x13a0 && cp <= 0x13f5) || cp == 0x131) {
+                out.appendCodePoint(cp);
+            } else if ((cp >= 0x13f8 && cp <= 0x13fd) || (cp >= 0xab70 && cp <= 0xabbf)) {
+                out.appendCodePoint(Character.toUpperCase(cp));
+            } else if (cp < 0x80) {
+                out.appendCodePoint(Character.toLowerCase(cp));
+            } else if (cp == 0x1e9e) {
+                out.append("ss");
+            } else {
+                String c = new String(Character.toChars(cp));
+                out.append(c.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
+            }
+        }
+        return checked(out.toString());
     }
 
     private static String swapcase(String s) {
@@ -618,6 +653,19 @@ final class StrMethods {
             }
         }
         return cased;
+    }
+
+    /** Python's identifier rule (XID_Start then XID_Continue), approximated by Java's identifier classes. */
+    private static boolean isIdentifier(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        int first = s.codePointAt(0);
+        if (!(first == '_' || Character.isUnicodeIdentifierStart(first))) {
+            return false;
+        }
+        return s.codePoints().skip(1).allMatch(cp -> Character.isUnicodeIdentifierPart(cp)
+                && !Character.isIdentifierIgnorable(cp));
     }
 
     private static String zfill(String s, long width) {

@@ -5,7 +5,8 @@
  * <ul>
  *   <li>dict: {@link java.util.Map}, insertion-ordered; inputs are unmodifiable.
  *   <li>list: {@link java.util.List}; tuple: {@link io.chatprep.template.py.PyTuple} (a List that prints and
- *       compares as a tuple); {@code dict.items()/keys()/values()}: {@link io.chatprep.template.py.PyDictView}.
+ *       compares as a tuple); {@code dict.items()/keys()/values()}: {@link io.chatprep.template.py.PyDictView}
+ *       (iterable, sized, {@code in}, {@code ==}; the set operators of Python's views are not modelled).
  *   <li>str: {@link java.lang.String}, but {@code len}, indexing and slicing count code points.
  *   <li>int: {@link java.lang.Long}, {@link java.math.BigInteger} past 64 bits (Integer/Short/Byte accepted
  *       as input); float: {@link java.lang.Double}; bool: {@link java.lang.Boolean}.
@@ -20,7 +21,8 @@
  *   <li>{@link io.chatprep.template.py.PyOps}: truthiness, comparisons, arithmetic, {@code ~}, {@code in}.
  *   <li>{@link io.chatprep.template.py.PyAccess}: {@code obj.attr}, {@code obj[key]}, slices (Jinja2 rules);
  *       {@link io.chatprep.template.py.PyMethods}: method calls by name.
- *   <li>{@link io.chatprep.template.py.PyFilters}: Jinja2's built-in filters as pure functions.
+ *   <li>{@link io.chatprep.template.py.PyFilters}: Jinja2's built-in filters as pure functions;
+ *       {@link io.chatprep.template.py.PyTests}: its tests ({@code is sequence}, {@code is divisibleby(3)}).
  *   <li>{@link io.chatprep.template.py.PyLimits}: per-thread size cap checked before building large values.
  * </ul>
  *
@@ -31,5 +33,8 @@
  * returns Undefined. {@code json.dumps(Undefined)} raises TypeError.
  *
  * <p>Errors are {@link io.chatprep.template.py.PyException} with Python's exception name and message.
+ *
+ * <p>Character classes and case mappings come from the JDK's Unicode tables (Unicode 13 on Java 17); Python
+ * 3.11 uses Unicode 14, so characters assigned in 14 count as unassigned here ({@code repr} escapes them).
  */
 package io.chatprep.template.py;

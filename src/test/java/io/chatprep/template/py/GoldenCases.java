@@ -63,7 +63,8 @@ final class GoldenCases {
 
         @Override
         public String toString() {
-            return "line " + line + " " + kind + " " + input;
+            String text = input.toString();
+            return "line " + line + " " + kind + " " + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
         }
     }
 
@@ -100,6 +101,10 @@ final class GoldenCases {
         if (node.isObject()) {
             if (node.has("$undef")) {
                 return null;
+            }
+            if (node.has("$view")) {
+                String method = node.get("$view").asText().substring("dict_".length());
+                return PyMethods.call(decode(node.get("of")), method, List.of(), Map.of());
             }
             if (node.has("$tuple")) {
                 return PyTuple.copyOf(decodeList(node.get("$tuple")));

@@ -1,0 +1,265 @@
+package io.chatprep.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatprep.job.config.JobConfig;
+import io.chatprep.job.config.MaxLengthPolicy;
+import io.chatprep.job.encode.BroadcastSpec;
+import io.chatprep.job.encode.EncodedRecord;
+import io.chatprep.job.encode.EncoderFactory;
+import io.chatprep.job.encode.LengthLimit;
+import io.chatprep.job.encode.Outcome;
+import io.chatprep.job.encode.PartitionEncoder;
+import io.chatprep.job.input.InputReader;
+import io.chatprep.job.input.RowConverter;
+import io.chatprep.job.output.DatasetCard;
+import io.chatprep.job.output.OutputTarget;
+import io.chatprep.job.output.RunStats;
+import io.chatprep.job.output.ShardWriter;
+import io.chatprep.job.output.Versions;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import io.chatprep.job.input.PythonJson;
+import io.chatprep.job.input.SourceRow;
+import io.chatprep.job.input.SparkValues;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The batch job: read rows, encode them in {@code mapPartitions} with one cached encoder per executor JVM,
+ * count every outcome, write training shards, quarantine and manifest to a staging directory, and move it
+ * into place only when everything (including the count reconciliation) succeeded.
+ */
+public final class ChatPrepJob {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final SparkSession spark;
+    private final EncoderFactory factory;
+    private final PrintStream console;
+
+    public ChatPrepJob(SparkSession spark, EncoderFactory factory, PrintStream console) {
+        this.spark = spark;
+        this.factory = factory;
+        this.console = console;
+    }
+
+    public ChatPrepJob(SparkSession spark) {
+        this(spark, EncoderFactory.conversationEncoder(), System.out);
+    }
+
+    public JobResult run(JobConfig config) {
+        config.validateForWrite();
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        var hadoop = spark.sparkContext().hadoopConfiguration();
+        JobPlan plan = JobPlan.prepare(config, hadoop);
+        OutputTarget target = OutputTarget.prepare(config.output(), config.mode(), hadoop);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        LongAccumulator rowsDone = spark.sparkContext().longAccumulator("chatprep rows encoded");
+        Broadcast<BroadcastSpec> spec = jsc.broadcast(BroadcastSpec.of(plan.spec()));
+        JavaRDD<EncodedRecord> encoded = null;
+        boolean committed = false;
+        try (ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), rowsDone,
+                console, config.progressIntervalSeconds())) {
+            progress.start();
+            warmUpSql(config);
+            InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
+            console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
+            encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config, spec, rowsDone)
+                    // Kept as objects: counting, writing and quarantine each read it, and re-encoding costs far
+                    // more than the memory (one int per token twice, one byte per token); overflow goes to disk.
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+
+            step(progress, "encoding rows");
+            RunStats stats = encoded.mapPartitions(RunStats::ofPartition).fold(new RunStats(), RunStats::merge);
+            stats.assertReconciled();
+
+            int shards = config.numShards() != null ? config.numShards()
+                    : (int) Math.max(1, ceilDiv(stats.written(), config.rowsPerShard()));
+            ShardWriter writer = new ShardWriter(spark, target);
+            step(progress, "writing " + shards + " data shard(s)");
+            long[] data = writer.writeData(encoded.filter(r -> r.outcome() == Outcome.WRITTEN), shards,
+                    config.packLength(), config.writeAssistantMasks());
+            int quarantineFiles = 0;
+            if (stats.quarantined() > 0) {
+                step(progress, "writing quarantine");
+                quarantineFiles = writer.writeQuarantine(encoded.filter(r -> r.outcome() == Outcome.QUARANTINED),
+                        (int) Math.max(1, ceilDiv(stats.quarantined(), config.rowsPerShard())));
+            }
+            if (config.packLength() == null && data[1] != stats.written()) {
+                throw new IllegalStateException("the data files hold " + data[1] + " rows but " + stats.written()
+                        + " were encoded for writing");
+            }
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            JobResult result = new JobResult(target.target().toString(), stats, data[1], (int) data[0],
+                    quarantineFiles, seconds);
+            target.writeText("manifest.json", manifest(plan, files, result, started, Instant.now()));
+            target.writeText("README.md", DatasetCard.render(stats, config.packLength() != null,
+                    plan.templateSha256(), plan.tokenizerSha256().get("tokenizer.json")));
+            step(progress, "moving output into place");
+            target.commit();
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                // Spark rethrows task failures as checked exceptions, so clean up on every way out.
+                target.abort();
+            }
+            spark.sparkContext().setJobDescription(null);
+            if (encoded != null) {
+                encoded.unpersist(false);
+            }
+            spec.destroy();
+        }
+    }
+
+    /**
+     * Encodes a DataFrame of conversations without writing anything: one output row per input row with
+     * {@code id, input_ids, labels, assistant_masks, num_tokens, num_trained_tokens, outcome, stage, reason}.
+     * Rows are numbered by their position in {@code rows}, which must be deterministic for stable ids.
+     */
+    public Dataset<Row> transform(Dataset<Row> rows, JobConfig config) {
+        config.validate();
+        JobPlan plan = JobPlan.prepare(config, spark.sparkContext().hadoopConfiguration());
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<BroadcastSpec> spec = jsc.broadcast(BroadcastSpec.of(plan.spec()));
+        JavaRDD<SourceRow> source = rows.toJavaRDD().zipWithIndex().map(t -> {
+            Map<String, Object> value = SparkValues.toPython(t._1(), Set.of());
+            return new SourceRow("dataframe", t._2(), PythonJson.write(value), value);
+        });
+        JavaRDD<Row> out = encode(source, config, spec, null).map(ChatPrepJob::transformed);
+        return spark.createDataFrame(out, TRANSFORMED);
+    }
+
+    private static final StructType TRANSFORMED = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("id", DataTypes.StringType, false),
+            DataTypes.createStructField("input_ids", DataTypes.createArrayType(DataTypes.IntegerType, false), true),
+            DataTypes.createStructField("labels", DataTypes.createArrayType(DataTypes.IntegerType, false), true),
+            DataTypes.createStructField("assistant_masks", DataTypes.createArrayType(DataTypes.ByteType, false), true),
+            DataTypes.createStructField("num_tokens", DataTypes.IntegerType, false),
+            DataTypes.createStructField("num_trained_tokens", DataTypes.IntegerType, false),
+            DataTypes.createStructField("outcome", DataTypes.StringType, false),
+            DataTypes.createStructField("stage", DataTypes.StringType, true),
+            DataTypes.createStructField("reason", DataTypes.StringType, true)));
+
+    private static Row transformed(EncodedRecord r) {
+        return RowFactory.create(r.id(), boxed(r.inputIds()), boxed(r.labels()), boxed(r.assistantMask()),
+                r.numTokens(), r.numTrainedTokens(), r.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                r.stage(), r.reason());
+    }
+
+    private static Object boxed(Object primitiveArray) {
+        if (primitiveArray == null) {
+            return null;
+        }
+        int n = java.lang.reflect.Array.getLength(primitiveArray);
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = java.lang.reflect.Array.get(primitiveArray, i);
+        }
+        return out;
+    }
+
+    /**
+     * The first Spark SQL query of a JVM spends seconds initialising the analyzer, planner and code generator.
+     * Encoding uses only the RDD API, so planning an equivalent empty write meanwhile hides that cost.
+     */
+    private void warmUpSql(JobConfig config) {
+        StructType schema = io.chatprep.job.output.OutputSchema.data(config.packLength() != null,
+                config.writeAssistantMasks());
+        Thread t = new Thread(() -> {
+            try {
+                spark.createDataFrame(List.<Row>of(), schema).queryExecution().executedPlan();
+            } catch (RuntimeException ignored) {
+                // Only a head start; the real write plans again and reports any problem.
+            }
+        }, "chatprep-sql-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void step(ProgressReporter progress, String name) {
+        spark.sparkContext().setJobDescription("chatprep: " + name);
+        progress.step(name);
+    }
+
+    JavaRDD<EncodedRecord> encode(JavaRDD<SourceRow> rows, JobConfig config,
+                                  Broadcast<BroadcastSpec> spec, LongAccumulator rowsDone) {
+        LengthLimit limit = limit(config);
+        return rows.mapPartitions(new PartitionEncoder(spec, factory, new RowConverter(config), config.idColumn(),
+                limit, rowsDone));
+    }
+
+    /** With packing, rows must also fit a pack unless the user asked to keep long rows. */
+    static LengthLimit limit(JobConfig config) {
+        Integer max = config.maxLength();
+        if (config.packLength() != null && config.maxLengthPolicy() != MaxLengthPolicy.KEEP) {
+            max = max == null ? config.packLength() : Math.min(max, config.packLength());
+        }
+        return new LengthLimit(max, config.maxLengthPolicy());
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    private String manifest(JobPlan plan, InputReader.InputFiles files, JobResult result, Instant started,
+                            Instant finished) {
+        RunStats s = result.stats();
+        ObjectNode m = JSON.createObjectNode();
+        m.put("format", "chatprep-manifest/1");
+        m.put("started_at", started.toString());
+        m.put("finished_at", finished.toString());
+        m.put("seconds", Math.round(result.seconds() * 10) / 10.0);
+        m.put("output", result.output());
+        ObjectNode input = m.putObject("input");
+        input.set("paths", JSON.valueToTree(plan.config().input()));
+        input.put("files", files.count());
+        ObjectNode counts = m.putObject("counts");
+        counts.put("read", s.read());
+        counts.put("written", s.written());
+        counts.put("quarantined", s.quarantined());
+        counts.put("filtered_max_length", s.filtered());
+        counts.put("truncated", s.truncated());
+        counts.put("output_rows", result.outputRows());
+        counts.put("data_files", result.dataFiles());
+        counts.put("quarantine_files", result.quarantineFiles());
+        counts.set("quarantined_by_stage", JSON.valueToTree(s.quarantinedByStage()));
+        counts.set("quarantined_by_reason", JSON.valueToTree(s.quarantinedByReason()));
+        ObjectNode tokens = m.putObject("tokens");
+        tokens.put("total", s.totalTokens());
+        tokens.put("trained", s.trainedTokens());
+        tokens.put("trained_share", s.totalTokens() == 0 ? 0.0 : (double) s.trainedTokens() / s.totalTokens());
+        tokens.put("length_p50", s.lengthPercentile(0.5));
+        tokens.put("length_p95", s.lengthPercentile(0.95));
+        tokens.put("length_max", s.maxLength());
+        m.set("config", JSON.valueToTree(plan.config()));
+        ObjectNode template = m.putObject("template");
+        template.put("origin", plan.templateOrigin());
+        template.put("explanation", plan.templateExplanation());
+        template.put("sha256", plan.templateSha256());
+        ObjectNode tokenizer = m.putObject("tokenizer");
+        tokenizer.put("path", plan.config().tokenizer());
+        tokenizer.set("sha256", JSON.valueToTree(plan.tokenizerSha256()));
+        m.set("versions", JSON.valueToTree(Versions.all()));
+        try {
+            return JSON.writeValueAsString(m) + "\n";
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write the manifest: " + e.getMessage(), e);
+        }
+    }
+}

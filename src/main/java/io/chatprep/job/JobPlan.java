@@ -1,0 +1,140 @@
+package io.chatprep.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatprep.catalog.GenerationMarkers;
+import io.chatprep.catalog.TemplateCatalog;
+import io.chatprep.catalog.TemplateResolution;
+import io.chatprep.catalog.TemplateResolutionException;
+import io.chatprep.catalog.TemplateResolver;
+import io.chatprep.encode.EncoderOptions;
+import io.chatprep.encode.EncoderSpec;
+import io.chatprep.job.config.ConfigException;
+import io.chatprep.job.config.JobConfig;
+import io.chatprep.job.input.PythonJson;
+import io.chatprep.job.input.TokenizerSource;
+import org.apache.hadoop.conf.Configuration;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the driver prepares before any row is read: the tokenizer files, the chosen template and the
+ * encoder spec to broadcast. Failing here (bad path, template without markers) costs no Spark work.
+ */
+public final class JobPlan {
+    private final JobConfig config;
+    private final TokenizerSource tokenizer;
+    private final String templateSource;
+    private final String templateExplanation;
+    private final String templateOrigin;
+    private final EncoderSpec spec;
+
+    private JobPlan(JobConfig config, TokenizerSource tokenizer, String templateSource, String templateOrigin,
+                    String templateExplanation) {
+        this.config = config;
+        this.tokenizer = tokenizer;
+        this.templateSource = templateSource;
+        this.templateOrigin = templateOrigin;
+        this.templateExplanation = templateExplanation;
+        this.spec = new EncoderSpec(templateSource, tokenizer.files(),
+                new EncoderOptions(config.maskPolicy(), config.now(), pythonValues(config.templateKwargs())));
+    }
+
+    public static JobPlan prepare(JobConfig config, Configuration hadoop) {
+        TokenizerSource tokenizer = TokenizerSource.read(config.tokenizer(), hadoop);
+        String explicit = config.chatTemplate().equals("auto") ? null
+                : TokenizerSource.readText(config.chatTemplate(), hadoop, "chat_template");
+        TemplateResolution resolution;
+        try {
+            resolution = new TemplateResolver(TemplateCatalog.bundled())
+                    .resolve(explicit, config.chatTemplate(), tokenizer.ownTemplate());
+        } catch (TemplateResolutionException e) {
+            if (config.allowUnmarkedTemplate() && tokenizer.ownTemplate() != null) {
+                return new JobPlan(config, tokenizer, tokenizer.ownTemplate(), "TOKENIZER_UNMARKED",
+                        "the tokenizer's own template, without generation markers (allow_unmarked_template)");
+            }
+            throw new ConfigException("'chat_template' auto: " + e.getMessage(), e);
+        }
+        if (!GenerationMarkers.present(resolution.source()) && !config.allowUnmarkedTemplate()) {
+            throw new ConfigException("'chat_template' " + config.chatTemplate() + " has no {% generation %} markers, "
+                    + "so no token would be trained; use a training template with markers, "
+                    + "or set allow_unmarked_template: true");
+        }
+        return new JobPlan(config, tokenizer, resolution.source(), resolution.origin().name(),
+                resolution.explanation());
+    }
+
+    /** YAML values (Integer, LinkedHashMap, ...) to the Python value model templates expect. */
+    private static Map<String, Object> pythonValues(Map<String, Object> yaml) {
+        if (yaml == null || yaml.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) PythonJson.parse(new ObjectMapper().writeValueAsString(yaml));
+            return new LinkedHashMap<>(m);
+        } catch (IOException e) {
+            throw new ConfigException("'template_kwargs' cannot be converted: " + e.getMessage());
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JobConfig config() {
+        return config;
+    }
+
+    public EncoderSpec spec() {
+        return spec;
+    }
+
+    public String templateSource() {
+        return templateSource;
+    }
+
+    public String templateOrigin() {
+        return templateOrigin;
+    }
+
+    public String templateExplanation() {
+        return templateExplanation;
+    }
+
+    public String templateSha256() {
+        return sha256(templateSource.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public TokenizerSource tokenizer() {
+        return tokenizer;
+    }
+
+    /** sha256 of each tokenizer file present, by file name. */
+    public Map<String, String> tokenizerSha256() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("tokenizer.json", sha256(tokenizer.files().tokenizerJson()));
+        if (tokenizer.files().tokenizerConfigJson() != null) {
+            m.put("tokenizer_config.json", sha256(tokenizer.files().tokenizerConfigJson()));
+        }
+        if (tokenizer.files().specialTokensMapJson() != null) {
+            m.put("special_tokens_map.json", sha256(tokenizer.files().specialTokensMapJson()));
+        }
+        if (tokenizer.files().chatTemplateJinja() != null) {
+            m.put("chat_template.jinja", sha256(tokenizer.files().chatTemplateJinja().getBytes(StandardCharsets.UTF_8)));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,37 @@
+package io.chatprep.job.encode;
+
+import io.chatprep.encode.ConversationEncoder;
+import io.chatprep.encode.EncodedRow;
+import io.chatprep.encode.EncoderSpec;
+import io.chatprep.encode.RowRejectedException;
+
+import java.util.Map;
+
+/** The production factory: a {@link ConversationEncoder} per spec. A singleton so it serializes to itself. */
+final class ConversationEncoderFactory implements EncoderFactory {
+    static final ConversationEncoderFactory INSTANCE = new ConversationEncoderFactory();
+    private static final long serialVersionUID = 1L;
+
+    private ConversationEncoderFactory() {
+    }
+
+    @Override
+    public RowEncoder open(EncoderSpec spec) {
+        ConversationEncoder encoder = ConversationEncoder.open(spec);
+        return new RowEncoder() {
+            @Override
+            public EncodedRow encode(Map<String, Object> row) throws RowRejectedException {
+                return encoder.encode(row);
+            }
+
+            @Override
+            public void close() {
+                encoder.close();
+            }
+        };
+    }
+
+    private Object readResolve() {
+        return INSTANCE;
+    }
+}

@@ -1,0 +1,26 @@
+package io.chatprep.job.encode;
+
+import java.io.Serializable;
+
+/**
+ * One input row after encoding. Written rows carry ids/labels/mask; quarantined rows carry the raw source
+ * text, stage and reason; filtered rows only their length.
+ */
+public record EncodedRecord(RowKey key, String id, Outcome outcome, String stage, String reason, String raw,
+                            int[] inputIds, int[] labels, byte[] assistantMask, int numTokens,
+                            int numTrainedTokens, boolean truncated) implements Serializable {
+
+    static EncodedRecord written(RowKey key, String id, int[] ids, int[] labels, byte[] mask, int trained,
+                                 boolean truncated) {
+        return new EncodedRecord(key, id, Outcome.WRITTEN, null, null, null, ids, labels, mask, ids.length, trained,
+                truncated);
+    }
+
+    static EncodedRecord quarantined(RowKey key, String id, String stage, String reason, String raw) {
+        return new EncodedRecord(key, id, Outcome.QUARANTINED, stage, reason, raw, null, null, null, 0, 0, false);
+    }
+
+    static EncodedRecord filtered(RowKey key, String id, int numTokens) {
+        return new EncodedRecord(key, id, Outcome.FILTERED, null, null, null, null, null, null, numTokens, 0, false);
+    }
+}

@@ -1,0 +1,38 @@
+package io.chatprep.job.encode;
+
+import io.chatprep.encode.EncoderSpec;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One encoder per spec per JVM: compiling the template and loading the tokenizer costs far more than a
+ * partition of rows, so every task on an executor shares it. Encoders are closed when the JVM exits.
+ */
+public final class EncoderCache {
+    private static final Map<String, RowEncoder> ENCODERS = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(EncoderCache::closeAll, "chatprep-encoder-close"));
+    }
+
+    private EncoderCache() {
+    }
+
+    /** The encoder for {@code spec}, building it on first use; {@code key} identifies the spec's content. */
+    public static RowEncoder get(String key, EncoderSpec spec, EncoderFactory factory) {
+        return ENCODERS.computeIfAbsent(key + "/" + factory.getClass().getName(), k -> factory.open(spec));
+    }
+
+    /** Closes and forgets every cached encoder (tests and notebooks that change specs call this). */
+    public static synchronized void closeAll() {
+        for (RowEncoder e : ENCODERS.values()) {
+            try {
+                e.close();
+            } catch (RuntimeException ignored) {
+                // Closing at exit must not stop the other encoders from closing.
+            }
+        }
+        ENCODERS.clear();
+    }
+}

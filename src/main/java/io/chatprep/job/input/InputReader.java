@@ -1,0 +1,201 @@
+package io.chatprep.job.input;
+
+import io.chatprep.job.config.ConfigException;
+import io.chatprep.job.config.InputFormat;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads JSONL (as text, one row per non-blank line, keyed by file and byte offset) and Parquet (keyed by file
+ * and row index) from any Hadoop filesystem path, directory or glob, into {@link SourceRow}s.
+ */
+public final class InputReader {
+    private static final String FILE_COLUMN = "__chatprep_file";
+    private static final String INDEX_COLUMN = "__chatprep_row_index";
+
+    private final SparkSession spark;
+    private final long splitSizeBytes;
+
+    public InputReader(SparkSession spark, double splitSizeMb) {
+        this.spark = spark;
+        this.splitSizeBytes = Math.max(1L, (long) (splitSizeMb * 1024 * 1024));
+    }
+
+    /** The files the inputs name, sorted, split by format. Fails when nothing matches. */
+    public static InputFiles resolve(List<String> inputs, InputFormat format, Configuration conf) {
+        Set<String> jsonl = new TreeSet<>();
+        Set<String> parquet = new TreeSet<>();
+        long jsonlBytes = 0;
+        for (String input : inputs) {
+            Path pattern = new Path(input);
+            List<FileStatus> found = new ArrayList<>();
+            try {
+                FileSystem fs = pattern.getFileSystem(conf);
+                FileStatus[] matches = fs.globStatus(pattern);
+                if (matches != null) {
+                    for (FileStatus m : matches) {
+                        collect(fs, m, found);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list input " + input + ": " + e.getMessage(), e);
+            }
+            if (found.isEmpty()) {
+                throw new ConfigException("'input' " + input + " matches no files");
+            }
+            for (FileStatus f : found) {
+                String path = f.getPath().toString();
+                boolean isParquet = format == InputFormat.PARQUET
+                        || (format == InputFormat.AUTO && path.endsWith(".parquet"));
+                if (isParquet) {
+                    parquet.add(path);
+                } else if (jsonl.add(path)) {
+                    jsonlBytes += f.getLen();
+                }
+            }
+        }
+        return new InputFiles(List.copyOf(jsonl), List.copyOf(parquet), jsonlBytes);
+    }
+
+    private static void collect(FileSystem fs, FileStatus status, List<FileStatus> out) throws IOException {
+        String name = status.getPath().getName();
+        if (name.startsWith(".") || name.startsWith("_")) {
+            return;
+        }
+        if (status.isDirectory()) {
+            FileStatus[] children = fs.listStatus(status.getPath());
+            java.util.Arrays.sort(children);
+            for (FileStatus child : children) {
+                collect(fs, child, out);
+            }
+        } else {
+            out.add(status);
+        }
+    }
+
+    public JavaRDD<SourceRow> read(InputFiles files) {
+        JavaRDD<SourceRow> rows = null;
+        if (!files.jsonl().isEmpty()) {
+            rows = readJsonl(files.jsonl(), splitSize(files.jsonlBytes()));
+        }
+        if (!files.parquet().isEmpty()) {
+            JavaRDD<SourceRow> p = readParquet(files.parquet());
+            rows = rows == null ? p : rows.union(p);
+        }
+        return rows;
+    }
+
+    /**
+     * Encoding, not reading, is the cost, so even a single small file is split to give every core at least
+     * two tasks; {@code split_size_mb} caps the split size for large inputs.
+     */
+    private long splitSize(long totalBytes) {
+        long slots = Math.max(1, spark.sparkContext().defaultParallelism()) * 2L;
+        long perSlot = Math.max(256 * 1024L, (totalBytes + slots - 1) / slots);
+        return Math.min(splitSizeBytes, perSlot);
+    }
+
+    private JavaRDD<SourceRow> readJsonl(List<String> paths, long splitSize) {
+        Job job;
+        try {
+            job = Job.getInstance(spark.sparkContext().hadoopConfiguration());
+            Path[] ps = paths.stream().map(Path::new).toArray(Path[]::new);
+            FileInputFormat.setInputPaths(job, ps);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot configure JSONL input: " + e.getMessage(), e);
+        }
+        Configuration conf = job.getConfiguration();
+        conf.setLong(FileInputFormat.SPLIT_MAXSIZE, splitSize);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
+                jsc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
+        return lines.mapPartitionsWithInputSplit((split, it) -> {
+            String file = ((FileSplit) split).getPath().toString();
+            return new JsonlLines(file, it);
+        }, false);
+    }
+
+    /** Skips blank lines and copies each line out of Hadoop's reused {@code Text}. */
+    private static final class JsonlLines implements Iterator<SourceRow> {
+        private final String file;
+        private final Iterator<Tuple2<LongWritable, Text>> lines;
+        private SourceRow next;
+
+        JsonlLines(String file, Iterator<Tuple2<LongWritable, Text>> lines) {
+            this.file = file;
+            this.lines = lines;
+            advance();
+        }
+
+        private void advance() {
+            next = null;
+            while (next == null && lines.hasNext()) {
+                Tuple2<LongWritable, Text> line = lines.next();
+                String text = line._2().toString();
+                if (!text.isBlank()) {
+                    next = new SourceRow(file, line._1().get(), text, null);
+                }
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public SourceRow next() {
+            SourceRow r = next;
+            advance();
+            return r;
+        }
+    }
+
+    private JavaRDD<SourceRow> readParquet(List<String> paths) {
+        Dataset<Row> df = spark.read().parquet(paths.toArray(String[]::new));
+        Dataset<Row> withPosition = df.selectExpr("*", "_metadata.file_path AS " + FILE_COLUMN,
+                "_metadata.row_index AS " + INDEX_COLUMN);
+        Set<String> skip = Set.of(FILE_COLUMN, INDEX_COLUMN);
+        return withPosition.toJavaRDD().map(row -> {
+            var value = SparkValues.toPython(row, skip);
+            String file = row.getString(row.fieldIndex(FILE_COLUMN));
+            long index = row.getLong(row.fieldIndex(INDEX_COLUMN));
+            return new SourceRow(file, index, PythonJson.write(value), value);
+        });
+    }
+
+    /** How many partitions {@link #read} makes of these files (JSONL splits plus Parquet's own). */
+    public int partitions(InputFiles files) {
+        return read(files).getNumPartitions();
+    }
+
+    /** Resolved input files by format. */
+    public record InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes) implements java.io.Serializable {
+        public int count() {
+            return jsonl.size() + parquet.size();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.chatprep.job;
+
+import io.chatprep.job.config.JobConfig;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Parquet input (structs, JSON-string tools, id column), globs over mixed formats, and the DataFrame API. */
+class InputFormatsTest {
+    @TempDir
+    static Path dir;
+    static Path tokenizer;
+    static SparkSession spark;
+    static Path parquet;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        spark = SparkTestSession.get();
+        tokenizer = Files.createDirectories(dir.resolve("tokenizer"));
+        Files.writeString(tokenizer.resolve("tokenizer.json"), "{}");
+        Files.writeString(dir.resolve("marked.jinja"), "{% generation %}{{ messages }}{% endgeneration %}");
+        Path json = dir.resolve("rows.json");
+        Files.writeString(json, String.join("\n",
+                "{\"uid\": \"p1\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}, {\"role\": \"assistant\", \"content\": \"Yo\"}], \"tools\": \"[{\\\"type\\\": \\\"function\\\", \\\"function\\\": {\\\"name\\\": \\\"f\\\"}}]\"}",
+                "{\"uid\": \"p2\", \"messages\": [{\"role\": \"user\", \"content\": \"2+2?\"}, {\"role\": \"assistant\", \"content\": \"4\"}]}",
+                "{\"uid\": \"p3\", \"messages\": null}"));
+        parquet = dir.resolve("in-parquet");
+        spark.read().json(json.toString()).coalesce(1).write().parquet(parquet.toString());
+    }
+
+    private JobConfig config(Path input, Path output, String... extra) {
+        String[] settings = new String[extra.length + 1];
+        settings[0] = "chat_template=" + dir.resolve("marked.jinja");
+        System.arraycopy(extra, 0, settings, 1, extra.length);
+        return JobTestSupport.config(input, output, tokenizer, settings);
+    }
+
+    private ChatPrepJob job() {
+        return new ChatPrepJob(spark, CharacterEncoder.factory(), new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void parquetRowsAreReadWithTheirIdColumn() throws Exception {
+        Path out = dir.resolve("from-parquet");
+        JobResult r = job().run(config(parquet, out, "id_column=uid"));
+        assertEquals(3, r.rowsRead());
+        assertEquals(2, r.rowsWritten());
+        assertEquals(Map.of("convert: the 'messages' column is null", 1L), r.quarantinedByReason());
+        Map<String, Integer> trained = new TreeMap<>();
+        for (Row row : JobTestSupport.readData(spark, out)) {
+            trained.put(row.getAs("id"), row.getAs("num_trained_tokens"));
+        }
+        // "Yo</s>" and "4</s>" are the trained characters.
+        assertEquals(Map.of("p1", 6, "p2", 5), trained);
+        String quarantined = String.join("\n", JobTestSupport.readLines(out.resolve("quarantine")));
+        assertTrue(quarantined.contains("\\\"uid\\\":\\\"p3\\\""), quarantined);
+    }
+
+    @Test
+    void globsMixJsonlAndParquet() throws Exception {
+        Path mixed = Files.createDirectories(dir.resolve("mixed-formats"));
+        Files.copy(JobTestSupport.MIXED, mixed.resolve("a.jsonl"));
+        try (var files = Files.list(parquet)) {
+            Files.copy(files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(),
+                    mixed.resolve("b.parquet"));
+        }
+        JobResult r = job().run(config(mixed.resolve("*"), dir.resolve("from-glob"), "max_length=200"));
+        assertEquals(14 + 3, r.rowsRead());
+        assertEquals(7 + 2, r.rowsWritten());
+    }
+
+    @Test
+    void blankInputWritesAnEmptyDatasetWithTheSchema() throws Exception {
+        Path blank = dir.resolve("blank.jsonl");
+        Files.writeString(blank, "\n  \n");
+        Path out = dir.resolve("from-blank");
+        JobResult r = job().run(config(blank, out));
+        assertEquals(0, r.rowsRead());
+        List<Row> rows = JobTestSupport.readData(spark, out);
+        assertEquals(0, rows.size());
+        assertEquals(List.of("id", "input_ids", "labels", "assistant_masks", "num_tokens", "num_trained_tokens"),
+                List.of(spark.read().parquet(out.resolve("data").toString()).columns()));
+        assertTrue(Files.exists(out.resolve("manifest.json")));
+    }
+
+    @Test
+    void transformEncodesADataFrameWithoutWriting() throws Exception {
+        Dataset<Row> conversations = spark.read().parquet(parquet.toString());
+        List<Row> rows = job().transform(conversations, config(parquet, dir.resolve("unused")))
+                .orderBy("id").collectAsList();
+        assertEquals(3, rows.size());
+        assertEquals("dataframe:0", rows.get(0).getAs("id"));
+        assertEquals("written", rows.get(0).getAs("outcome"));
+        int[] ids = JobTestSupport.ints(rows.get(0), "input_ids");
+        assertArrayEquals("<user>Hi\n<assistant>Yo</s>".codePoints().toArray(), ids);
+        Row rejected = rows.get(2);
+        assertEquals("quarantined", rejected.getAs("outcome"));
+        assertEquals("convert", rejected.getAs("stage"));
+        assertNull(rejected.getAs("input_ids"));
+    }
+}

@@ -1,0 +1,178 @@
+package io.chatprep.job;
+
+import io.chatprep.cli.Main;
+import io.chatprep.encode.ConversationEncoder;
+import io.chatprep.encode.EncodedRow;
+import io.chatprep.job.config.JobConfig;
+import io.chatprep.job.input.PythonJson;
+import io.chatprep.job.input.RowConverter;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The job with the real encoder (Llama 3.1 tokenizer and the bundled Llama 3.1 training template) on real
+ * rows mixed with bad ones. Expected ids, labels and outcomes come from transformers
+ * (scripts/reference/make_job_goldens.py); the Parquet must also equal the encoder's own output row for row.
+ */
+class JobEndToEndTest {
+    static final Path INPUT = Path.of("src/test/resources/job/real_mixed.jsonl").toAbsolutePath();
+    static final Path GOLDEN = Path.of("src/test/resources/golden/job/llama3_1_real_mixed.jsonl");
+    static final Path TOKENIZER = Path.of("src/test/resources/tokenizers/llama3_1").toAbsolutePath();
+    static final Path TEMPLATE = Path.of("templates/llama3_1_training.jinja").toAbsolutePath();
+
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    static Map<Long, Map<String, Object>> golden = new TreeMap<>();
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void setUp() throws Exception {
+        spark = SparkTestSession.get();
+        for (String line : Files.readAllLines(GOLDEN)) {
+            Map<String, Object> g = (Map<String, Object>) PythonJson.parse(line);
+            golden.put((Long) g.get("offset"), g);
+        }
+    }
+
+    private static JobConfig config(Path output, String... extra) {
+        String[] settings = new String[extra.length + 3];
+        settings[0] = "max_length=1024";
+        settings[1] = "now=2026-01-01T00:00:00";
+        settings[2] = "chat_template=" + TEMPLATE;
+        System.arraycopy(extra, 0, settings, 3, extra.length);
+        return JobTestSupport.config(INPUT, output, TOKENIZER, settings);
+    }
+
+    private static JobResult run(JobConfig config) {
+        return new ChatPrepJob(spark, io.chatprep.job.encode.EncoderFactory.conversationEncoder(),
+                new PrintStream(new ByteArrayOutputStream())).run(config);
+    }
+
+    private static int[] ints(Object list) {
+        return ((List<?>) list).stream().mapToInt(o -> ((Long) o).intValue()).toArray();
+    }
+
+    @Test
+    void parquetEqualsTransformersAndTheEncoderRowForRow() throws Exception {
+        Path out = dir.resolve("real");
+        JobConfig config = config(out, "num_shards=2");
+        JobResult result = run(config);
+
+        Map<String, Long> expected = new TreeMap<>();
+        golden.values().forEach(g -> expected.merge(g.get("expect") + (g.containsKey("stage") ? "/" + g.get("stage") : ""),
+                1L, Long::sum));
+        Map<String, Long> actual = new TreeMap<>();
+        actual.put("written", result.rowsWritten());
+        actual.put("filtered", result.rowsFiltered());
+        result.stats().quarantinedByStage().forEach((stage, n) -> actual.put("quarantined/" + stage, n));
+        assertEquals(expected, actual);
+        assertEquals(golden.size(), result.rowsRead());
+
+        Map<Long, String> lines = JobTestSupport.linesByOffset(INPUT);
+        RowConverter converter = new RowConverter(config);
+        JobPlan plan = JobPlan.prepare(config, spark.sparkContext().hadoopConfiguration());
+        assertTrue(plan.templateExplanation().contains("llama3_1_training.jinja"), plan.templateExplanation());
+        List<Row> data = JobTestSupport.readData(spark, out);
+        assertEquals(result.rowsWritten(), data.size());
+        try (ConversationEncoder encoder = ConversationEncoder.open(plan.spec())) {
+            for (Row row : data) {
+                String id = row.getAs("id");
+                long offset = Long.parseLong(id.substring(id.lastIndexOf(':') + 1));
+                Map<String, Object> g = golden.get(offset);
+                assertEquals("written", g.get("expect"), id);
+                int[] ids = JobTestSupport.ints(row, "input_ids");
+                int[] labels = JobTestSupport.ints(row, "labels");
+                assertArrayEquals(ints(g.get("input_ids")), ids, id + " input_ids vs transformers");
+                assertArrayEquals(ints(g.get("labels")), labels, id + " labels vs transformers");
+                EncodedRow direct = encoder.encode(converter.convert(PythonJson.parse(lines.get(offset))));
+                assertArrayEquals(direct.inputIds(), ids, id + " input_ids vs encoder");
+                assertArrayEquals(direct.labels(), labels, id + " labels vs encoder");
+            }
+        }
+
+        // Quarantined rows: the right stage, the template's own message for render failures.
+        Map<Long, String> stages = new HashMap<>();
+        for (String q : JobTestSupport.readLines(out.resolve("quarantine"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> record = (Map<String, Object>) PythonJson.parse(q);
+            long offset = (Long) record.get("source_position");
+            stages.put(offset, (String) record.get("stage"));
+            assertEquals(lines.get(offset), record.get("raw"));
+            Map<String, Object> g = golden.get(offset);
+            assertEquals("quarantined", g.get("expect"));
+            if ("render".equals(record.get("stage"))) {
+                assertTrue(((String) record.get("reason")).contains("only supports single tool-calls"),
+                        (String) record.get("reason"));
+            }
+        }
+        assertEquals(result.rowsQuarantined(), stages.size());
+    }
+
+    @Test
+    void realRunsAreByteIdenticalAndTheCommandLineWorks() throws Exception {
+        Path a = dir.resolve("cli-a");
+        Path b = dir.resolve("cli-b");
+        String[] common = {"--input", INPUT.toString(), "--tokenizer", TOKENIZER.toString(),
+                "--chat-template", TEMPLATE.toString(), "--max-length", "1024",
+                "--now", "2026-01-01T00:00:00", "--num-shards", "3", "--progress-interval-seconds", "600"};
+        assertEquals(0, Main.run(concat(new String[]{"run", "--output", a.toString()}, common)));
+        assertEquals(0, Main.run(concat(new String[]{"run", "--output", b.toString(), "--set", "split_size_mb=0.005"}, common)));
+        List<Path> filesA = JobTestSupport.files(a.resolve("data"));
+        List<Path> filesB = JobTestSupport.files(b.resolve("data"));
+        assertEquals(3, filesA.size());
+        for (int i = 0; i < filesA.size(); i++) {
+            assertEquals(filesA.get(i).getFileName(), filesB.get(i).getFileName());
+            assertArrayEquals(Files.readAllBytes(filesA.get(i)), Files.readAllBytes(filesB.get(i)));
+        }
+        // The output exists now: error-if-exists refuses with exit code 1 and leaves it as it was.
+        assertEquals(1, Main.run(concat(new String[]{"run", "--output", a.toString()}, common)));
+        assertArrayEquals(Files.readAllBytes(filesB.get(0)), Files.readAllBytes(filesA.get(0)));
+        assertEquals(2, Main.run(new String[]{"run", "--max-lenght", "5"}));
+    }
+
+    @Test
+    void dryRunRendersTheFirstRowsAndWritesNothing() {
+        Path out = dir.resolve("dry");
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true));
+        int code;
+        try {
+            code = Main.run(new String[]{"run", "--dry-run", "--input", INPUT.toString(), "--tokenizer",
+                    TOKENIZER.toString(), "--chat-template", TEMPLATE.toString(), "--output", out.toString(),
+                    "--set", "dry_run_rows=2"});
+        } finally {
+            System.setOut(stdout);
+        }
+        String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        assertEquals(2, text.split("\n=== ", -1).length - 1, text);
+        assertTrue(text.contains("<|start_header_id|>assistant<|end_header_id|>"), text);
+        assertTrue(text.contains("dry run: nothing written"), text);
+        assertTrue(!Files.exists(out));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

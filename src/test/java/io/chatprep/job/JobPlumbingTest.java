@@ -1,0 +1,260 @@
+package io.chatprep.job;
+
+import io.chatprep.encode.EncodedRow;
+import io.chatprep.job.config.ConfigException;
+import io.chatprep.job.config.JobConfig;
+import io.chatprep.job.encode.EncoderFactory;
+import io.chatprep.job.input.PythonJson;
+import io.chatprep.job.input.RowConverter;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.chatprep.job.JobTestSupport.MIXED;
+import static io.chatprep.job.JobTestSupport.config;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The job's plumbing (reading, quarantine, counts, sharding, determinism, atomic output) with a small
+ * deterministic test encoder, so these properties are checked independently of template and tokenizer.
+ */
+class JobPlumbingTest {
+    /** Counted in this JVM: tasks run in the test's JVM but get serialized copies of captured variables. */
+    static final java.util.concurrent.atomic.AtomicInteger FIRST_ATTEMPT_FAILURES = new java.util.concurrent.atomic.AtomicInteger();
+
+    @TempDir
+    static Path dir;
+    static Path tokenizer;
+    static SparkSession spark;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        spark = SparkTestSession.get();
+        tokenizer = Files.createDirectories(dir.resolve("tokenizer"));
+        Files.writeString(tokenizer.resolve("tokenizer.json"), "{}");
+        Files.writeString(dir.resolve("marked.jinja"),
+                "{% for m in messages %}{% generation %}{{ m.content }}{% endgeneration %}{% endfor %}");
+    }
+
+    private JobResult run(JobConfig config, EncoderFactory factory) {
+        return new ChatPrepJob(spark, factory, new PrintStream(new ByteArrayOutputStream())).run(config);
+    }
+
+    private JobConfig mixed(Path output, String... extra) {
+        String[] settings = new String[extra.length + 2];
+        settings[0] = "chat_template=" + dir.resolve("marked.jinja");
+        settings[1] = "max_length=200";
+        System.arraycopy(extra, 0, settings, 2, extra.length);
+        return config(MIXED, output, tokenizer, settings);
+    }
+
+    @Test
+    void mixedInputIsCountedQuarantinedAndWrittenExactlyAsEncoded() throws Exception {
+        Path out = dir.resolve("mixed-out");
+        JobConfig config = mixed(out);
+        JobResult result = run(config, CharacterEncoder.factory());
+
+        assertEquals(14, result.rowsRead());
+        assertEquals(7, result.rowsWritten());
+        assertEquals(6, result.rowsQuarantined());
+        assertEquals(1, result.rowsFiltered());
+        assertEquals(Map.of("parse", 1L, "convert", 3L, "render", 1L, "mask", 1L), result.stats().quarantinedByStage());
+
+        // Every written row equals the encoder's own output for that source line.
+        Map<Long, String> lines = JobTestSupport.linesByOffset(MIXED);
+        RowConverter converter = new RowConverter(config);
+        CharacterEncoder encoder = new CharacterEncoder();
+        List<Row> data = JobTestSupport.readData(spark, out);
+        assertEquals(7, data.size());
+        for (Row row : data) {
+            String id = row.getAs("id");
+            long offset = Long.parseLong(id.substring(id.indexOf(':') + 1));
+            EncodedRow expected = encoder.encode(converter.convert(PythonJson.parse(lines.get(offset))));
+            assertArrayEquals(expected.inputIds(), JobTestSupport.ints(row, "input_ids"), id);
+            assertArrayEquals(expected.labels(), JobTestSupport.ints(row, "labels"), id);
+            assertEquals(expected.numTrainedTokens(), (int) row.getAs("num_trained_tokens"), id);
+            assertEquals(expected.numTokens(), (int) row.getAs("num_tokens"), id);
+        }
+
+        // Quarantine keeps each rejected line unchanged, with stage and reason.
+        List<String> quarantine = JobTestSupport.readLines(out.resolve("quarantine"));
+        assertEquals(6, quarantine.size());
+        Map<String, String> stageByRaw = new HashMap<>();
+        for (String q : quarantine) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> record = (Map<String, Object>) PythonJson.parse(q);
+            String raw = (String) record.get("raw");
+            assertEquals(raw, lines.get((Long) record.get("source_position")), "raw line kept unchanged");
+            var id = java.util.regex.Pattern.compile("\"id\": \"([^\"]+)\"").matcher(raw);
+            stageByRaw.put(id.find() ? id.group(1) : raw, (String) record.get("stage"));
+            assertFalse(((String) record.get("reason")).isBlank());
+        }
+        assertEquals(Map.of("malformed", "parse", "wrong-type", "convert", "unknown-role", "convert",
+                "template-rejects", "render", "no-assistant", "mask", "[1, 2, 3]", "convert"), stageByRaw);
+
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"read\" : 14"), manifest);
+        assertTrue(manifest.contains("\"filtered_max_length\" : 1"), manifest);
+        assertTrue(Files.readString(out.resolve("README.md")).contains("path: data/*.parquet"));
+        assertEquals(List.of("part-00000-of-00001.parquet"),
+                JobTestSupport.files(out.resolve("data")).stream().map(p -> p.getFileName().toString()).toList());
+        assertTrue(JobTestSupport.files(out).stream().noneMatch(p -> p.toString().endsWith(".crc")));
+    }
+
+    @Test
+    void identicalRunsWriteByteIdenticalShards() throws Exception {
+        Path a = dir.resolve("det-a");
+        Path b = dir.resolve("det-b");
+        run(mixed(a, "num_shards=3"), CharacterEncoder.factory());
+        // Run b reads the input in 1 KB splits: other partitions, same files.
+        run(mixed(b, "num_shards=3", "split_size_mb=0.001"), CharacterEncoder.factory());
+        var files = io.chatprep.job.input.InputReader.resolve(java.util.List.of(MIXED.toString()),
+                io.chatprep.job.config.InputFormat.AUTO, spark.sparkContext().hadoopConfiguration());
+        assertTrue(new io.chatprep.job.input.InputReader(spark, 0.001).partitions(files)
+                > new io.chatprep.job.input.InputReader(spark, 16).partitions(files));
+        List<Path> filesA = JobTestSupport.files(a.resolve("data"));
+        List<Path> filesB = JobTestSupport.files(b.resolve("data"));
+        assertEquals(filesA.stream().map(Path::getFileName).toList(), filesB.stream().map(Path::getFileName).toList());
+        assertTrue(filesA.size() >= 2, "rows spread over several shards: " + filesA);
+        for (int i = 0; i < filesA.size(); i++) {
+            assertArrayEquals(Files.readAllBytes(filesA.get(i)), Files.readAllBytes(filesB.get(i)), filesA.get(i).toString());
+        }
+        assertEquals(7, JobTestSupport.readData(spark, a).size());
+    }
+
+    @Test
+    void retriedTasksWriteTheSameRows() throws Exception {
+        io.chatprep.job.encode.EncoderCache.closeAll();
+        FIRST_ATTEMPT_FAILURES.set(0);
+        EncoderFactory failsFirstAttempt = spec -> {
+            if (org.apache.spark.TaskContext.get().attemptNumber() == 0) {
+                FIRST_ATTEMPT_FAILURES.incrementAndGet();
+                throw new IllegalStateException("first attempt of every task fails");
+            }
+            return new CharacterEncoder();
+        };
+        Path retried = dir.resolve("retried");
+        Path plain = dir.resolve("plain");
+        JobResult r = run(mixed(retried, "num_shards=2"), failsFirstAttempt);
+        run(mixed(plain, "num_shards=2"), CharacterEncoder.factory());
+        assertTrue(FIRST_ATTEMPT_FAILURES.get() > 0, "some task was retried");
+        assertEquals(14, r.rowsRead());
+        List<Path> a = JobTestSupport.files(retried.resolve("data"));
+        List<Path> b = JobTestSupport.files(plain.resolve("data"));
+        assertEquals(b.size(), a.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(Files.readAllBytes(b.get(i)), Files.readAllBytes(a.get(i)));
+        }
+    }
+
+    @Test
+    void existingOutputIsRefusedOrReplacedAsConfigured() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("existing"));
+        Files.writeString(out.resolve("keep.txt"), "old");
+        ConfigException refused = assertThrows(ConfigException.class,
+                () -> run(mixed(out), CharacterEncoder.factory()));
+        assertTrue(refused.getMessage().contains("already exists"), refused.getMessage());
+        assertEquals("old", Files.readString(out.resolve("keep.txt")));
+
+        run(mixed(out, "mode=overwrite"), CharacterEncoder.factory());
+        assertFalse(Files.exists(out.resolve("keep.txt")));
+        assertTrue(Files.exists(out.resolve("manifest.json")));
+        assertEquals(List.of("existing"), siblingsNamed("existing"));
+    }
+
+    @Test
+    void failedRunLeavesNoOutputAndNoStaging() throws Exception {
+        Path out = dir.resolve("failed");
+        EncoderFactory broken = spec -> {
+            throw new IllegalStateException("tokenizer cannot load");
+        };
+        assertThrows(Exception.class, () -> run(mixed(out), broken));
+        assertFalse(Files.exists(out));
+        assertEquals(List.of(), siblingsNamed("failed"));
+
+        // Overwrite mode: an old output survives a failed run untouched.
+        Path old = Files.createDirectories(dir.resolve("failed-overwrite"));
+        Files.writeString(old.resolve("keep.txt"), "old");
+        assertThrows(Exception.class, () -> run(mixed(old, "mode=overwrite"), broken));
+        assertEquals("old", Files.readString(old.resolve("keep.txt")));
+        assertEquals(List.of("failed-overwrite"), siblingsNamed("failed-overwrite"));
+    }
+
+    @Test
+    void packingFitsRowsIntoPacksAndKeepsEveryToken() throws Exception {
+        Path out = dir.resolve("packed");
+        JobResult result = run(mixed(out, "pack_length=256", "num_shards=1"), CharacterEncoder.factory());
+        List<Row> packs = JobTestSupport.readData(spark, out);
+        long tokens = 0;
+        int rows = 0;
+        for (Row p : packs) {
+            int[] ids = JobTestSupport.ints(p, "input_ids");
+            int[] seq = JobTestSupport.ints(p, "seq_lengths");
+            assertTrue(ids.length <= 256);
+            assertEquals(ids.length, java.util.Arrays.stream(seq).sum());
+            assertEquals(ids.length, JobTestSupport.ints(p, "labels").length);
+            assertEquals(seq.length, p.getList(p.fieldIndex("ids")).size());
+            tokens += ids.length;
+            rows += seq.length;
+        }
+        assertEquals(result.totalTokens(), tokens);
+        assertEquals(7, rows);
+        assertTrue(packs.size() < 7, "rows share packs");
+        assertEquals(packs.size(), result.outputRows());
+    }
+
+    @Test
+    void truncateKeepsTheStartAndQuarantinesRowsLeftUntrained() throws Exception {
+        Path out = dir.resolve("truncated");
+        JobResult result = run(config(MIXED, out, tokenizer, "chat_template=" + dir.resolve("marked.jinja"),
+                "max_length=30", "max_length_policy=truncate"), CharacterEncoder.factory());
+        assertEquals(0, result.rowsFiltered());
+        assertTrue(result.stats().truncated() > 0);
+        assertEquals(result.rowsRead(), result.rowsWritten() + result.rowsQuarantined());
+        assertTrue(result.quarantinedByReason().keySet().stream().anyMatch(r -> r.contains("after truncation to 30")),
+                result.quarantinedByReason().toString());
+        Map<Long, String> lines = JobTestSupport.linesByOffset(MIXED);
+        RowConverter converter = new RowConverter(mixed(out));
+        for (Row row : JobTestSupport.readData(spark, out)) {
+            int[] ids = JobTestSupport.ints(row, "input_ids");
+            assertTrue(ids.length <= 30);
+            String id = row.getAs("id");
+            EncodedRow full = new CharacterEncoder().encode(converter.convert(PythonJson.parse(
+                    lines.get(Long.parseLong(id.substring(id.indexOf(':') + 1))))));
+            assertArrayEquals(java.util.Arrays.copyOf(full.inputIds(), ids.length), ids, "keeps the start of " + id);
+        }
+
+        JobResult kept = run(config(MIXED, dir.resolve("kept"), tokenizer, "chat_template=" + dir.resolve("marked.jinja"),
+                "max_length=30", "max_length_policy=keep"), CharacterEncoder.factory());
+        assertEquals(8, kept.rowsWritten());
+        assertTrue(kept.stats().maxLength() > 30);
+    }
+
+    @Test
+    void encoderIsBuiltOncePerJvmAndSpec() {
+        io.chatprep.job.encode.EncoderCache.closeAll();
+        CharacterEncoder.OPENED.set(0);
+        run(mixed(dir.resolve("cache-a"), "num_shards=2", "split_size_mb=0.001"), CharacterEncoder.factory());
+        assertEquals(1, CharacterEncoder.OPENED.get());
+    }
+
+    private static List<String> siblingsNamed(String name) throws Exception {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.contains(name)).sorted().toList();
+        }
+    }
+}
