@@ -130,7 +130,13 @@ public final class ConversationEncoder implements AutoCloseable {
         if (last <= 0) {
             return 0;
         }
-        String prefix = render(input, messages.subList(0, last), false).text();
+        String prefix;
+        try {
+            prefix = render(input, messages.subList(0, last), false).text();
+        } catch (RowRejectedException e) {
+            throw new RowRejectedException("mask", "last-turn: rendering the messages before the last assistant "
+                    + "message failed (" + e.reason() + ")", e);
+        }
         if (!fullText.startsWith(prefix)) {
             throw new RowRejectedException("mask", "last-turn: the template renders the messages before the last "
                     + "assistant message differently once it follows, so the last turn cannot be separated");
