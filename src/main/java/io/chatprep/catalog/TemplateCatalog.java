@@ -122,6 +122,7 @@ public final class TemplateCatalog {
                 n.path("deviations").asText("none"),
                 n.path("prefix_preserving").asBoolean(),
                 n.path("end_of_turn_in_next_message").asBoolean(),
+                n.path("text_content_as_parts").asBoolean(),
                 revisions,
                 revisionFiles);
     }

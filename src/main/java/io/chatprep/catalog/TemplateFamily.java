@@ -8,6 +8,7 @@ import java.util.List;
  * @param originalSource  the vendor's template, byte for byte (the identity reference)
  * @param trainingSource  the same template with {@code {% generation %}} markers
  * @param endOfTurnInNextMessage the format closes a turn with the next message's role token
+ * @param textContentAsParts the template reads only list content: string contents are given as one text part
  * @param revisionSources other vendor revisions of the original that select this family too
  * @param revisionFiles   their file names under {@code templates/}, in the same order
  */
@@ -23,6 +24,7 @@ public record TemplateFamily(
         String deviations,
         boolean prefixPreserving,
         boolean endOfTurnInNextMessage,
+        boolean textContentAsParts,
         List<String> revisionSources,
         List<String> revisionFiles) {
 

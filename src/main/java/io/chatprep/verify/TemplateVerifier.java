@@ -83,7 +83,8 @@ public final class TemplateVerifier {
         report = new VerificationReport();
         toolProbe();
         int rendered = 0;
-        for (Conversation conv : conversations) {
+        for (Conversation given : conversations) {
+            Conversation conv = subject.textContentAsParts() ? given.withTextParts() : given;
             report.conversations++;
             for (Map<String, Object> variant : variants) {
                 Map<String, Object> kwargs = new LinkedHashMap<>(conv.kwargs());

@@ -13,15 +13,16 @@ import java.util.List;
  * @param toolProbe              also run the fixed [user, assistant(tool_calls)] / + tool prefix probe
  * @param endOfTurnInNextMessage the format closes a turn with the next message's role token (GLM)
  * @param deriveSpans            assistant spans come from prefix rendering ({@link DerivedSpans}), not markers
+ * @param textContentAsParts     string contents are rendered as one text part (templates reading only lists)
  */
 public record VerifySubject(String trainingSource, String originalSource, boolean asGeneratedDeviations,
                             boolean prefixPreserving, boolean toolProbe, List<String> endOfTurn,
-                            boolean endOfTurnInNextMessage, boolean deriveSpans) {
+                            boolean endOfTurnInNextMessage, boolean deriveSpans, boolean textContentAsParts) {
 
     /** The same subject with spans derived by prefix rendering. */
     public VerifySubject derivingSpans() {
         return new VerifySubject(trainingSource, originalSource, asGeneratedDeviations, prefixPreserving, toolProbe,
-                endOfTurn, endOfTurnInNextMessage, true);
+                endOfTurn, endOfTurnInNextMessage, true, textContentAsParts);
     }
 
     /** A bundled family held to its own metadata, compared with its vendor original. */
@@ -34,6 +35,6 @@ public record VerifySubject(String trainingSource, String originalSource, boolea
         boolean deviations = !family.deviations().isBlank() && !family.deviations().strip().equalsIgnoreCase("none");
         return new VerifySubject(trainingSource, originalSource, deviations, family.prefixPreserving(),
                 family.supports().tools() && family.prefixPreserving(), family.endOfTurn(),
-                family.endOfTurnInNextMessage(), false);
+                family.endOfTurnInNextMessage(), false, family.textContentAsParts());
     }
 }

@@ -56,6 +56,9 @@ class TemplateGoldenReplayTest {
             if (conv == null) {
                 fail("golden names an unknown conversation " + g.get("name"));
             }
+            if (family.textContentAsParts()) {
+                conv = conv.withTextParts();
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> specials = JSON.convertValue(g.get("special_tokens"), Map.class);
             Map<String, Object> kwargs = new LinkedHashMap<>(conv.kwargs());
