@@ -31,7 +31,7 @@ public final class RunCommand implements Command, FlagOptions {
 
     @Override
     public Set<String> flags() {
-        return Set.of("dry-run", "allow-unmarked-template", "help");
+        return Set.of("dry-run", "derive-masks", "help");
     }
 
     @Override

@@ -34,15 +34,15 @@ public final class JobPlan {
     private final String templateOrigin;
     private final EncoderSpec spec;
 
-    private JobPlan(JobConfig config, TokenizerSource tokenizer, String templateSource, String templateOrigin,
-                    String templateExplanation) {
+    private JobPlan(JobConfig config, TokenizerSource tokenizer, TemplateResolution resolution) {
         this.config = config;
         this.tokenizer = tokenizer;
-        this.templateSource = templateSource;
-        this.templateOrigin = templateOrigin;
-        this.templateExplanation = templateExplanation;
+        this.templateSource = resolution.source();
+        this.templateOrigin = resolution.origin().name();
+        this.templateExplanation = resolution.explanation();
         this.spec = new EncoderSpec(templateSource, tokenizer.files(),
-                new EncoderOptions(config.maskPolicy(), config.now(), pythonValues(config.templateKwargs())));
+                new EncoderOptions(config.maskPolicy(), config.now(), pythonValues(config.templateKwargs()))
+                        .withDeriveMasks(resolution.derivesMasks()));
     }
 
     public static JobPlan prepare(JobConfig config, Configuration hadoop) {
@@ -52,21 +52,16 @@ public final class JobPlan {
         TemplateResolution resolution;
         try {
             resolution = new TemplateResolver(TemplateCatalog.bundled())
-                    .resolve(explicit, config.chatTemplate(), tokenizer.ownTemplate());
+                    .resolve(explicit, config.chatTemplate(), tokenizer.ownTemplate(), config.deriveMasks());
         } catch (TemplateResolutionException e) {
-            if (config.allowUnmarkedTemplate() && tokenizer.ownTemplate() != null) {
-                return new JobPlan(config, tokenizer, tokenizer.ownTemplate(), "TOKENIZER_UNMARKED",
-                        "the tokenizer's own template, without generation markers (allow_unmarked_template)");
-            }
-            throw new ConfigException("'chat_template' auto: " + e.getMessage(), e);
+            throw new ConfigException("'chat_template' " + config.chatTemplate() + ": " + e.getMessage(), e);
         }
-        if (!GenerationMarkers.present(resolution.source()) && !config.allowUnmarkedTemplate()) {
+        if (!GenerationMarkers.present(resolution.source()) && !resolution.derivesMasks()) {
             throw new ConfigException("'chat_template' " + config.chatTemplate() + " has no {% generation %} markers, "
-                    + "so no token would be trained; use a training template with markers, "
-                    + "or set allow_unmarked_template: true");
+                    + "so no token would be trained; use a training template with markers (see 'chatprep templates'), "
+                    + "or set derive_masks: true to derive assistant spans by prefix rendering");
         }
-        return new JobPlan(config, tokenizer, resolution.source(), resolution.origin().name(),
-                resolution.explanation());
+        return new JobPlan(config, tokenizer, resolution);
     }
 
     /** YAML values (Integer, LinkedHashMap, ...) to the Python value model templates expect. */

@@ -45,8 +45,8 @@ public final class JobConfig implements Serializable {
     private String tokenizer;
     @JsonProperty("chat_template")
     private String chatTemplate = "auto";
-    @JsonProperty("allow_unmarked_template")
-    private boolean allowUnmarkedTemplate;
+    @JsonProperty("derive_masks")
+    private boolean deriveMasks;
     @JsonProperty("mask")
     private String mask = "assistant";
     @JsonProperty("max_length")
@@ -200,9 +200,12 @@ public final class JobConfig implements Serializable {
         return chatTemplate == null || chatTemplate.isBlank() ? "auto" : chatTemplate;
     }
 
-    /** Accept a template without {@code {% generation %}} markers (every row will then be quarantined as untrained). */
-    public boolean allowUnmarkedTemplate() {
-        return allowUnmarkedTemplate;
+    /**
+     * Derive assistant spans by prefix rendering for a template without {@code {% generation %}} markers that no
+     * bundled family replaces; rows whose renderings are not prefix-stable are quarantined.
+     */
+    public boolean deriveMasks() {
+        return deriveMasks;
     }
 
     public MaskPolicy maskPolicy() {
