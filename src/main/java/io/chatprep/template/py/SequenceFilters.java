@@ -41,7 +41,7 @@ public final class SequenceFilters {
         if (value instanceof String) {
             return PyAccess.slice(value, null, null, -1L);
         }
-        if (!(value instanceof List || value instanceof Map || value == null)) {
+        if (!(value instanceof List || value instanceof Map || value instanceof Iterable || value == null)) {
             throw PyFilters.argumentError("argument must be iterable");
         }
         List<Object> out = new ArrayList<>(PyFilters.iterate(value));
@@ -50,7 +50,7 @@ public final class SequenceFilters {
     }
 
     public static Object first(Object value) {
-        if (value != null && !(value instanceof List || value instanceof Map || value instanceof String)) {
+        if (value != null && !(value instanceof Iterable || value instanceof Map || value instanceof String)) {
             throw PyException.typeError("'" + PyTypes.typeName(value) + "' object is not iterable");
         }
         List<?> items = PyFilters.iterate(value);
