@@ -33,6 +33,7 @@ SPANS = [
 ]
 
 BEHAVIOUR = [
+    ("nested_loop_depth", "{% for a in [1] %}{% for b in [2] %}{{ loop.depth }}{{ loop.depth0 }}{{ loop.index }}{% break %}{% endfor %}{{ loop.depth }}{{ loop.index }}{% endfor %}"),
     ("float_repr", "{{ 0.1 + 0.2 }}|{{ 1e20 }}|{{ 1.0 }}|{{ 2.5e-7 }}|{{ 10 / 4 }}|{{ 7 // 2 }}|{{ -7 % 3 }}|{{ 2 ** 10 }}|{{ 1e16 }}"),
     ("none_and_bools", "{{ none }}|{{ true }}|{{ [none, true, 1.5, 'x'] }}|{{ {'a': none} }}"),
     ("undefined_prints_empty", "[{{ nothing }}]{{ nothing is defined }}{{ messages[9] is defined }}"),

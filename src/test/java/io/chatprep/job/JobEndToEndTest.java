@@ -133,7 +133,7 @@ class JobEndToEndTest {
                 "--chat-template", TEMPLATE.toString(), "--max-length", "1024",
                 "--now", "2026-01-01T00:00:00", "--num-shards", "3", "--progress-interval-seconds", "600"};
         assertEquals(0, Main.run(concat(new String[]{"run", "--output", a.toString()}, common)));
-        assertEquals(0, Main.run(concat(new String[]{"run", "--output", b.toString(), "--set", "split_size_mb=1"}, common)));
+        assertEquals(0, Main.run(concat(new String[]{"run", "--output", b.toString(), "--set", "split_size_mb=0.005"}, common)));
         List<Path> filesA = JobTestSupport.files(a.resolve("data"));
         List<Path> filesB = JobTestSupport.files(b.resolve("data"));
         assertEquals(3, filesA.size());

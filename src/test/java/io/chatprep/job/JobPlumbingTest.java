@@ -33,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * deterministic test encoder, so these properties are checked independently of template and tokenizer.
  */
 class JobPlumbingTest {
+    /** Counted in this JVM: tasks run in the test's JVM but get serialized copies of captured variables. */
+    static final java.util.concurrent.atomic.AtomicInteger FIRST_ATTEMPT_FAILURES = new java.util.concurrent.atomic.AtomicInteger();
+
     @TempDir
     static Path dir;
     static Path tokenizer;
@@ -117,7 +120,12 @@ class JobPlumbingTest {
         Path a = dir.resolve("det-a");
         Path b = dir.resolve("det-b");
         run(mixed(a, "num_shards=3"), CharacterEncoder.factory());
-        run(mixed(b, "num_shards=3", "split_size_mb=1"), CharacterEncoder.factory());
+        // Run b reads the input in 1 KB splits: other partitions, same files.
+        run(mixed(b, "num_shards=3", "split_size_mb=0.001"), CharacterEncoder.factory());
+        var files = io.chatprep.job.input.InputReader.resolve(java.util.List.of(MIXED.toString()),
+                io.chatprep.job.config.InputFormat.AUTO, spark.sparkContext().hadoopConfiguration());
+        assertTrue(new io.chatprep.job.input.InputReader(spark, 0.001).partitions(files)
+                > new io.chatprep.job.input.InputReader(spark, 16).partitions(files));
         List<Path> filesA = JobTestSupport.files(a.resolve("data"));
         List<Path> filesB = JobTestSupport.files(b.resolve("data"));
         assertEquals(filesA.stream().map(Path::getFileName).toList(), filesB.stream().map(Path::getFileName).toList());
@@ -126,6 +134,31 @@ class JobPlumbingTest {
             assertArrayEquals(Files.readAllBytes(filesA.get(i)), Files.readAllBytes(filesB.get(i)), filesA.get(i).toString());
         }
         assertEquals(7, JobTestSupport.readData(spark, a).size());
+    }
+
+    @Test
+    void retriedTasksWriteTheSameRows() throws Exception {
+        io.chatprep.job.encode.EncoderCache.closeAll();
+        FIRST_ATTEMPT_FAILURES.set(0);
+        EncoderFactory failsFirstAttempt = spec -> {
+            if (org.apache.spark.TaskContext.get().attemptNumber() == 0) {
+                FIRST_ATTEMPT_FAILURES.incrementAndGet();
+                throw new IllegalStateException("first attempt of every task fails");
+            }
+            return new CharacterEncoder();
+        };
+        Path retried = dir.resolve("retried");
+        Path plain = dir.resolve("plain");
+        JobResult r = run(mixed(retried, "num_shards=2"), failsFirstAttempt);
+        run(mixed(plain, "num_shards=2"), CharacterEncoder.factory());
+        assertTrue(FIRST_ATTEMPT_FAILURES.get() > 0, "some task was retried");
+        assertEquals(14, r.rowsRead());
+        List<Path> a = JobTestSupport.files(retried.resolve("data"));
+        List<Path> b = JobTestSupport.files(plain.resolve("data"));
+        assertEquals(b.size(), a.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(Files.readAllBytes(b.get(i)), Files.readAllBytes(a.get(i)));
+        }
     }
 
     @Test
@@ -215,7 +248,7 @@ class JobPlumbingTest {
     void encoderIsBuiltOncePerJvmAndSpec() {
         io.chatprep.job.encode.EncoderCache.closeAll();
         CharacterEncoder.OPENED.set(0);
-        run(mixed(dir.resolve("cache-a"), "num_shards=2", "split_size_mb=1"), CharacterEncoder.factory());
+        run(mixed(dir.resolve("cache-a"), "num_shards=2", "split_size_mb=0.001"), CharacterEncoder.factory());
         assertEquals(1, CharacterEncoder.OPENED.get());
     }
 

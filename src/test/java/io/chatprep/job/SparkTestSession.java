@@ -11,7 +11,8 @@ public final class SparkTestSession {
 
     public static synchronized SparkSession get() {
         if (session == null) {
-            session = SparkSessions.local("local[2]", "chatprep-tests", java.util.Map.of(
+            // local[2,2]: two task threads, and a failed task is retried once, as on a cluster.
+            session = SparkSessions.local("local[2,2]", "chatprep-tests", java.util.Map.of(
                     "spark.sql.shuffle.partitions", "4",
                     "spark.default.parallelism", "2"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));

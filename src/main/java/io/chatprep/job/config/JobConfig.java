@@ -70,7 +70,7 @@ public final class JobConfig implements Serializable {
     @JsonProperty("spark")
     private Map<String, String> spark = new LinkedHashMap<>();
     @JsonProperty("split_size_mb")
-    private int splitSizeMb = 16;
+    private double splitSizeMb = 16;
     @JsonProperty("progress_interval_seconds")
     private int progressIntervalSeconds = 10;
     @JsonProperty("dry_run_rows")
@@ -100,7 +100,9 @@ public final class JobConfig implements Serializable {
         positive("pack_length", packLength);
         positive("num_shards", numShards);
         positive("rows_per_shard", rowsPerShard);
-        positive("split_size_mb", splitSizeMb);
+        if (!(splitSizeMb > 0)) {
+            throw new ConfigException("'split_size_mb' must be positive, got " + splitSizeMb);
+        }
         positive("progress_interval_seconds", progressIntervalSeconds);
         if (dryRunRows < 1) {
             throw new ConfigException("'dry_run_rows' must be at least 1, got " + dryRunRows);
@@ -259,7 +261,7 @@ public final class JobConfig implements Serializable {
         return spark;
     }
 
-    public int splitSizeMb() {
+    public double splitSizeMb() {
         return splitSizeMb;
     }
 

@@ -39,9 +39,9 @@ public final class InputReader {
     private final SparkSession spark;
     private final long splitSizeBytes;
 
-    public InputReader(SparkSession spark, int splitSizeMb) {
+    public InputReader(SparkSession spark, double splitSizeMb) {
         this.spark = spark;
-        this.splitSizeBytes = splitSizeMb * 1024L * 1024L;
+        this.splitSizeBytes = Math.max(1L, (long) (splitSizeMb * 1024 * 1024));
     }
 
     /** The files the inputs name, sorted, split by format. Fails when nothing matches. */
@@ -185,6 +185,11 @@ public final class InputReader {
             long index = row.getLong(row.fieldIndex(INDEX_COLUMN));
             return new SourceRow(file, index, PythonJson.write(value), value);
         });
+    }
+
+    /** How many partitions {@link #read} makes of these files (JSONL splits plus Parquet's own). */
+    public int partitions(InputFiles files) {
+        return read(files).getNumPartitions();
     }
 
     /** Resolved input files by format. */
