@@ -14,6 +14,9 @@ import java.util.Set;
  * return lists here.
  */
 public final class SequenceFilters {
+    /** The fields of Jinja2's groupby tuples ({@code group.grouper}, {@code group.list}). */
+    private static final List<String> GROUP_FIELDS = List.of("grouper", "list");
+
     private SequenceFilters() {
     }
 
@@ -358,7 +361,7 @@ public final class SequenceFilters {
                 i++;
             }
             Object grouper = caseSensitive ? key : getter.get(members.get(0), fallback);
-            out.add(PyTuple.of(grouper, Collections.unmodifiableList(members)));
+            out.add(PyTuple.named(GROUP_FIELDS, grouper, Collections.unmodifiableList(members)));
         }
         return Collections.unmodifiableList(out);
     }

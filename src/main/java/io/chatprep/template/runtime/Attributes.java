@@ -2,6 +2,7 @@ package io.chatprep.template.runtime;
 
 import io.chatprep.template.lib.method.MethodLibrary;
 import io.chatprep.template.py.PyOps;
+import io.chatprep.template.py.PyTuple;
 import java.util.Map;
 
 /**
@@ -34,6 +35,9 @@ public final class Attributes {
         }
         if (obj == null) {
             throw TemplateRuntimeException.undefined("'" + name + "' of an undefined value");
+        }
+        if (obj instanceof PyTuple t && t.hasField(name)) {
+            return t.field(name);
         }
         return MethodLibrary.lookup(obj, name);
     }

@@ -46,11 +46,15 @@ public final class Values {
         if (obj == null) {
             throw TemplateRuntimeException.undefined("'" + describeKey(key) + "' of an undefined value");
         }
-        if (obj instanceof GeneratorValue g) {
-            throw TemplateRuntimeException.typeError("'" + g.typeName() + "' object is not subscriptable");
-        }
         if (key instanceof SliceValue s) {
-            return PyAccess.slice(obj, s.start(), s.stop(), s.step());
+            if (obj instanceof String || obj instanceof List<?>) {
+                return PyAccess.slice(obj, s.start(), s.stop(), s.step());
+            }
+            if (obj instanceof GeneratorValue g) {
+                throw TemplateRuntimeException.typeError("'" + g.typeName() + "' object is not subscriptable");
+            }
+            // Jinja2's getitem turns the TypeError of slicing a mapping or scalar into Undefined
+            return null;
         }
         if (obj instanceof Map<?, ?> || obj instanceof List<?> || obj instanceof String) {
             Object v = PyAccess.getitem(obj, key);
