@@ -2,7 +2,6 @@ package io.chatprep.template.runtime;
 
 import io.chatprep.template.py.PyAccess;
 import io.chatprep.template.py.PyException;
-import io.chatprep.template.py.PyMethod;
 import io.chatprep.template.py.PyOps;
 import io.chatprep.template.py.PyStr;
 import io.chatprep.template.py.PyTypes;
@@ -57,8 +56,7 @@ public final class Values {
             return null;
         }
         if (obj instanceof Map<?, ?> || obj instanceof List<?> || obj instanceof String) {
-            Object v = PyAccess.getitem(obj, key);
-            return v instanceof PyMethod m ? Attributes.methodOrNull(m.self(), m.name()) : v;
+            return Attributes.callable(PyAccess.getitem(obj, key));
         }
         if (key instanceof String name) {
             return Attributes.getAttr(obj, name, ctx);

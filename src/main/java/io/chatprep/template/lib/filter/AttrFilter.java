@@ -1,7 +1,5 @@
 package io.chatprep.template.lib.filter;
 
-import io.chatprep.template.lib.method.MethodLibrary;
-import io.chatprep.template.py.PyMethod;
 import io.chatprep.template.runtime.Attributes;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.Cycler;
@@ -22,10 +20,6 @@ public final class AttrFilter implements Filter {
             args.check("attr", 1, java.util.Set.of("name"));
             return Attributes.getAttr(value, Values.str(args.get(0, "name", "")), ctx);
         }
-        Object found = PyFilterCall.apply("attr", value, args);
-        if (found instanceof PyMethod method) {
-            return MethodLibrary.lookup(method.self(), method.name());
-        }
-        return found;
+        return Attributes.callable(PyFilterCall.apply("attr", value, args));
     }
 }
