@@ -19,7 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Focused cases rendered by transformers' environment (scripts/reference/make_engine_cases.py): generation
+ * Focused cases rendered by transformers' environment (scripts/reference/make_engine_cases.py, and
+ * make_filter_cases.py for the filters group): generation
  * span bookkeeping (nesting, scoping, code points, buffered bodies) and the Python behaviours templates use.
  */
 class EngineCasesTest {
@@ -33,7 +34,7 @@ class EngineCasesTest {
     static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        for (String group : List.of("generation_spans", "behaviour")) {
+        for (String group : List.of("generation_spans", "behaviour", "filters")) {
             Path p = RenderGoldens.resourceDir("/golden/render_cases").resolve(group + ".jsonl");
             for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {

@@ -28,6 +28,9 @@ public final class PyAccess {
         if (obj == null) {
             throw new PyException("UndefinedError", "value is undefined (no attribute '" + name + "')");
         }
+        if (obj instanceof PyTuple && ((PyTuple) obj).hasField(name)) {
+            return ((PyTuple) obj).field(name);
+        }
         if (PyMethods.hasMethod(obj, name)) {
             return new PyMethod(obj, name);
         }
@@ -61,7 +64,8 @@ public final class PyAccess {
             return index(obj, key);
         }
         if (key instanceof String) {
-            return PyMethods.hasMethod(obj, (String) key) ? new PyMethod(obj, (String) key) : null;
+            // obj[name] that is not an item falls back to the attribute, as Jinja2's getitem does
+            return getattr(obj, (String) key);
         }
         return null;
     }

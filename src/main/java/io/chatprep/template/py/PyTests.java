@@ -63,7 +63,7 @@ public final class PyTests {
             case "sequence":
                 return isSequence(value);
             case "iterable":
-                return value == null || value instanceof String || value instanceof List || value instanceof Map;
+                return value == null || value instanceof String || value instanceof Iterable || value instanceof Map;
             case "callable":
                 // Undefined is callable in Jinja2 (calling it raises), so it passes the test.
                 return value == null || value instanceof PyMethod;

@@ -44,6 +44,9 @@ public final class PyTypes {
         if (value instanceof Map) {
             return "dict";
         }
+        if (value instanceof PyTyped) {
+            return ((PyTyped) value).pyTypeName();
+        }
         return value.getClass().getSimpleName();
     }
 

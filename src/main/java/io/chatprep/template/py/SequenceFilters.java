@@ -14,6 +14,9 @@ import java.util.Set;
  * return lists here.
  */
 public final class SequenceFilters {
+    /** The fields of Jinja2's groupby tuples ({@code group.grouper}, {@code group.list}). */
+    private static final List<String> GROUP_FIELDS = List.of("grouper", "list");
+
     private SequenceFilters() {
     }
 
@@ -41,7 +44,7 @@ public final class SequenceFilters {
         if (value instanceof String) {
             return PyAccess.slice(value, null, null, -1L);
         }
-        if (!(value instanceof List || value instanceof Map || value == null)) {
+        if (!(value instanceof List || value instanceof Map || value instanceof Iterable || value == null)) {
             throw PyFilters.argumentError("argument must be iterable");
         }
         List<Object> out = new ArrayList<>(PyFilters.iterate(value));
@@ -50,7 +53,7 @@ public final class SequenceFilters {
     }
 
     public static Object first(Object value) {
-        if (value != null && !(value instanceof List || value instanceof Map || value instanceof String)) {
+        if (value != null && !(value instanceof Iterable || value instanceof Map || value instanceof String)) {
             throw PyException.typeError("'" + PyTypes.typeName(value) + "' object is not iterable");
         }
         List<?> items = PyFilters.iterate(value);
@@ -358,7 +361,7 @@ public final class SequenceFilters {
                 i++;
             }
             Object grouper = caseSensitive ? key : getter.get(members.get(0), fallback);
-            out.add(PyTuple.of(grouper, Collections.unmodifiableList(members)));
+            out.add(PyTuple.named(GROUP_FIELDS, grouper, Collections.unmodifiableList(members)));
         }
         return Collections.unmodifiableList(out);
     }

@@ -483,6 +483,12 @@ final class StrMethods {
         if (value == null) {
             return List.of();
         }
+        if (value instanceof Iterable) {
+            // a one-shot iterator (a template generator): drained, as Python's iteration consumes it
+            List<Object> items = new ArrayList<>();
+            ((Iterable<?>) value).forEach(items::add);
+            return items;
+        }
         throw PyException.typeError("'" + PyTypes.typeName(value) + "' object is not iterable");
     }
 

@@ -1,8 +1,8 @@
 package io.chatprep.template.runtime;
 
 import io.chatprep.template.lib.method.MethodLibrary;
-import io.chatprep.template.py.PyOps;
-import java.util.Map;
+import io.chatprep.template.py.PyAccess;
+import io.chatprep.template.py.PyMethod;
 
 /**
  * The sandbox's attribute resolver. Only Python-level attributes exist: dict keys, namespace attributes,
@@ -13,16 +13,11 @@ public final class Attributes {
     private Attributes() {
     }
 
-    /** {@code obj.name}: Python attribute first (methods), then item, else Undefined (null). */
+    /**
+     * {@code obj.name}: the engine's own objects answer their attributes; everything else follows the value
+     * layer (method first, then dict item, named-tuple field, number part), else Undefined (null).
+     */
     public static Object getAttr(Object obj, String name, RenderContext ctx) {
-        if (obj instanceof Map<?, ?> m) {
-            Object method = MethodLibrary.lookup(obj, name);
-            if (method != null) {
-                return method;
-            }
-            Object v = PyOps.lookup(m, name);
-            return v;
-        }
         if (obj instanceof Namespace ns) {
             return ns.get(name);
         }
@@ -35,11 +30,11 @@ public final class Attributes {
         if (obj == null) {
             throw TemplateRuntimeException.undefined("'" + name + "' of an undefined value");
         }
-        return MethodLibrary.lookup(obj, name);
+        return callable(PyAccess.getattr(obj, name));
     }
 
-    /** A method found by name when item lookup failed ({@code s['strip']}), else Undefined. */
-    static Object methodOrNull(Object obj, String name) {
-        return MethodLibrary.lookup(obj, name);
+    /** A method the value layer found, as a callable the engine can invoke; other values unchanged. */
+    public static Object callable(Object value) {
+        return value instanceof PyMethod m ? MethodLibrary.lookup(m.self(), m.name()) : value;
     }
 }

@@ -1,5 +1,6 @@
 package io.chatprep.template.runtime;
 
+import io.chatprep.template.py.PyTyped;
 import java.util.Iterator;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * What Jinja2's lazy filters ({@code map}, {@code select}, {@code items}, {@code reverse}, ...) return: iterable
  * once, with no length and no indexing, so templates that rely on either fail as they do in Python.
  */
-public final class GeneratorValue implements Iterable<Object> {
+public final class GeneratorValue implements Iterable<Object>, PyTyped {
     private final List<Object> items;
     private final String typeName;
     private boolean consumed;
@@ -18,6 +19,11 @@ public final class GeneratorValue implements Iterable<Object> {
     }
 
     public String typeName() {
+        return typeName;
+    }
+
+    @Override
+    public String pyTypeName() {
         return typeName;
     }
 

@@ -1,10 +1,11 @@
 package io.chatprep.template.runtime;
 
 import io.chatprep.template.py.PyOps;
+import io.chatprep.template.py.PyTyped;
 import java.util.List;
 
 /** Jinja2's {@code loop} variable for one {@code for} loop. */
-public final class LoopState {
+public final class LoopState implements PyTyped {
     private final List<Object> items;
     private int index;
     private Object lastChanged = NOT_SET;
@@ -54,5 +55,10 @@ public final class LoopState {
     @Override
     public String toString() {
         return "<LoopContext " + (index + 1) + "/" + items.size() + ">";
+    }
+
+    @Override
+    public String pyTypeName() {
+        return "LoopContext";
     }
 }

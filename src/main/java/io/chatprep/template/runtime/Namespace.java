@@ -1,10 +1,11 @@
 package io.chatprep.template.runtime;
 
+import io.chatprep.template.py.PyTyped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Jinja2's {@code namespace()}: the one object a template may assign attributes to, across scopes. */
-public final class Namespace {
+public final class Namespace implements PyTyped {
     private final Map<String, Object> attributes = new LinkedHashMap<>();
 
     public Object get(String name) {
@@ -32,5 +33,10 @@ public final class Namespace {
                     .append(io.chatprep.template.py.PyStr.repr(e.getValue()));
         }
         return sb.append("}>").toString();
+    }
+
+    @Override
+    public String pyTypeName() {
+        return "Namespace";
     }
 }

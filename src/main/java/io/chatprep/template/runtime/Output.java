@@ -1,5 +1,7 @@
 package io.chatprep.template.runtime;
 
+import io.chatprep.template.py.PyTypes;
+
 /** A buffer one template body writes into, counting code points as Python's {@code len} does. */
 public final class Output {
     private final StringBuilder text = new StringBuilder();
@@ -18,7 +20,7 @@ public final class Output {
             throw ctx.limitError("output size limit of " + ctx.limits().maxOutputChars() + " characters exceeded");
         }
         text.append(s);
-        codePoints += Strings.codePointLength(s);
+        codePoints += PyTypes.codePointLength(s);
         ctx.checkClock();
     }
 

@@ -2,15 +2,24 @@ package io.chatprep.template.lib.filter;
 
 import io.chatprep.template.runtime.Attributes;
 import io.chatprep.template.runtime.CallArgs;
+import io.chatprep.template.runtime.Cycler;
+import io.chatprep.template.runtime.LoopState;
+import io.chatprep.template.runtime.Namespace;
 import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
-import java.util.Set;
 
-/** {@code attr(name)}: attribute lookup only (the sandbox's resolver). */
+/**
+ * {@code attr(name)}: attribute lookup only, never the dict item. The engine's own objects (namespace, loop,
+ * cycler) answer their attributes; for plain values the value layer decides which safe methods exist, and the
+ * method found is handed out as a callable the engine can invoke.
+ */
 public final class AttrFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
-        args.check("attr", 1, Set.of("name"));
-        return Attributes.getAttr(value, Values.str(args.get(0, "name", "")), ctx);
+        if (value instanceof Namespace || value instanceof LoopState || value instanceof Cycler) {
+            args.check("attr", 1, java.util.Set.of("name"));
+            return Attributes.getAttr(value, Values.str(args.get(0, "name", "")), ctx);
+        }
+        return Attributes.callable(PyFilterCall.apply("attr", value, args));
     }
 }

@@ -35,10 +35,9 @@ public final class FilterLibrary {
         register(new UniqueFilter(), "unique");
         register(new ReverseFilter(), "reverse");
         register(new MapFilter(), "map");
-        register(new SelectFilter(true, false), "select");
-        register(new SelectFilter(false, false), "reject");
-        register(new SelectFilter(true, true), "selectattr");
-        register(new SelectFilter(false, true), "rejectattr");
+        for (String name : new String[] {"select", "reject", "selectattr", "rejectattr"}) {
+            register(new SelectFilter(name), name);
+        }
         register(new TojsonFilter(), "tojson");
         register(new IntFilter(), "int");
         register(new FloatFilter(), "float");
@@ -46,16 +45,18 @@ public final class FilterLibrary {
         register(new RoundFilter(), "round");
         register(new IndentFilter(), "indent");
         register(new SumFilter(), "sum");
-        register(new MinMaxFilter(false), "min");
-        register(new MinMaxFilter(true), "max");
+        register(new MinMaxFilter("min"), "min");
+        register(new MinMaxFilter("max"), "max");
         register(new BatchFilter(), "batch");
         register(new CenterFilter(), "center");
         register(new WordcountFilter(), "wordcount");
         register(new FormatFilter(), "format");
         register(new AttrFilter(), "attr");
-        for (String name : new String[] {"truncate", "wordwrap", "striptags", "slice"}) {
-            register(new PyFilterDelegate(name), name);
-        }
+        register(new GroupbyFilter(), "groupby");
+        register(new TruncateFilter(), "truncate");
+        register(new WordwrapFilter(), "wordwrap");
+        register(new StriptagsFilter(), "striptags");
+        register(new SliceFilter(), "slice");
     }
 
     private FilterLibrary() {

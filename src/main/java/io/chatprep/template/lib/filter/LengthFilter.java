@@ -2,14 +2,11 @@ package io.chatprep.template.lib.filter;
 
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.RenderContext;
-import io.chatprep.template.runtime.Values;
-import java.util.Set;
 
-/** {@code length} / {@code count}: Python {@code len}, in code points for strings. */
+/** {@code length} / {@code count}: Python {@code len}; a generator has none. */
 public final class LengthFilter implements Filter {
     @Override
     public Object apply(Object value, CallArgs args, RenderContext ctx) {
-        args.check("length", 0, Set.of());
-        return Values.length(value);
+        return PyFilterCall.apply("length", value, args);
     }
 }

@@ -4,7 +4,7 @@ import com.hubspot.jinjava.tree.TagNode;
 import io.chatprep.template.jinjava.RenderSession;
 import io.chatprep.template.jinjava.TreeCompiler;
 import io.chatprep.template.parse.Parser;
-import io.chatprep.template.runtime.Strings;
+import io.chatprep.template.py.PyTypes;
 
 /**
  * {@code generation ... endgeneration}: renders its body unchanged in a scope of its own (transformers
@@ -35,7 +35,7 @@ public final class GenerationTag extends ChatTag<Void> {
     protected void render(TagNode node, Void header, RenderSession s) {
         String text = s.renderToString(node.getChildren(), s.scope().child());
         long start = s.ctx().rootCodePoints();
-        s.ctx().addSpan(start, start + Strings.codePointLength(text));
+        s.ctx().addSpan(start, start + PyTypes.codePointLength(text));
         s.out().write(text);
     }
 }

@@ -12,36 +12,20 @@ public final class TestLibrary {
     private static final Map<String, Test> TESTS = new HashMap<>();
 
     static {
-        register(new TypeTests.Defined(), "defined");
-        register(new TypeTests.Undefined(), "undefined");
-        register(new TypeTests.None(), "none");
-        register(new TypeTests.BooleanTest(), "boolean");
-        register(new TypeTests.TrueTest(), "true");
-        register(new TypeTests.FalseTest(), "false");
-        register(new TypeTests.NumberTest(), "number");
-        register(new TypeTests.IntegerTest(), "integer");
-        register(new TypeTests.FloatTest(), "float");
-        register(new TypeTests.StringTest(), "string");
-        register(new TypeTests.MappingTest(), "mapping");
-        register(new TypeTests.SequenceTest(), "sequence");
-        register(new TypeTests.IterableTest(), "iterable");
-        register(new TypeTests.CallableTest(), "callable");
-        register(new ValueTests.Compare("=="), "eq", "equalto", "==");
-        register(new ValueTests.Compare("!="), "ne", "!=");
-        register(new ValueTests.Compare("<"), "lt", "lessthan", "<");
-        register(new ValueTests.Compare("<="), "le", "<=");
-        register(new ValueTests.Compare(">"), "gt", "greaterthan", ">");
-        register(new ValueTests.Compare(">="), "ge", ">=");
-        register(new ValueTests.Odd(), "odd");
-        register(new ValueTests.Even(), "even");
-        register(new ValueTests.DivisibleBy(), "divisibleby");
-        register(new ValueTests.Lower(), "lower");
-        register(new ValueTests.Upper(), "upper");
-        register(new ValueTests.In(), "in");
-        register(new ValueTests.SameAs(), "sameas");
-        register(new ValueTests.Escaped(), "escaped");
-        register(new ValueTests.FilterExists(), "filter");
-        register(new ValueTests.TestExists(), "test");
+        for (String name : new String[] {"defined", "undefined", "none", "boolean", "true", "false", "number",
+                "integer", "float", "string", "mapping", "sequence", "iterable", "odd", "even", "lower", "upper",
+                "escaped"}) {
+            register(new PyTestCall(name, null), name);
+        }
+        for (String name : new String[] {"eq", "equalto", "==", "ne", "!=", "lt", "lessthan", "<", "le", "<=",
+                "gt", "greaterthan", ">", "ge", ">=", "sameas"}) {
+            register(new PyTestCall(name, "other"), name);
+        }
+        register(new PyTestCall("divisibleby", "num"), "divisibleby");
+        register(new PyTestCall("in", "seq"), "in");
+        register(new EngineTests.CallableTest(), "callable");
+        register(new EngineTests.FilterExists(), "filter");
+        register(new EngineTests.TestExists(), "test");
     }
 
     private TestLibrary() {
