@@ -33,6 +33,7 @@ SPANS = [
 ]
 
 BEHAVIOUR = [
+    ("nested_loop_depth", "{% for a in [1] %}{% for b in [2] %}{{ loop.depth }}{{ loop.depth0 }}{{ loop.index }}{% break %}{% endfor %}{{ loop.depth }}{{ loop.index }}{% endfor %}"),
     ("float_repr", "{{ 0.1 + 0.2 }}|{{ 1e20 }}|{{ 1.0 }}|{{ 2.5e-7 }}|{{ 10 / 4 }}|{{ 7 // 2 }}|{{ -7 % 3 }}|{{ 2 ** 10 }}|{{ 1e16 }}"),
     ("none_and_bools", "{{ none }}|{{ true }}|{{ [none, true, 1.5, 'x'] }}|{{ {'a': none} }}"),
     ("undefined_prints_empty", "[{{ nothing }}]{{ nothing is defined }}{{ messages[9] is defined }}"),
@@ -55,6 +56,9 @@ BEHAVIOUR = [
     ("python_ops", "{{ '%s-%05.1f|%r' % ('a', 3.14159, 'q') }}|{{ '{:>5}|{:.2f}|{!r}'.format('x', 2, 'y') }}|{{ [1, 2] + [3] }}|{{ [0] * 3 }}|{{ 'ab' * 2 }}|{{ -7 // 2 }}|{{ 2 ** -1 }}|{{ 7 % -3 }}|{{ 3 is divisibleby 3 }}|{{ none is sameas none }}|{{ 1 is sameas true }}"),
     ("dict_usage", "{% for k, v in messages[2].items() %}{{ k }}={{ v }};{% endfor %}|{{ messages[2].keys() | list }}|{{ messages[2].get('missing', 'dflt') }}|{{ messages[2].get('missing') }}|{{ dict(a=1, b=[2]) }}|{{ namespace(d={'k': 1}).d.k }}|{{ messages[0]['role'] }}|{{ messages[2] | dictsort(reverse=true) | first }}"),
     ("big_ints_and_floats", "{{ 2 ** 70 }}|{{ 9007199254740993 + 1 }}|{{ 1 / 3 }}|{{ 1e300 * 1e10 }}|{{ 0.1 * 3 }}|{{ 100000000000000000000.0 }}|{{ 1.5e-5 }}|{{ (2 ** 64) // 3 }}|{{ 3.0 | int }}|{{ '0x1f' | int(0, 16) }}|{{ 2.675 | round(2) }}|{{ -0.0 }}"),
+    ("raw_and_braces", "{% raw %}{% if x %}{{ y }}{# z #}{% endraw %}|{{ '{' }}{{ '}}' }}|a{b}{{ '{%' }}%}|{%- if true %}{{ {'k': {'n': 1}}['k'] }}{% endif %}|{ {{ 1 }} }|{#- c -#} {{ '#}' }}"),
+    ("whitespace_matrix", "  {% if true %}\n    A\n  {%- endif %}\n  {%+ if true %}B{% endif +%}\n{% for i in [1, 2] -%}\n  {{ i }}\n{%- endfor %}\n{# note #}\nC  {{- ' D ' -}}  E\n"),
+    ("value_layer_filters", "{{ 'one two three four' | truncate(9, true, '..', 0) }}|{{ 'a b c d e f' | wordwrap(5) }}|{{ '<b>x</b> y' | striptags }}|{{ [1, 2, 3, 4, 5] | slice(2) | list }}"),
     ("err_zero_division", "{{ 10 / 0 }}"),
     ("err_sort_mixed", "{{ [1, 'a'] | sort }}"),
     ("err_call_undefined_method", "{{ 'abc'.nosuchmethod() }}"),

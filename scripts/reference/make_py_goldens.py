@@ -99,7 +99,7 @@ class Keep:
 FLOATS = [0.0, -0.0, 1.0, -1.0, 0.1, 0.2, 0.1 + 0.2, 1 / 3, 2 / 3, 1e16, 1e15, 123456789012345678.0, 1e-5,
           1e-4, 0.0001234, 1e22, 1e23, 1.5e300, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
           float("inf"), float("-inf"), float("nan"), 100.0, 1234.5, 0.5, 2.675, 1.005, 3.14159, 9.999999999999999e22,
-          4.35, 0.3, 1e100, 12345678.9, 0.000001, 1e-7, 123e-20, 2 ** 53 + 0.0, 2.0 ** 63, 7.0e-10, 9007199254740993.0]
+          4.35, 0.3, 8.41e21, 2e23, 5e22, 1.1e-322, 2.2250738585072009e-308, 1e100, 12345678.9, 0.000001, 1e-7, 123e-20, 2 ** 53 + 0.0, 2.0 ** 63, 7.0e-10, 9007199254740993.0]
 STRINGS = ["", "a", "it's", 'say "hi"', "both ' and \"", "tab\there", "line\nbreak\r", "back\\slash", "\x00\x07\x1f\x7f",
            "caf\u00e9", "\u00a0nbsp", "\u200bzero", "\u2028ls", "emoji \U0001F600", "\ud7ff", "\U000E0001tag",
            "\u0301combining", "\u4e2d\u6587", "\xad soft", "\ue000private", "\U0010ffff"]
@@ -278,6 +278,10 @@ def method_cases():
                  "\u01c6 x", "", "\U0001F600a b", "\u0130i", "a-b_c d.e"]:
         for name in ["upper", "lower", "title", "capitalize", "swapcase", "casefold", "isdigit", "isalpha", "isalnum",
                      "isspace", "isupper", "islower", "isnumeric", "isdecimal", "istitle"]:
+            m(text, name)
+    for text in ["abc", "a b", "_x1", "1x", "", "caf\u00e9", "\x7f", "tab\t", "\u00a0", "\u4e2d\u6587", "a-b", "\U0001F600",
+                 "x\u200b", "\u0301a", "a\u0301"]:
+        for name in ["isascii", "isprintable", "isidentifier"]:
             m(text, name)
     for text in ["\u0131", "\u017f", "\u0390", "\u00df", "\ufb00", "\u13a0\uab70", "\u0130", "\u1e9e", "\u03c2"]:
         for name in ["casefold", "upper", "lower", "title", "capitalize", "swapcase"]:
@@ -674,6 +678,10 @@ def fuzz_cases():
         f = struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0]
         cases.append(run("repr", {"value": f}, lambda f=f: repr(f)))
     for _ in range(600):
+        # short decimals across the exponent range, where Java's own digits are used directly
+        f = float(f"{rng.randint(1, 10 ** rng.randint(1, 17))}e{rng.randint(-330, 300)}")
+        cases.append(run("repr", {"value": f}, lambda f=f: repr(f)))
+    for _ in range(600):
         value = rng.choice([rng.uniform(-1e4, 1e4), rng.randint(-10 ** 8, 10 ** 8), rng.uniform(-1, 1) * 10 ** rng.randint(-8, 20)])
         spec = ""
         if rng.random() < 0.4:
@@ -777,6 +785,59 @@ def fuzz_cases():
         method(word, name)
         if rng.random() < 0.3:
             cases.append(run("repr", {"value": word}, lambda w=word: repr(w)))
+
+    # Sequence filters over random records: ordering, stability, case folding, ties between 1, 1.0 and True.
+    def scalar():
+        return rng.choice([rng.randint(0, 3), rng.choice([0.0, 1.0, 2.5]), rng.choice([True, False]),
+                           rng.choice(["a", "A", "b", "B", "ab", ""]), None])
+
+    for _ in range(400):
+        homogeneous = rng.random() < 0.7
+        kind = rng.choice(["int", "str"])
+        def field():
+            if not homogeneous:
+                return scalar()
+            return rng.randint(0, 3) if kind == "int" else rng.choice(["a", "A", "b", "B", "ab", ""])
+        records = [{"k": field(), "v": field(), "id": i} for i in range(rng.randint(0, 7))]
+        name = rng.choice(["sort", "sort", "unique", "dictsort", "groupby", "min", "max", "map", "selectattr",
+                           "rejectattr", "sum", "join"])
+        args, kwargs, expr_list = [], {}, False
+        value = records
+        if name == "sort":
+            kwargs = {"attribute": rng.choice(["k", "v", "k,v", "v,k", "k,id"]), "reverse": rng.choice([False, True]),
+                      "case_sensitive": rng.choice([False, True])}
+        elif name == "unique":
+            value = [r["k"] for r in records]
+            kwargs = {"case_sensitive": rng.choice([False, True])}
+            expr_list = True
+        elif name == "dictsort":
+            value = {str(r["id"]) + rng.choice(["x", "X"]): r["k"] for r in records}
+            kwargs = {"by": rng.choice(["key", "value"]), "case_sensitive": rng.choice([False, True]),
+                      "reverse": rng.choice([False, True])}
+        elif name == "groupby":
+            args = [rng.choice(["k", "v"])]
+            kwargs = {"case_sensitive": rng.choice([False, True])}
+        elif name in ("min", "max"):
+            kwargs = {"attribute": rng.choice(["k", "v"]), "case_sensitive": rng.choice([False, True])}
+        elif name == "map":
+            kwargs = {"attribute": rng.choice(["k", "missing"]), "default": rng.choice([None, "-"])}
+            if kwargs["default"] is None:
+                del kwargs["default"]
+            expr_list = True
+        elif name in ("selectattr", "rejectattr"):
+            args = rng.choice([["k"], ["k", "string"], ["v", "none"], ["k", "equalto", 1], ["k", "in", ["a", 1]]])
+            expr_list = True
+        elif name == "sum":
+            value = [r["k"] for r in records]
+        else:
+            value = [r["k"] for r in records]
+            args = [rng.choice(["", ", "])]
+        expr = "value|" + name + "(*args, **kwargs)"
+        if expr_list:
+            expr = "(" + expr + ")|list"
+        variables = {"value": value, "args": args, "kwargs": kwargs}
+        cases.append(run("filter", {"name": name, "value": value, "args": args, "kwargs": kwargs},
+                         Keep(expr, variables)))
     return cases
 
 

@@ -26,6 +26,12 @@ def replace_once(source, old, new):
     return source.replace(old, new)
 
 
+def replace_all(source, old, new):
+    if old not in source:
+        raise SystemExit(f"self-test: the text to break was not found: {old[:60]!r}")
+    return source.replace(old, new)
+
+
 def broken_cases():
     """(family, description, how to break the training source, checks expected to fail)."""
     return [
@@ -52,12 +58,49 @@ def broken_cases():
          lambda s: replace_once(s, "{%- if ns.seen_query %}",
                                 "{%- if ns.seen_query and (loop.last or reasoning_content) %}"),
          {"d_prefix"}),
+        ("glm4moe", "intact template", lambda s: s, set()),
+        ("glm4moe", "stop token left to the next message",
+         lambda s: replace_once(replace_once(s, "{#- GLM ends a turn by emitting the next role token",
+                                             "{%- endgeneration -%}\n{#- GLM ends a turn by emitting the next role token"),
+                                "{%- endif -%}\n{%- endgeneration -%}\n{%- elif m.role == 'tool' -%}",
+                                "{%- endif -%}\n{%- elif m.role == 'tool' -%}"), {"c_eot"}),
+        ("nemotron_3_nano", "intact template", lambda s: s, set()),
+        ("nemotron_3_nano", "history thinking truncated as in the original",
+         lambda s: replace_once(s, "{%- set opening = content | default('', true) | string | trim %}",
+                                "{%- set opening = content | default('', true) | string | trim %}\n"
+                                "            {%- if truncate_history_thinking and loop.index0 < ns.last_user_idx %}\n"
+                                "                {%- set opening = '<think></think>' ~ (opening.split('</think>')[-1] | trim) %}\n"
+                                "            {%- endif %}"), {"d_prefix"}),
+        ("gptoss", "intact template", lambda s: s, set()),
+        ("gptoss", "<|end|> on earlier final answers",
+         lambda s: replace_all(s, '{{- "<|channel|>final<|message|>" + message.content + "<|return|>" }}',
+                               '{{- "<|channel|>final<|message|>" + message.content + ("<|return|>" if loop.last '
+                               'else "<|end|>") }}'), {"a_text", "d_prefix"}),
+        ("gptoss", "generation prompt inside the span",
+         lambda s: replace_all(s, '            {{- "<|start|>assistant" }}\n            {%- generation %}',
+                               '            {%- generation %}\n            {{- "<|start|>assistant" }}'),
+         {"b_spans"}),
+        ("gemma4", "intact template", lambda s: s, set()),
+        ("gemma4", "original's thinking gate (tool-call reasoning only on the last turn)",
+         lambda s: replace_once(s, "{%- if thinking_text and message.get('tool_calls') -%}",
+                                "{%- if thinking_text and message.get('tool_calls') and loop.last -%}"),
+         {"a_text", "d_prefix"}),
+        ("gemma4", "tool response body inside the span",
+         lambda s: replace_once(s, "{{- generated_head + tool_responses_text[:opener_length] -}}\n"
+                                   "            {%- endgeneration -%}\n"
+                                   "            {{- tool_responses_text[opener_length:] -}}",
+                                "{{- generated_head + tool_responses_text -}}\n"
+                                "            {%- endgeneration -%}"), {"b_spans"}),
+        ("diffusion_gemma", "original's thinking gate (reasoning only on the last turn)",
+         lambda s: replace_once(s, "    {%- if thinking_text -%}\n", "    {%- if thinking_text and loop.last -%}\n"),
+         {"a_text", "d_prefix"}),
     ]
 
 
 def conversations():
     wanted = {"varied/single_turn", "varied/system_multi_turn", "varied/tool_call_dict_args",
-              "varied/reasoning_content", "varied/parallel_tool_calls", "varied/reasoning_with_tools"}
+              "varied/reasoning_content", "varied/parallel_tool_calls", "varied/reasoning_with_tools",
+              "varied/thinking_field_tool_turns", "varied/reasoning_string_args_tool_turns"}
     return [c for c in tc.varied_conversations() if c.name in wanted]
 
 

@@ -29,9 +29,15 @@ that resolve to the family.
 A template whose text depends on later messages (e.g. reasoning dropped from turns before the last user
 message) cannot give a turn the same tokens in every conversation it is part of; such training templates render
 each turn as the original renders it when that turn is the last one (as it was generated) and say so under
-"Deviations". `scripts/reference/check_training_templates.py` verifies every claim below against the originals
-with transformers' own renderer; `scripts/reference/make_template_goldens.py` writes the renderings the Java
-tests replay (`src/test/resources/golden/templates/`).
+"Deviations".
+
+`scripts/reference/check-templates` (interpreter from `PYTHON`) verifies every claim below against the
+originals with transformers' own renderer, on `src/test/resources/conversations/varied.jsonl` and a fixed
+sample of real conversations, with and without a generation prompt and under each variable a template reads
+(`enable_thinking`, `preserve_thinking`, ...): identical text (or the declared deviation), spans that start
+where the generation prompt ends and cover the end-of-turn token, prefix preservation, and, where the real
+tokenizer is available, token masks and TRL's own probes. `scripts/reference/make_template_goldens.py` writes
+the renderings the Java tests replay (`src/test/resources/golden/templates/`).
 """
 
 

@@ -14,6 +14,7 @@ import jinjava.javax.el.ValueExpression;
  * resolves itself ({@code #{...}}) is parsed once (cached by text) and evaluated in the running render's scope.
  */
 public final class PythonExpressionFactory extends ExpressionFactory {
+    private static final int MAX_CACHED = 10_000;
     private final Map<String, Expr> cache = new ConcurrentHashMap<>();
 
     @Override
@@ -34,6 +35,9 @@ public final class PythonExpressionFactory extends ExpressionFactory {
             inner = inner.substring(2, inner.length() - 1);
         }
         String text = inner;
+        if (cache.size() > MAX_CACHED) {
+            cache.clear(); // expressions come from untrusted templates: never let the cache grow without bound
+        }
         Expr compiled = cache.computeIfAbsent(text, t -> Parser.expression(t, 1));
         return new PythonValueExpression(text, compiled);
     }

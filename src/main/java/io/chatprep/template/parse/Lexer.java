@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Jinja2's lexer with transformers' settings (trim_blocks, lstrip_blocks, no trailing newline kept).
- * Whitespace control ({@code -}, {@code +}, trim and lstrip rules) is applied here, so the parser only sees
- * the data text Jinja2 itself would emit.
+ * Whitespace control ({@code -}, {@code +}, trim and lstrip rules) is applied here, so the data tokens hold
+ * exactly the text Jinja2 itself would emit; {@code jinjava.CanonicalSource} rewrites them into the source
+ * Jinjava parses, and the expression parser reads the tags' inner text with the same rules.
  */
 public final class Lexer {
     private final String src;

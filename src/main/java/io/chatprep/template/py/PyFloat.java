@@ -31,15 +31,18 @@ public final class PyFloat {
             String trimmed = stripTrailingZeros(s);
             return new Digits(trimmed, s.length());
         }
-        BigDecimal exact = new BigDecimal(magnitude);
-        // Java's own digits always read back but are not always the shortest: use their count as a first
-        // guess and confirm that one digit fewer does not suffice.
-        int guess = significantDigits(Double.toString(magnitude));
-        BigDecimal rounded = null;
-        if (guess > 1 && guess <= 17 && candidate(exact, magnitude, guess - 1) == null) {
-            rounded = candidate(exact, magnitude, guess);
+        Digits java = javaDigits(Double.toString(magnitude));
+        // Two different decimals of at most 15 significant digits are further apart (relatively, >= 1e-15) than
+        // the set of reals that read back as one double (<= 2.3e-16), so when Java's digits, which always read
+        // back, are that short they are the only candidate of that length: the shortest, and the closest.
+        if (java.digits.length() <= 15 && magnitude >= Double.MIN_NORMAL) {
+            return java;
         }
-        for (int precision = 1; rounded == null && precision <= 17; precision++) {
+        // Longer: the shortest has 15 digits or fewer only when Java's output was not minimal (a known JDK 17
+        // quirk); otherwise it has 16 or 17. Subnormals have fewer bits, so any length may be the shortest.
+        BigDecimal exact = new BigDecimal(magnitude);
+        BigDecimal rounded = null;
+        for (int precision = magnitude >= Double.MIN_NORMAL ? 15 : 1; rounded == null && precision <= 17; precision++) {
             rounded = candidate(exact, magnitude, precision);
         }
         rounded = rounded.stripTrailingZeros();
@@ -69,20 +72,24 @@ public final class PyFloat {
         return null;
     }
 
-    /** Significant digits in Java's rendering of a positive double ({@code 1.25E-5}, {@code 0.001}, {@code 120.0}). */
-    private static int significantDigits(String javaText) {
+    /** Digits and point position of Java's rendering of a positive double ({@code 1.25E-5}, {@code 0.001}). */
+    private static Digits javaDigits(String javaText) {
         int e = javaText.indexOf('E');
         String mantissa = e >= 0 ? javaText.substring(0, e) : javaText;
-        String digits = mantissa.replace(".", "");
+        int exponent = e >= 0 ? Integer.parseInt(javaText.substring(e + 1)) : 0;
+        int dot = mantissa.indexOf('.');
+        String all = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+        int point = dot + exponent;
         int start = 0;
-        while (start < digits.length() - 1 && digits.charAt(start) == '0') {
+        while (start < all.length() - 1 && all.charAt(start) == '0') {
             start++;
+            point--;
         }
-        int end = digits.length();
-        while (end > start + 1 && digits.charAt(end - 1) == '0') {
+        int end = all.length();
+        while (end > start + 1 && all.charAt(end - 1) == '0') {
             end--;
         }
-        return end - start;
+        return new Digits(all.substring(start, end), point);
     }
 
     private static String stripTrailingZeros(String s) {

@@ -16,7 +16,7 @@ public final class PyMethods {
     private static final Set<String> STR_METHODS = Set.of("strip", "lstrip", "rstrip", "split", "rsplit",
             "splitlines", "startswith", "endswith", "replace", "upper", "lower", "title", "capitalize", "swapcase",
             "casefold", "format", "format_map", "join", "find", "rfind", "index", "rindex", "count", "isdigit",
-            "isalpha", "isalnum", "isspace", "isupper", "islower", "isnumeric", "isdecimal", "istitle", "zfill",
+            "isalpha", "isalnum", "isspace", "isupper", "islower", "isnumeric", "isdecimal", "istitle", "isascii", "isprintable", "isidentifier", "zfill",
             "center", "ljust", "rjust", "partition", "rpartition", "removeprefix", "removesuffix", "expandtabs");
     private static final Set<String> DICT_METHODS = Set.of("items", "keys", "values", "get", "copy");
     private static final Set<String> DICT_MUTATORS = Set.of("clear", "pop", "popitem", "setdefault", "update");

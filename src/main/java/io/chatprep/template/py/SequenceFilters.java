@@ -96,12 +96,17 @@ public final class SequenceFilters {
         return Collections.unmodifiableList(out);
     }
 
-    /** Python's stable sort on precomputed keys; reverse keeps equal items in their original order. */
+    /**
+     * Python's stable sort on precomputed keys. Like CPython, a reverse sort reverses, sorts ascending and
+     * reverses back: equal items keep their order and mixed types fail on the same pair as in Python.
+     */
     private static void sortKeyed(List<Object[]> keyed, boolean reverse) {
         if (reverse) {
-            keyed.sort((x, y) -> lessThan(y[0], x[0]) ? -1 : (lessThan(x[0], y[0]) ? 1 : 0));
-        } else {
-            keyed.sort((x, y) -> lessThan(x[0], y[0]) ? -1 : (lessThan(y[0], x[0]) ? 1 : 0));
+            Collections.reverse(keyed);
+        }
+        keyed.sort((x, y) -> lessThan(x[0], y[0]) ? -1 : (lessThan(y[0], x[0]) ? 1 : 0));
+        if (reverse) {
+            Collections.reverse(keyed);
         }
     }
 

@@ -105,6 +105,15 @@ final class StrMethods {
             case "istitle":
                 bind(name, args, kw, 0);
                 return istitle(s);
+            case "isascii":
+                bind(name, args, kw, 0);
+                return s.chars().allMatch(c -> c < 0x80);
+            case "isprintable":
+                bind(name, args, kw, 0);
+                return s.codePoints().allMatch(PyStr::isPrintable);
+            case "isidentifier":
+                bind(name, args, kw, 0);
+                return isIdentifier(s);
             case "zfill": {
                 Object[] p = bind(name, args, kw, 1, "width");
                 return zfill(s, intArg(name, p[0], 0));
@@ -644,6 +653,19 @@ final class StrMethods {
             }
         }
         return cased;
+    }
+
+    /** Python's identifier rule (XID_Start then XID_Continue), approximated by Java's identifier classes. */
+    private static boolean isIdentifier(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        int first = s.codePointAt(0);
+        if (!(first == '_' || Character.isUnicodeIdentifierStart(first))) {
+            return false;
+        }
+        return s.codePoints().skip(1).allMatch(cp -> Character.isUnicodeIdentifierPart(cp)
+                && !Character.isIdentifierIgnorable(cp));
     }
 
     private static String zfill(String s, long width) {

@@ -6,14 +6,12 @@ import java.util.List;
 /** Jinja2's {@code loop} variable for one {@code for} loop. */
 public final class LoopState {
     private final List<Object> items;
-    private final LoopState parent;
     private int index;
     private Object lastChanged = NOT_SET;
     private static final Object NOT_SET = new Object();
 
-    public LoopState(List<Object> items, LoopState parent) {
+    public LoopState(List<Object> items) {
         this.items = items;
-        this.parent = parent;
     }
 
     public void moveTo(int i) {
@@ -30,8 +28,9 @@ public final class LoopState {
             case "first" -> index == 0;
             case "last" -> index == n - 1;
             case "length" -> (long) n;
-            case "depth" -> (long) depth();
-            case "depth0" -> (long) depth() - 1;
+            // Only recursive loops nest deeper in Jinja2, and those are refused, so every loop is at depth 1.
+            case "depth" -> 1L;
+            case "depth0" -> 0L;
             case "previtem" -> index > 0 ? items.get(index - 1) : null;
             case "nextitem" -> index + 1 < n ? items.get(index + 1) : null;
             case "cycle" -> (PyCallable) (args, c) -> {
@@ -50,10 +49,6 @@ public final class LoopState {
             };
             default -> null;
         };
-    }
-
-    private int depth() {
-        return parent == null ? 1 : parent.depth() + 1;
     }
 
     @Override

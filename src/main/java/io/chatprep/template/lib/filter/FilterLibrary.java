@@ -53,6 +53,9 @@ public final class FilterLibrary {
         register(new WordcountFilter(), "wordcount");
         register(new FormatFilter(), "format");
         register(new AttrFilter(), "attr");
+        for (String name : new String[] {"truncate", "wordwrap", "striptags", "slice"}) {
+            register(new PyFilterDelegate(name), name);
+        }
     }
 
     private FilterLibrary() {

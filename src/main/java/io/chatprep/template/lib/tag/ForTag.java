@@ -81,8 +81,7 @@ public final class ForTag extends ChatTag<ForTag.Header> {
             s.render(h.orElse());
             return;
         }
-        Object outerLoop = scope.lookup("loop");
-        LoopState loop = new LoopState(items, outerLoop instanceof LoopState l ? l : null);
+        LoopState loop = new LoopState(items);
         loopScope.set("loop", loop);
         for (int i = 0; i < items.size(); i++) {
             s.ctx().countLoopIteration();
