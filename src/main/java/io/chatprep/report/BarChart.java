@@ -35,14 +35,15 @@ final class BarChart {
             long c = h.counts()[i];
             double bh = plotH * c / max;
             double x = LEFT + i * barW;
-            s.append("<rect class=\"bar\" data-bin=\"").append(i).append("\" data-count=\"").append(c)
+            s.append("<rect class=\"bar\" data-bin=\"").append(i).append("\" data-lo=\"").append(h.lower(i))
+                    .append("\" data-hi=\"").append(h.upper(i)).append("\" data-count=\"").append(c)
                     .append("\" x=\"").append(Html.num(x + 1)).append("\" y=\"").append(Html.num(TOP + plotH - bh))
                     .append("\" width=\"").append(Html.num(Math.max(1, barW - 2))).append("\" height=\"")
                     .append(Html.num(bh)).append("\"><title>").append(edgeLabel.apply(h.lower(i))).append(" – ")
                     .append(edgeLabel.apply(h.upper(i))).append(' ').append(unit).append(": ")
                     .append(Html.count(c)).append(" rows</title></rect>\n");
         }
-        int every = Math.max(1, (int) Math.ceil(bins / 10.0));
+        int every = (int) Histogram.niceWidth(bins, 10);
         for (int i = 0; i <= bins; i += every) {
             s.append("<text class=\"tick\" x=\"").append(Html.num(LEFT + i * barW)).append("\" y=\"")
                     .append(TOP + plotH + 16).append("\" text-anchor=\"middle\">")

@@ -138,17 +138,20 @@ public final class ReportAggregates {
     }
 
     /**
-     * A few written rows with trained tokens, preferring ones short enough to read; for packed output, the
-     * first sequence of a pack.
+     * A few written rows with trained tokens, one from each of the largest sources where there are several,
+     * preferring rows short enough to read; within a source the row is chosen by a hash of its id, so the choice
+     * is stable across reruns yet not always the first row of a file. For packed output, the first sequence of
+     * some packs.
      */
     public List<SampleInput> samples() {
         if (data == null) {
             return List.of();
         }
         Dataset<Row> trained = data.where("num_trained_tokens > 0");
-        List<Row> rows = trained.where("num_tokens <= " + SAMPLE_MAX_TOKENS).limit(SAMPLE_ROWS).collectAsList();
+        Dataset<Row> readable = trained.where("num_tokens <= " + SAMPLE_MAX_TOKENS);
+        List<Row> rows = packed ? readable.limit(SAMPLE_ROWS).collectAsList() : onePerSource(readable);
         if (rows.size() < SAMPLE_ROWS) {
-            rows = trained.limit(SAMPLE_ROWS).collectAsList();
+            rows = packed ? trained.limit(SAMPLE_ROWS).collectAsList() : onePerSource(trained);
         }
         List<SampleInput> out = new ArrayList<>();
         for (Row r : rows) {
@@ -165,6 +168,35 @@ public final class ReportAggregates {
                 id = r.getString(r.fieldIndex("id"));
             }
             out.add(new SampleInput(id, ids, labels));
+        }
+        return out;
+    }
+
+    /**
+     * Up to {@link #SAMPLE_ROWS} rows, one per source, largest sources first (topped up from the first rows when
+     * there are fewer sources). Only ids travel through the aggregation; the chosen rows are then read by id.
+     */
+    private static List<Row> onePerSource(Dataset<Row> rows) {
+        List<String> ids = new ArrayList<>();
+        for (Row r : rows.groupBy(expr(SOURCE_OF_ID).as("source"))
+                .agg(count(lit(1)).as("n"), min(struct(expr("xxhash64(id)"), col("id"))).as("pick"))
+                .orderBy(col("n").desc(), col("source"))
+                .limit(SAMPLE_ROWS)
+                .collectAsList()) {
+            ids.add(r.getStruct(2).getString(1));
+        }
+        if (ids.size() < SAMPLE_ROWS) {
+            for (Row r : rows.select("id").limit(2 * SAMPLE_ROWS).collectAsList()) {
+                if (ids.size() < SAMPLE_ROWS && !ids.contains(r.getString(0))) {
+                    ids.add(r.getString(0));
+                }
+            }
+        }
+        List<Row> picked = new ArrayList<>(rows.where(col("id").isin(ids.toArray())).collectAsList());
+        // Ids need not be unique in the data; keep one row per id, in the order chosen.
+        List<Row> out = new ArrayList<>();
+        for (String id : ids) {
+            picked.stream().filter(r -> id.equals(r.getString(r.fieldIndex("id")))).findFirst().ifPresent(out::add);
         }
         return out;
     }

@@ -15,7 +15,7 @@ final class ReportPage {
 
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px 32px;color:#222;max-width:1140px}
-            h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
+            h1{font-size:22px;margin:0 0 4px} h3{font-size:14px;margin:16px 0 4px} h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
             .sub{color:#666;font-size:13px}
             .cards{display:grid;grid-template-columns:repeat(4,1fr);gap:10px;margin-top:14px}
             .card{border:1px solid #ddd;border-radius:6px;padding:8px 12px;background:#fafafa}
@@ -42,7 +42,7 @@ final class ReportPage {
                 .append("<style>\n").append(CSS).append("</style></head><body>\n");
         b.append("<h1>chatprep run report</h1>\n<div class=\"sub\">")
                 .append(Html.escape(manifest.path("output").asText())).append(" · finished ")
-                .append(Html.escape(manifest.path("finished_at").asText())).append(" · ")
+                .append(Html.escape(manifest.path("finished_at").asText().replaceFirst("\\.\\d+Z$", "Z"))).append(" · ")
                 .append(Html.escape(manifest.path("seconds").asText())).append(" s</div>\n");
         totals(b, manifest);
         lengths(b, manifest, c);
