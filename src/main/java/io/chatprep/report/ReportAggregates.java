@@ -57,9 +57,14 @@ public final class ReportAggregates {
         return packed;
     }
 
-    /** Rows by length, in round-width bins reaching past both the longest row and {@code maxLength}. */
-    public Histogram lengths(long longest, Integer maxLength) {
-        long upper = Math.max(longest, maxLength == null ? 0 : maxLength);
+    /** Rows (or packs) by length, in round-width bins reaching past both the longest one and {@code bound}. */
+    public Histogram lengths(Integer bound) {
+        long longest = 0;
+        if (data != null) {
+            Row r = data.agg(org.apache.spark.sql.functions.max("num_tokens")).first();
+            longest = r.isNullAt(0) ? 0 : r.getInt(0);
+        }
+        long upper = Math.max(longest, bound == null ? 0 : bound);
         long width = Histogram.niceWidth(upper + 1, LENGTH_BINS);
         int bins = (int) (upper / width) + 1;
         if (data == null) {

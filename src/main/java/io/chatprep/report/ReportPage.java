@@ -23,7 +23,7 @@ final class ReportPage {
             .card.bad .v{color:#b00020}
             svg{display:block;max-width:100%;height:auto;font-size:12px}
             .bar{fill:#4c78a8} .bar:hover{fill:#2a5783} .axis{stroke:#999} .tick{fill:#555}
-            .axis-label{fill:#333} .limit{stroke:#d62728;stroke-width:2;stroke-dasharray:5 3} .limit-label{fill:#d62728}
+            .axis-label{fill:#333} .limit{stroke:#d62728;stroke-width:2;stroke-dasharray:5 3} .limit-label{fill:#d62728;paint-order:stroke;stroke:#fff;stroke-width:3px}
             rect.trained{fill:#59a14f} rect.untrained{fill:#c7c7c7}
             table{border-collapse:collapse;font-size:13px;width:100%} td,th{border:1px solid #ddd;padding:4px 8px;vertical-align:top;text-align:left}
             th{background:#f2f2f2} td.n{text-align:right;white-space:nowrap}
@@ -90,17 +90,33 @@ final class ReportPage {
     }
 
     private static void lengths(StringBuilder b, JsonNode m, ReportContent c) {
-        JsonNode maxLength = m.path("config").path("max_length");
+        JsonNode config = m.path("config");
+        // Packs are bounded by pack_length, rows by max_length: mark the bound the bars are measured against.
+        String boundName = config.path("pack_length").isNumber() ? "pack_length" : "max_length";
+        JsonNode bound = config.path(boundName);
         b.append("<h2>Sequence lengths</h2>\n<p class=\"note\">Written ").append(c.packed() ? "packs" : "rows")
                 .append(" by number of tokens");
-        if (maxLength.isNumber()) {
-            b.append("; the dashed line is <code>max_length</code> = ").append(maxLength.asLong()).append(" (policy ")
-                    .append(Html.escape(m.path("config").path("max_length_policy").asText())).append(")");
+        if (bound.isNumber()) {
+            b.append("; the dashed line is <code>").append(boundName).append("</code> = ").append(bound.asLong());
+            if (boundName.equals("max_length")) {
+                b.append(" (policy ").append(Html.escape(config.path("max_length_policy").asText())).append(')');
+            }
         }
-        b.append(".</p>\n");
-        b.append(BarChart.histogram("lengths", c.lengths(), Html::shortNumber, "tokens per row",
-                maxLength.isNumber() ? maxLength.asDouble() : null,
-                maxLength.isNumber() ? "max_length " + maxLength.asLong() : null));
+        b.append('.');
+        long filtered = m.path("counts").path("filtered_max_length").asLong();
+        if (filtered > 0) {
+            b.append(" <b>").append(Html.count(filtered)).append(filtered == 1 ? " row was" : " rows were")
+                    .append(" too long</b> and dropped; they are not in the chart.");
+        }
+        long truncated = m.path("counts").path("truncated").asLong();
+        if (truncated > 0) {
+            b.append(' ').append(Html.count(truncated)).append(truncated == 1 ? " row was" : " rows were")
+                    .append(" truncated.");
+        }
+        b.append("</p>\n");
+        b.append(BarChart.histogram("lengths", c.lengths(), Html::shortNumber,
+                c.packed() ? "tokens per pack" : "tokens per row", bound.isNumber() ? bound.asDouble() : null,
+                bound.isNumber() ? boundName + " " + bound.asLong() : null));
     }
 
     private static void sources(StringBuilder b, ReportContent c) {

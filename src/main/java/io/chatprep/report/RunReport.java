@@ -37,9 +37,9 @@ public final class RunReport {
             throw new IllegalArgumentException("manifest.json in " + dir + " is not valid JSON: " + e.getMessage(), e);
         }
         ReportAggregates agg = new ReportAggregates(spark, dir);
-        JsonNode maxLength = manifest.path("config").path("max_length");
-        Histogram lengths = agg.lengths(manifest.path("tokens").path("length_max").asLong(),
-                maxLength.isNumber() ? maxLength.asInt() : null);
+        JsonNode config = manifest.path("config");
+        JsonNode bound = config.path("pack_length").isNumber() ? config.path("pack_length") : config.path("max_length");
+        Histogram lengths = agg.lengths(bound.isNumber() ? bound.asInt() : null);
         List<SampleRow> samples = new ArrayList<>();
         String unavailable = null;
         List<ReportAggregates.SampleInput> inputs = agg.samples();
