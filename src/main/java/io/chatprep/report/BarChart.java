@@ -33,7 +33,8 @@ final class BarChart {
         axes(s, plotW, plotH, max);
         for (int i = 0; i < bins; i++) {
             long c = h.counts()[i];
-            double bh = plotH * c / max;
+            // A bin with a few rows next to one with hundreds would vanish; keep it visible.
+            double bh = c == 0 ? 0 : Math.max(2, plotH * c / max);
             double x = LEFT + i * barW;
             s.append("<rect class=\"bar\" data-bin=\"").append(i).append("\" data-lo=\"").append(h.lower(i))
                     .append("\" data-hi=\"").append(h.upper(i)).append("\" data-count=\"").append(c)
