@@ -3,7 +3,6 @@ package io.chatprep.report;
 import io.chatprep.job.output.OutputSchema;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -15,11 +14,9 @@ import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 
 /**
  * Everything the report plots, computed by Spark over the written files: only bin counts, per-source sums,
@@ -44,10 +41,13 @@ public final class ReportAggregates {
     private final Path output;
     private final boolean packed;
     private final Dataset<Row> data;
+    /** The length the rows are bounded by ({@code max_length}, or {@code pack_length} for packs), if any. */
+    private final Integer bound;
 
-    public ReportAggregates(SparkSession spark, Path output) {
+    public ReportAggregates(SparkSession spark, Path output, Integer bound) {
         this.spark = spark;
         this.output = output;
+        this.bound = bound;
         Path dataDir = new Path(output, "data");
         this.data = exists(dataDir) ? spark.read().parquet(dataDir.toString()) : null;
         this.packed = data != null && List.of(data.columns()).contains("ids");
@@ -58,67 +58,114 @@ public final class ReportAggregates {
     }
 
     /** Rows (or packs) by length, in round-width bins reaching past both the longest one and {@code bound}. */
-    public Histogram lengths(Integer bound) {
-        long longest = 0;
-        if (data != null) {
-            Row r = data.agg(org.apache.spark.sql.functions.max("num_tokens")).first();
-            longest = r.isNullAt(0) ? 0 : r.getInt(0);
-        }
-        long upper = Math.max(longest, bound == null ? 0 : bound);
-        long width = Histogram.niceWidth(upper + 1, LENGTH_BINS);
-        int bins = (int) (upper / width) + 1;
-        if (data == null) {
-            return new Histogram(width, new long[bins]);
-        }
-        return Histogram.of(width, bins, indexCounts(data.select(expr("num_tokens div " + width).as("bin"))));
+    public Histogram lengths() {
+        return scan().lengths();
     }
 
     /** Rows by the share of their tokens that are trained, in 5% bins (a fully trained row joins the last). */
     public Histogram trainedShare() {
-        if (data == null) {
-            return new Histogram(1.0 / SHARE_BINS, new long[SHARE_BINS]);
-        }
-        Column bin = expr("if(num_tokens = 0, 0, (cast(num_trained_tokens as bigint) * " + SHARE_BINS
-                + ") div num_tokens)");
-        return Histogram.of(1.0 / SHARE_BINS, SHARE_BINS, indexCounts(data.select(bin.as("bin"))));
-    }
-
-    private static List<long[]> indexCounts(Dataset<Row> bins) {
-        List<long[]> out = new ArrayList<>();
-        for (Row r : bins.groupBy("bin").count().collectAsList()) {
-            out.add(new long[] {r.getLong(0), r.getLong(1)});
-        }
-        return out;
+        return scan().share();
     }
 
     /** Trained and untrained tokens per source (see {@link #SOURCE_OF_ID}); the smallest are summed as one. */
     public List<SourceTokens> sources() {
-        if (data == null || packed) {
-            return List.of();
+        return packed ? List.of() : scan().sources();
+    }
+
+    private Scan scan;
+
+    /** The histograms, per-source sums and sample picks of unpacked output. */
+    private record Scan(Histogram lengths, Histogram share, List<SourceTokens> sources, List<String> readablePicks,
+                        List<String> anyPicks) {
+    }
+
+    /**
+     * One pass over the row statistics (never the token arrays) with grouping sets: the length bins, the share
+     * bins and the sources come back as separate groups of one aggregation, so the data is read once.
+     */
+    private Scan scan() {
+        if (scan != null) {
+            return scan;
         }
-        List<Row> rows = data.select(expr(SOURCE_OF_ID).as("source"), col("num_tokens"), col("num_trained_tokens"))
-                .groupBy("source")
-                .agg(count(lit(1)).as("rows"), sum("num_trained_tokens").as("trained"),
-                        sum(expr("num_tokens - num_trained_tokens")).as("untrained"))
-                .orderBy(expr("trained + untrained").desc(), col("source"))
-                .collectAsList();
-        List<SourceTokens> out = new ArrayList<>();
-        long[] other = new long[3];
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            String name = r.getString(0).isEmpty() ? "(ids without a name)" : r.getString(0);
-            if (i < MAX_SOURCES - 1 || rows.size() == MAX_SOURCES) {
-                out.add(new SourceTokens(name, r.getLong(1), r.getLong(2), r.getLong(3)));
+        long longest = 0;
+        if (data != null) {
+            Row top = data.agg(org.apache.spark.sql.functions.max("num_tokens")).first();
+            longest = top.isNullAt(0) ? 0 : top.getInt(0);
+        }
+        long upper = Math.max(longest, bound == null ? 0 : bound);
+        long width = Histogram.niceWidth(upper + 1, LENGTH_BINS);
+        int lengthBins = (int) (upper / width) + 1;
+        if (data == null) {
+            scan = new Scan(new Histogram(width, new long[lengthBins]), new Histogram(1.0 / SHARE_BINS,
+                    new long[SHARE_BINS]), List.of(), List.of(), List.of());
+            return scan;
+        }
+        String id = packed ? "ids[0]" : "id";
+        String view = "chatprep_report_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        data.selectExpr(id + " AS id", "num_tokens", "num_trained_tokens",
+                "num_tokens div " + width + " AS len_bin",
+                "if(num_tokens = 0, 0, (cast(num_trained_tokens as bigint) * " + SHARE_BINS + ") div num_tokens)"
+                        + " AS share_bin",
+                (packed ? "''" : SOURCE_OF_ID.replace("(id,", "(" + id + ",")) + " AS source")
+                .createOrReplaceTempView(view);
+        List<Row> groups;
+        try {
+            groups = spark.sql("SELECT grouping(len_bin), grouping(share_bin), grouping(source), len_bin, share_bin,"
+                    + " source, count(1), sum(num_trained_tokens), sum(num_tokens - num_trained_tokens),"
+                    + " min(if(num_trained_tokens > 0 AND num_tokens <= " + SAMPLE_MAX_TOKENS
+                    + ", struct(xxhash64(id), id), null)),"
+                    + " min(if(num_trained_tokens > 0, struct(xxhash64(id), id), null))"
+                    + " FROM " + view + " GROUP BY GROUPING SETS ((len_bin), (share_bin), (source))")
+                    .collectAsList();
+        } finally {
+            spark.catalog().dropTempView(view);
+        }
+        List<long[]> lengthCounts = new ArrayList<>();
+        List<long[]> shareCounts = new ArrayList<>();
+        List<Row> sourceRows = new ArrayList<>();
+        for (Row g : groups) {
+            if (g.getByte(0) == 0) {
+                lengthCounts.add(new long[] {g.getLong(3), g.getLong(6)});
+            } else if (g.getByte(1) == 0) {
+                shareCounts.add(new long[] {g.getLong(4), g.getLong(6)});
             } else {
-                other[0] += r.getLong(1);
-                other[1] += r.getLong(2);
-                other[2] += r.getLong(3);
+                sourceRows.add(g);
+            }
+        }
+        // Largest sources first (by tokens for the chart, by rows for the samples), ties by name.
+        sourceRows.sort(java.util.Comparator.<Row>comparingLong(r -> -(r.getLong(7) + r.getLong(8)))
+                .thenComparing(r -> r.getString(5)));
+        List<SourceTokens> sources = new ArrayList<>();
+        long[] other = new long[3];
+        for (int i = 0; i < sourceRows.size(); i++) {
+            Row r = sourceRows.get(i);
+            String name = r.getString(5).isEmpty() ? "(ids without a name)" : r.getString(5);
+            if (i < MAX_SOURCES - 1 || sourceRows.size() == MAX_SOURCES) {
+                sources.add(new SourceTokens(name, r.getLong(6), r.getLong(7), r.getLong(8)));
+            } else {
+                other[0] += r.getLong(6);
+                other[1] += r.getLong(7);
+                other[2] += r.getLong(8);
             }
         }
         if (other[0] > 0) {
-            out.add(new SourceTokens(OTHER_SOURCES, other[0], other[1], other[2]));
+            sources.add(new SourceTokens(OTHER_SOURCES, other[0], other[1], other[2]));
         }
-        return out;
+        List<Row> byRows = new ArrayList<>(sourceRows);
+        byRows.sort(java.util.Comparator.<Row>comparingLong(r -> -r.getLong(6)).thenComparing(r -> r.getString(5)));
+        scan = new Scan(Histogram.of(width, lengthBins, lengthCounts), Histogram.of(1.0 / SHARE_BINS, SHARE_BINS,
+                shareCounts), sources, picks(byRows, 9), picks(byRows, 10));
+        return scan;
+    }
+
+    private static List<String> picks(List<Row> sources, int column) {
+        List<String> ids = new ArrayList<>();
+        for (Row r : sources) {
+            if (!r.isNullAt(column) && ids.size() < SAMPLE_ROWS) {
+                ids.add(r.getStruct(column).getString(1));
+            }
+        }
+        return ids;
     }
 
     /** Each distinct quarantine reason, most frequent first, with its first row by source position. */
@@ -152,11 +199,26 @@ public final class ReportAggregates {
         if (data == null) {
             return List.of();
         }
-        Dataset<Row> trained = data.where("num_trained_tokens > 0");
-        Dataset<Row> readable = trained.where("num_tokens <= " + SAMPLE_MAX_TOKENS);
-        List<Row> rows = packed ? readable.limit(SAMPLE_ROWS).collectAsList() : onePerSource(readable);
-        if (rows.size() < SAMPLE_ROWS) {
-            rows = packed ? trained.limit(SAMPLE_ROWS).collectAsList() : onePerSource(trained);
+        List<Row> rows;
+        if (packed) {
+            Dataset<Row> trained = data.where("num_trained_tokens > 0");
+            rows = trained.where("num_tokens <= " + SAMPLE_MAX_TOKENS).limit(SAMPLE_ROWS).collectAsList();
+            if (rows.size() < SAMPLE_ROWS) {
+                rows = trained.limit(SAMPLE_ROWS).collectAsList();
+            }
+        } else {
+            Scan s = scan();
+            List<String> ids = new ArrayList<>(s.readablePicks().size() >= Math.min(SAMPLE_ROWS, s.anyPicks().size())
+                    ? s.readablePicks() : s.anyPicks());
+            if (ids.size() < SAMPLE_ROWS) {
+                // Fewer sources than samples: top up with the first rows that have trained tokens.
+                for (Row r : data.where("num_trained_tokens > 0").select("id").limit(2 * SAMPLE_ROWS).collectAsList()) {
+                    if (ids.size() < SAMPLE_ROWS && !ids.contains(r.getString(0))) {
+                        ids.add(r.getString(0));
+                    }
+                }
+            }
+            rows = byId(ids);
         }
         List<SampleInput> out = new ArrayList<>();
         for (Row r : rows) {
@@ -177,28 +239,9 @@ public final class ReportAggregates {
         return out;
     }
 
-    /**
-     * Up to {@link #SAMPLE_ROWS} rows, one per source, largest sources first (topped up from the first rows when
-     * there are fewer sources). Only ids travel through the aggregation; the chosen rows are then read by id.
-     */
-    private static List<Row> onePerSource(Dataset<Row> rows) {
-        List<String> ids = new ArrayList<>();
-        for (Row r : rows.groupBy(expr(SOURCE_OF_ID).as("source"))
-                .agg(count(lit(1)).as("n"), min(struct(expr("xxhash64(id)"), col("id"))).as("pick"))
-                .orderBy(col("n").desc(), col("source"))
-                .limit(SAMPLE_ROWS)
-                .collectAsList()) {
-            ids.add(r.getStruct(2).getString(1));
-        }
-        if (ids.size() < SAMPLE_ROWS) {
-            for (Row r : rows.select("id").limit(2 * SAMPLE_ROWS).collectAsList()) {
-                if (ids.size() < SAMPLE_ROWS && !ids.contains(r.getString(0))) {
-                    ids.add(r.getString(0));
-                }
-            }
-        }
-        List<Row> picked = new ArrayList<>(rows.where(col("id").isin(ids.toArray())).collectAsList());
-        // Ids need not be unique in the data; keep one row per id, in the order chosen.
+    /** The rows with these ids, one per id (ids need not be unique in the data), in the order given. */
+    private List<Row> byId(List<String> ids) {
+        List<Row> picked = data.where(col("id").isin(ids.toArray())).collectAsList();
         List<Row> out = new ArrayList<>();
         for (String id : ids) {
             picked.stream().filter(r -> id.equals(r.getString(r.fieldIndex("id")))).findFirst().ifPresent(out::add);

@@ -36,10 +36,10 @@ public final class RunReport {
         } catch (IOException e) {
             throw new IllegalArgumentException("manifest.json in " + dir + " is not valid JSON: " + e.getMessage(), e);
         }
-        ReportAggregates agg = new ReportAggregates(spark, dir);
         JsonNode config = manifest.path("config");
         JsonNode bound = config.path("pack_length").isNumber() ? config.path("pack_length") : config.path("max_length");
-        Histogram lengths = agg.lengths(bound.isNumber() ? bound.asInt() : null);
+        ReportAggregates agg = new ReportAggregates(spark, dir, bound.isNumber() ? bound.asInt() : null);
+        Histogram lengths = agg.lengths();
         List<SampleRow> samples = new ArrayList<>();
         String unavailable = null;
         List<ReportAggregates.SampleInput> inputs = agg.samples();
