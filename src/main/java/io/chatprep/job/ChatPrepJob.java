@@ -18,6 +18,7 @@ import io.chatprep.job.output.OutputTarget;
 import io.chatprep.job.output.RunStats;
 import io.chatprep.job.output.ShardWriter;
 import io.chatprep.job.output.Versions;
+import io.chatprep.report.RunReport;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -107,9 +108,19 @@ public final class ChatPrepJob {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             JobResult result = new JobResult(target.target().toString(), stats, data[1], (int) data[0],
                     quarantineFiles, seconds);
-            target.writeText("manifest.json", manifest(plan, files, result, started, Instant.now()));
-            target.writeText("README.md", DatasetCard.render(stats, config.packLength() != null,
-                    plan.templateSha256(), plan.tokenizerSha256().get("tokenizer.json")));
+            String manifest = manifest(plan, files, result, started, Instant.now());
+            target.writeText("manifest.json", manifest);
+            target.writeText("README.md", DatasetCard.render(stats, result.outputRows(),
+                    io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks()),
+                    config.packLength() != null, plan.templateSha256(), plan.tokenizerSha256().get("tokenizer.json"),
+                    Versions.all().get("chatprep"), JSON.valueToTree(plan.config()).toPrettyString()));
+            step(progress, "writing report.html");
+            try {
+                target.writeText(RunReport.FILE_NAME, RunReport.html(spark, target.staging(), manifest));
+            } catch (RuntimeException e) {
+                // The data is complete and checked; a report problem must not discard it ('chatprep report' redoes it).
+                console.println("chatprep: report.html not written: " + e.getMessage());
+            }
             step(progress, "moving output into place");
             target.commit();
             committed = true;

@@ -9,9 +9,11 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Prints one plain line every few seconds while the job runs: the current step, Spark tasks done/total and
- * rows encoded with their rate. On a cluster rows are counted as tasks finish, so the figure moves in
- * task-sized steps; in local mode it is live.
+ * Reports progress every few seconds while the job runs: the current step, Spark tasks done/total with an ETA
+ * for the running stage, and rows encoded with their rate. On a terminal this is one line rewritten in place;
+ * otherwise (a log file, a notebook) plain lines. On a cluster rows are counted as tasks finish, so the figure
+ * moves in task-sized steps; in local mode it is live. The total row count is not known before encoding ends
+ * (the input is not counted first), so the ETA follows the tasks.
  */
 final class ProgressReporter implements AutoCloseable {
     private final JavaSparkStatusTracker tracker;
@@ -23,12 +25,17 @@ final class ProgressReporter implements AutoCloseable {
     private final Thread thread;
     private volatile String step = "starting";
     private volatile boolean running = true;
+    private final boolean terminal;
+    private int lastWidth;
+    private String stageKey = "";
+    private long stageStartNanos = System.nanoTime();
 
     ProgressReporter(JavaSparkStatusTracker tracker, LongAccumulator rows, PrintStream out, int intervalSeconds) {
         this.tracker = tracker;
         this.rows = rows;
         this.out = out;
         this.intervalMillis = intervalSeconds * 1000L;
+        this.terminal = out == System.out && System.console() != null;
         this.thread = new Thread(this::loop, "chatprep-progress");
         this.thread.setDaemon(true);
     }
@@ -55,27 +62,56 @@ final class ProgressReporter implements AutoCloseable {
         }
     }
 
-    private void print() {
+    private synchronized void print() {
         int done = 0;
         int total = 0;
+        StringBuilder stages = new StringBuilder();
         for (int id : tracker.getActiveStageIds()) {
             SparkStageInfo info = tracker.getStageInfo(id);
             if (info != null) {
                 done += info.numCompletedTasks();
                 total += info.numTasks();
+                stages.append(id).append(',');
             }
         }
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        long now = System.nanoTime();
+        if (!stages.toString().equals(stageKey)) {
+            stageKey = stages.toString();
+            stageStartNanos = now;
+        }
+        double seconds = (now - startNanos) / 1e9;
         long n = Math.max(rows.value(), LiveRowCount.get() - liveBaseline);
         String tasks = total > 0 ? String.format(Locale.ROOT, ", tasks %d/%d", done, total) : "";
-        out.printf(Locale.ROOT, "chatprep: %s%s, %,d rows encoded (%,.0f rows/s), %.0fs%n",
-                step, tasks, n, seconds > 0 ? n / seconds : 0.0, seconds);
+        String eta = total > 0 && done > 0 && done < total
+                ? String.format(Locale.ROOT, ", ETA %s", duration((now - stageStartNanos) / 1e9 * (total - done) / done))
+                : "";
+        String line = String.format(Locale.ROOT, "chatprep: %s%s%s, %,d rows encoded (%,.0f rows/s), %s",
+                step, tasks, eta, n, seconds > 0 ? n / seconds : 0.0, duration(seconds));
+        if (terminal) {
+            // Pad over the previous, possibly longer, line; the cursor stays on it for the next update.
+            out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+            lastWidth = line.length();
+        } else {
+            out.println(line);
+        }
         out.flush();
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s < 60 ? s + "s" : s < 3600 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
+                : String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
     }
 
     @Override
     public void close() {
         running = false;
         thread.interrupt();
+        synchronized (this) {
+            if (terminal && lastWidth > 0) {
+                out.println();
+                lastWidth = 0;
+            }
+        }
     }
 }

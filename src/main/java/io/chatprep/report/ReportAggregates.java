@@ -1,0 +1,281 @@
+package io.chatprep.report;
+
+import io.chatprep.job.output.OutputSchema;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+
+/**
+ * Everything the report plots, computed by Spark over the written files: only bin counts, per-source sums,
+ * one row per quarantine reason and a few sample rows reach the driver, whatever the size of the run.
+ */
+public final class ReportAggregates {
+    static final int LENGTH_BINS = 40;
+    static final int SHARE_BINS = 20;
+    static final int MAX_SOURCES = 12;
+    static final int MAX_REASONS = 100;
+    static final int SAMPLE_ROWS = 3;
+    /** Samples longer than this are skipped when shorter ones exist: the page should stay readable. */
+    static final int SAMPLE_MAX_TOKENS = 1500;
+    static final String OTHER_SOURCES = "(other sources)";
+    /**
+     * A row id without its trailing position ({@code file.jsonl:1234}, {@code gsm8k-train-17}) names the file
+     * or dataset it came from; the written rows carry no other trace of their source.
+     */
+    static final String SOURCE_OF_ID = "regexp_replace(id, '([:#/_.-]?[0-9]+)+$', '')";
+
+    private final SparkSession spark;
+    private final Path output;
+    private final boolean packed;
+    private final Dataset<Row> data;
+    /** The length the rows are bounded by ({@code max_length}, or {@code pack_length} for packs), if any. */
+    private final Integer bound;
+
+    public ReportAggregates(SparkSession spark, Path output, Integer bound) {
+        this.spark = spark;
+        this.output = output;
+        this.bound = bound;
+        Path dataDir = new Path(output, "data");
+        this.data = exists(dataDir) ? spark.read().parquet(dataDir.toString()) : null;
+        this.packed = data != null && List.of(data.columns()).contains("ids");
+    }
+
+    public boolean packed() {
+        return packed;
+    }
+
+    /** Rows (or packs) by length, in round-width bins reaching past both the longest one and {@code bound}. */
+    public Histogram lengths() {
+        return scan().lengths();
+    }
+
+    /** Rows by the share of their tokens that are trained, in 5% bins (a fully trained row joins the last). */
+    public Histogram trainedShare() {
+        return scan().share();
+    }
+
+    /** Trained and untrained tokens per source (see {@link #SOURCE_OF_ID}); the smallest are summed as one. */
+    public List<SourceTokens> sources() {
+        return packed ? List.of() : scan().sources();
+    }
+
+    private Scan scan;
+
+    /** The histograms, per-source sums and sample picks of unpacked output. */
+    private record Scan(Histogram lengths, Histogram share, List<SourceTokens> sources, List<String> readablePicks,
+                        List<String> anyPicks) {
+    }
+
+    /**
+     * One pass over the row statistics (never the token arrays) with grouping sets: the length bins, the share
+     * bins and the sources come back as separate groups of one aggregation, so the data is read once.
+     */
+    private Scan scan() {
+        if (scan != null) {
+            return scan;
+        }
+        long longest = 0;
+        if (data != null) {
+            Row top = data.agg(org.apache.spark.sql.functions.max("num_tokens")).first();
+            longest = top.isNullAt(0) ? 0 : top.getInt(0);
+        }
+        long upper = Math.max(longest, bound == null ? 0 : bound);
+        long width = Histogram.niceWidth(upper + 1, LENGTH_BINS);
+        int lengthBins = (int) (upper / width) + 1;
+        if (data == null) {
+            scan = new Scan(new Histogram(width, new long[lengthBins]), new Histogram(1.0 / SHARE_BINS,
+                    new long[SHARE_BINS]), List.of(), List.of(), List.of());
+            return scan;
+        }
+        String id = packed ? "ids[0]" : "id";
+        String view = "chatprep_report_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        data.selectExpr(id + " AS id", "num_tokens", "num_trained_tokens",
+                "num_tokens div " + width + " AS len_bin",
+                "if(num_tokens = 0, 0, (cast(num_trained_tokens as bigint) * " + SHARE_BINS + ") div num_tokens)"
+                        + " AS share_bin",
+                (packed ? "''" : SOURCE_OF_ID.replace("(id,", "(" + id + ",")) + " AS source")
+                .createOrReplaceTempView(view);
+        List<Row> groups;
+        try {
+            groups = spark.sql("SELECT grouping(len_bin), grouping(share_bin), grouping(source), len_bin, share_bin,"
+                    + " source, count(1), sum(num_trained_tokens), sum(num_tokens - num_trained_tokens),"
+                    + " min(if(num_trained_tokens > 0 AND num_tokens <= " + SAMPLE_MAX_TOKENS
+                    + ", struct(xxhash64(id), id), null)),"
+                    + " min(if(num_trained_tokens > 0, struct(xxhash64(id), id), null))"
+                    + " FROM " + view + " GROUP BY GROUPING SETS ((len_bin), (share_bin), (source))")
+                    .collectAsList();
+        } finally {
+            spark.catalog().dropTempView(view);
+        }
+        List<long[]> lengthCounts = new ArrayList<>();
+        List<long[]> shareCounts = new ArrayList<>();
+        List<Row> sourceRows = new ArrayList<>();
+        for (Row g : groups) {
+            if (g.getByte(0) == 0) {
+                lengthCounts.add(new long[] {g.getLong(3), g.getLong(6)});
+            } else if (g.getByte(1) == 0) {
+                shareCounts.add(new long[] {g.getLong(4), g.getLong(6)});
+            } else {
+                sourceRows.add(g);
+            }
+        }
+        // Largest sources first (by tokens for the chart, by rows for the samples), ties by name.
+        sourceRows.sort(java.util.Comparator.<Row>comparingLong(r -> -(r.getLong(7) + r.getLong(8)))
+                .thenComparing(r -> r.getString(5)));
+        List<SourceTokens> sources = new ArrayList<>();
+        long[] other = new long[3];
+        for (int i = 0; i < sourceRows.size(); i++) {
+            Row r = sourceRows.get(i);
+            String name = r.getString(5).isEmpty() ? "(ids without a name)" : r.getString(5);
+            if (i < MAX_SOURCES - 1 || sourceRows.size() == MAX_SOURCES) {
+                sources.add(new SourceTokens(name, r.getLong(6), r.getLong(7), r.getLong(8)));
+            } else {
+                other[0] += r.getLong(6);
+                other[1] += r.getLong(7);
+                other[2] += r.getLong(8);
+            }
+        }
+        if (other[0] > 0) {
+            sources.add(new SourceTokens(OTHER_SOURCES, other[0], other[1], other[2]));
+        }
+        List<Row> byRows = new ArrayList<>(sourceRows);
+        byRows.sort(java.util.Comparator.<Row>comparingLong(r -> -r.getLong(6)).thenComparing(r -> r.getString(5)));
+        scan = new Scan(Histogram.of(width, lengthBins, lengthCounts), Histogram.of(1.0 / SHARE_BINS, SHARE_BINS,
+                shareCounts), sources, picks(byRows, 9), picks(byRows, 10));
+        return scan;
+    }
+
+    private static List<String> picks(List<Row> sources, int column) {
+        List<String> ids = new ArrayList<>();
+        for (Row r : sources) {
+            if (!r.isNullAt(column) && ids.size() < SAMPLE_ROWS) {
+                ids.add(r.getStruct(column).getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Each distinct quarantine reason, most frequent first, with its first row by source position. */
+    public List<QuarantineReason> quarantineReasons() {
+        Path dir = new Path(output, "quarantine");
+        if (!exists(dir)) {
+            return List.of();
+        }
+        Dataset<Row> q = spark.read().schema(OutputSchema.quarantine()).json(dir.toString());
+        List<QuarantineReason> out = new ArrayList<>();
+        for (Row r : q.groupBy("stage", "reason")
+                .agg(count(lit(1)).as("rows"),
+                        min(struct(col("source_file"), col("source_position"), col("id"), col("raw"))).as("first"))
+                .orderBy(col("rows").desc(), col("stage"), col("reason"))
+                .limit(MAX_REASONS)
+                .collectAsList()) {
+            Row first = r.getStruct(3);
+            out.add(new QuarantineReason(r.getString(0), r.getString(1), r.getLong(2), first.getString(2),
+                    first.getString(3)));
+        }
+        return out;
+    }
+
+    /**
+     * A few written rows with trained tokens, one from each of the largest sources where there are several,
+     * preferring rows short enough to read; within a source the row is chosen by a hash of its id, so the choice
+     * is stable across reruns yet not always the first row of a file. For packed output, the first sequence of
+     * some packs.
+     */
+    public List<SampleInput> samples() {
+        if (data == null) {
+            return List.of();
+        }
+        List<Row> rows;
+        if (packed) {
+            Dataset<Row> trained = data.where("num_trained_tokens > 0");
+            rows = trained.where("num_tokens <= " + SAMPLE_MAX_TOKENS).limit(SAMPLE_ROWS).collectAsList();
+            if (rows.size() < SAMPLE_ROWS) {
+                rows = trained.limit(SAMPLE_ROWS).collectAsList();
+            }
+        } else {
+            Scan s = scan();
+            List<String> ids = new ArrayList<>(s.readablePicks().size() >= Math.min(SAMPLE_ROWS, s.anyPicks().size())
+                    ? s.readablePicks() : s.anyPicks());
+            if (ids.size() < SAMPLE_ROWS) {
+                // Fewer sources than samples: top up with the first rows that have trained tokens.
+                for (Row r : data.where("num_trained_tokens > 0").select("id").limit(2 * SAMPLE_ROWS).collectAsList()) {
+                    if (ids.size() < SAMPLE_ROWS && !ids.contains(r.getString(0))) {
+                        ids.add(r.getString(0));
+                    }
+                }
+            }
+            rows = byId(ids);
+        }
+        List<SampleInput> out = new ArrayList<>();
+        for (Row r : rows) {
+            int[] ids = ints(r.getList(r.fieldIndex("input_ids")));
+            int[] labels = ints(r.getList(r.fieldIndex("labels")));
+            String id;
+            if (packed) {
+                List<Object> names = r.getList(r.fieldIndex("ids"));
+                int first = ((Number) r.getList(r.fieldIndex("seq_lengths")).get(0)).intValue();
+                id = names.get(0) + " (first of " + names.size() + " in a pack)";
+                ids = java.util.Arrays.copyOf(ids, first);
+                labels = java.util.Arrays.copyOf(labels, first);
+            } else {
+                id = r.getString(r.fieldIndex("id"));
+            }
+            out.add(new SampleInput(id, ids, labels));
+        }
+        return out;
+    }
+
+    /** The rows with these ids, one per id (ids need not be unique in the data), in the order given. */
+    private List<Row> byId(List<String> ids) {
+        List<Row> picked = data.where(col("id").isin(ids.toArray())).collectAsList();
+        List<Row> out = new ArrayList<>();
+        for (String id : ids) {
+            picked.stream().filter(r -> id.equals(r.getString(r.fieldIndex("id")))).findFirst().ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** A sample's token ids and labels as written. */
+    public record SampleInput(String id, int[] inputIds, int[] labels) {
+    }
+
+    private static int[] ints(List<Object> list) {
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Number) list.get(i)).intValue();
+        }
+        return out;
+    }
+
+    private boolean exists(Path dir) {
+        try {
+            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(dir)) {
+                return false;
+            }
+            for (var status : fs.listStatus(dir)) {
+                if (status.isFile() && !status.getPath().getName().startsWith(".")
+                        && !status.getPath().getName().startsWith("_")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

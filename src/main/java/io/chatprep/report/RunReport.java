@@ -1,0 +1,86 @@
+package io.chatprep.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatprep.job.input.TokenizerSource;
+import io.chatprep.tokenize.HfTokenizer;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code report.html} of a run: the manifest's numbers plus histograms, per-source token split, quarantine
+ * reasons and highlighted samples aggregated by Spark from the files in the output directory. Used by the job
+ * (on its staging directory, before the output is moved into place) and by {@code chatprep report}.
+ */
+public final class RunReport {
+    public static final String FILE_NAME = "report.html";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunReport() {
+    }
+
+    /** The page for the output in {@code dir}, whose {@code manifest.json} is given as text. */
+    public static String html(SparkSession spark, Path dir, String manifestJson) {
+        JsonNode manifest;
+        try {
+            manifest = JSON.readTree(manifestJson);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("manifest.json in " + dir + " is not valid JSON: " + e.getMessage(), e);
+        }
+        JsonNode config = manifest.path("config");
+        JsonNode bound = config.path("pack_length").isNumber() ? config.path("pack_length") : config.path("max_length");
+        ReportAggregates agg = new ReportAggregates(spark, dir, bound.isNumber() ? bound.asInt() : null);
+        Histogram lengths = agg.lengths();
+        List<SampleRow> samples = new ArrayList<>();
+        String unavailable = null;
+        List<ReportAggregates.SampleInput> inputs = agg.samples();
+        if (!inputs.isEmpty()) {
+            String tokenizerPath = manifest.path("tokenizer").path("path").asText(null);
+            try (HfTokenizer tokenizer = HfTokenizer.fromFiles(
+                    TokenizerSource.read(tokenizerPath, spark.sparkContext().hadoopConfiguration()).files())) {
+                SampleHighlighter highlighter = new SampleHighlighter(tokenizer);
+                inputs.forEach(i -> samples.add(highlighter.highlight(i)));
+            } catch (RuntimeException e) {
+                // The samples are a convenience: a tokenizer moved since the run must not cost the whole report.
+                unavailable = "Sample rows are not shown: the tokenizer " + tokenizerPath + " could not be read ("
+                        + e.getMessage() + ").";
+            }
+        }
+        ReportContent content = new ReportContent(agg.packed(), lengths, agg.trainedShare(), agg.sources(),
+                agg.quarantineReasons(), samples, unavailable);
+        return ReportPage.render(manifest, content);
+    }
+
+    /** Reads {@code dir/manifest.json}, aggregates the output and (re)writes {@code dir/report.html}. */
+    public static Path write(SparkSession spark, Path dir) {
+        var conf = spark.sparkContext().hadoopConfiguration();
+        Path manifest = new Path(dir, "manifest.json");
+        Path report = new Path(dir, FILE_NAME);
+        try {
+            FileSystem fs = dir.getFileSystem(conf);
+            if (!fs.exists(manifest)) {
+                throw new IllegalArgumentException(dir + " has no manifest.json: not a chatprep output directory");
+            }
+            String text;
+            try (InputStream in = fs.open(manifest)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String page = html(spark, dir, text);
+            try (OutputStream out = fs.create(report, true)) {
+                out.write(page.getBytes(StandardCharsets.UTF_8));
+            }
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + report + ": " + e.getMessage(), e);
+        }
+    }
+}
