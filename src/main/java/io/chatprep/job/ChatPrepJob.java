@@ -7,6 +7,7 @@ import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.MaxLengthPolicy;
 import io.chatprep.job.encode.BroadcastSpec;
 import io.chatprep.job.encode.EncodedRecord;
+import io.chatprep.job.encode.EncoderCache;
 import io.chatprep.job.encode.EncoderFactory;
 import io.chatprep.job.encode.LengthLimit;
 import io.chatprep.job.encode.Outcome;
@@ -71,7 +72,9 @@ public final class ChatPrepJob {
         OutputTarget target = OutputTarget.prepare(config.output(), config.mode(), hadoop);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator rowsDone = spark.sparkContext().longAccumulator("chatprep rows encoded");
-        Broadcast<BroadcastSpec> spec = jsc.broadcast(BroadcastSpec.of(plan.spec()));
+        BroadcastSpec specValue = BroadcastSpec.of(plan.spec());
+        Thread encoderWarmUp = warmUpLocalEncoder(specValue);
+        Broadcast<BroadcastSpec> spec = jsc.broadcast(specValue);
         JavaRDD<EncodedRecord> encoded = null;
         boolean committed = false;
         try (ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), rowsDone,
@@ -90,7 +93,7 @@ public final class ChatPrepJob {
             stats.assertReconciled();
 
             int shards = config.numShards() != null ? config.numShards()
-                    : (int) Math.max(1, ceilDiv(stats.written(), config.rowsPerShard()));
+                    : defaultShards(stats.written(), config.rowsPerShard(), spark.sparkContext().defaultParallelism());
             ShardWriter writer = new ShardWriter(spark, target);
             step(progress, "writing " + shards + " data shard(s)");
             long[] data = writer.writeData(encoded.filter(r -> r.outcome() == Outcome.WRITTEN), shards,
@@ -116,7 +119,8 @@ public final class ChatPrepJob {
                     Versions.all().get("chatprep"), JSON.valueToTree(plan.config()).toPrettyString()));
             step(progress, "writing report.html");
             try {
-                target.writeText(RunReport.FILE_NAME, RunReport.html(spark, target.staging(), manifest));
+                target.writeText(RunReport.FILE_NAME, RunReport.html(spark, target.staging(), manifest,
+                        config.packLength() == null ? stats.digest() : null));
             } catch (RuntimeException e) {
                 // The data is complete and checked; a report problem must not discard it ('chatprep report' redoes it).
                 console.println("chatprep: report.html not written: " + e.getMessage());
@@ -131,6 +135,7 @@ public final class ChatPrepJob {
                 target.abort();
             }
             spark.sparkContext().setJobDescription(null);
+            awaitWarmUp(encoderWarmUp);
             if (encoded != null) {
                 encoded.unpersist(false);
             }
@@ -168,21 +173,9 @@ public final class ChatPrepJob {
             DataTypes.createStructField("reason", DataTypes.StringType, true)));
 
     private static Row transformed(EncodedRecord r) {
-        return RowFactory.create(r.id(), boxed(r.inputIds()), boxed(r.labels()), boxed(r.assistantMask()),
+        return RowFactory.create(r.id(), r.inputIds(), r.labels(), r.assistantMask(),
                 r.numTokens(), r.numTrainedTokens(), r.outcome().name().toLowerCase(java.util.Locale.ROOT),
                 r.stage(), r.reason());
-    }
-
-    private static Object boxed(Object primitiveArray) {
-        if (primitiveArray == null) {
-            return null;
-        }
-        int n = java.lang.reflect.Array.getLength(primitiveArray);
-        Object[] out = new Object[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = java.lang.reflect.Array.get(primitiveArray, i);
-        }
-        return out;
     }
 
     /**
@@ -201,6 +194,39 @@ public final class ChatPrepJob {
         }, "chatprep-sql-warm-up");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * In local mode the tasks run in this JVM and share its encoder cache: loading the tokenizer's native
+     * library and the tokenizer itself (about two seconds) can overlap input planning instead of delaying the
+     * first task. Cluster executors are other JVMs, so there is nothing to warm there.
+     */
+    private Thread warmUpLocalEncoder(BroadcastSpec spec) {
+        if (!spark.sparkContext().isLocal()) {
+            return null;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                EncoderCache.get(spec.key(), spec.spec(), factory);
+            } catch (RuntimeException ignored) {
+                // The first task builds the encoder again and reports the failure where it belongs.
+            }
+        }, "chatprep-encoder-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** A warm-up must not outlive its run: a later run may have cleared the cache and changed the spec. */
+    private static void awaitWarmUp(Thread t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void step(ProgressReporter progress, String name) {
@@ -222,6 +248,14 @@ public final class ChatPrepJob {
             max = max == null ? config.packLength() : Math.min(max, config.packLength());
         }
         return new LengthLimit(max, config.maxLengthPolicy());
+    }
+
+    /**
+     * One task writes one shard, so fewer shards than cores would leave cores idle while writing: at least
+     * one shard per core (when there are that many rows), more when {@code rows_per_shard} asks for them.
+     */
+    static int defaultShards(long written, int rowsPerShard, int cores) {
+        return (int) Math.max(1, Math.max(ceilDiv(written, rowsPerShard), Math.min(written, cores)));
     }
 
     private static long ceilDiv(long a, long b) {

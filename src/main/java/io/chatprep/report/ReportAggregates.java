@@ -44,10 +44,26 @@ public final class ReportAggregates {
     /** The length the rows are bounded by ({@code max_length}, or {@code pack_length} for packs), if any. */
     private final Integer bound;
 
+    /** The longest row's length from the manifest, when known: saves a pass over the data. */
+    private final Long longestRow;
+
     public ReportAggregates(SparkSession spark, Path output, Integer bound) {
+        this(spark, output, bound, null);
+    }
+
+    /** The written rows' digest gathered by the run, when it has one; else the files are aggregated. */
+    private final RowDigest digest;
+
+    public ReportAggregates(SparkSession spark, Path output, Integer bound, Long longestRow) {
+        this(spark, output, bound, longestRow, null);
+    }
+
+    public ReportAggregates(SparkSession spark, Path output, Integer bound, Long longestRow, RowDigest digest) {
         this.spark = spark;
         this.output = output;
         this.bound = bound;
+        this.longestRow = longestRow;
+        this.digest = digest;
         Path dataDir = new Path(output, "data");
         this.data = exists(dataDir) ? spark.read().parquet(dataDir.toString()) : null;
         this.packed = data != null && List.of(data.columns()).contains("ids");
@@ -79,16 +95,16 @@ public final class ReportAggregates {
                         List<String> anyPicks) {
     }
 
-    /**
-     * One pass over the row statistics (never the token arrays) with grouping sets: the length bins, the share
-     * bins and the sources come back as separate groups of one aggregation, so the data is read once.
-     */
+    /** Length, share and source groups from the run's digest when there is one, else from the files. */
     private Scan scan() {
         if (scan != null) {
             return scan;
         }
         long longest = 0;
-        if (data != null) {
+        if (data != null && longestRow != null) {
+            // A pack is never longer than the pack length or, when a long row was kept, than that row alone.
+            longest = longestRow;
+        } else if (data != null) {
             Row top = data.agg(org.apache.spark.sql.functions.max("num_tokens")).first();
             longest = top.isNullAt(0) ? 0 : top.getInt(0);
         }
@@ -100,6 +116,51 @@ public final class ReportAggregates {
                     new long[SHARE_BINS]), List.of(), List.of(), List.of());
             return scan;
         }
+        List<long[]> lengthCounts = new ArrayList<>();
+        List<long[]> shareCounts = new ArrayList<>();
+        List<SourceGroup> sourceRows = new ArrayList<>();
+        if (!packed && digest != null && digest.complete()) {
+            fromDigest(width, lengthCounts, shareCounts, sourceRows);
+        } else {
+            fromFiles(width, lengthCounts, shareCounts, sourceRows);
+        }
+        // Largest sources first (by tokens for the chart, by rows for the samples), ties by name.
+        sourceRows.sort(java.util.Comparator.<SourceGroup>comparingLong(r -> -(r.trained() + r.untrained()))
+                .thenComparing(SourceGroup::name));
+        List<SourceTokens> sources = new ArrayList<>();
+        long[] other = new long[3];
+        for (int i = 0; i < sourceRows.size(); i++) {
+            SourceGroup r = sourceRows.get(i);
+            String name = r.name().isEmpty() ? "(ids without a name)" : r.name();
+            if (i < MAX_SOURCES - 1 || sourceRows.size() == MAX_SOURCES) {
+                sources.add(new SourceTokens(name, r.rows(), r.trained(), r.untrained()));
+            } else {
+                other[0] += r.rows();
+                other[1] += r.trained();
+                other[2] += r.untrained();
+            }
+        }
+        if (other[0] > 0) {
+            sources.add(new SourceTokens(OTHER_SOURCES, other[0], other[1], other[2]));
+        }
+        List<SourceGroup> byRows = new ArrayList<>(sourceRows);
+        byRows.sort(java.util.Comparator.<SourceGroup>comparingLong(r -> -r.rows()).thenComparing(SourceGroup::name));
+        scan = new Scan(Histogram.of(width, lengthBins, lengthCounts), Histogram.of(1.0 / SHARE_BINS, SHARE_BINS,
+                shareCounts), sources, picks(byRows, true), picks(byRows, false));
+        return scan;
+    }
+
+    /** One source's sums and sample picks (null when it has no such row). */
+    private record SourceGroup(String name, long rows, long trained, long untrained, String readablePick,
+                               String anyPick) {
+    }
+
+    /**
+     * One pass over the row statistics (never the token arrays) with grouping sets: the length bins, the share
+     * bins and the sources come back as separate groups of one aggregation, so the data is read once.
+     */
+    private void fromFiles(long width, List<long[]> lengthCounts, List<long[]> shareCounts,
+                           List<SourceGroup> sourceRows) {
         String id = packed ? "ids[0]" : "id";
         String view = "chatprep_report_" + java.util.UUID.randomUUID().toString().replace("-", "");
         data.selectExpr(id + " AS id", "num_tokens", "num_trained_tokens",
@@ -120,49 +181,39 @@ public final class ReportAggregates {
         } finally {
             spark.catalog().dropTempView(view);
         }
-        List<long[]> lengthCounts = new ArrayList<>();
-        List<long[]> shareCounts = new ArrayList<>();
-        List<Row> sourceRows = new ArrayList<>();
         for (Row g : groups) {
             if (g.getByte(0) == 0) {
                 lengthCounts.add(new long[] {g.getLong(3), g.getLong(6)});
             } else if (g.getByte(1) == 0) {
                 shareCounts.add(new long[] {g.getLong(4), g.getLong(6)});
             } else {
-                sourceRows.add(g);
+                sourceRows.add(new SourceGroup(g.getString(5), g.getLong(6), g.getLong(7), g.getLong(8),
+                        g.isNullAt(9) ? null : g.getStruct(9).getString(1),
+                        g.isNullAt(10) ? null : g.getStruct(10).getString(1)));
             }
         }
-        // Largest sources first (by tokens for the chart, by rows for the samples), ties by name.
-        sourceRows.sort(java.util.Comparator.<Row>comparingLong(r -> -(r.getLong(7) + r.getLong(8)))
-                .thenComparing(r -> r.getString(5)));
-        List<SourceTokens> sources = new ArrayList<>();
-        long[] other = new long[3];
-        for (int i = 0; i < sourceRows.size(); i++) {
-            Row r = sourceRows.get(i);
-            String name = r.getString(5).isEmpty() ? "(ids without a name)" : r.getString(5);
-            if (i < MAX_SOURCES - 1 || sourceRows.size() == MAX_SOURCES) {
-                sources.add(new SourceTokens(name, r.getLong(6), r.getLong(7), r.getLong(8)));
-            } else {
-                other[0] += r.getLong(6);
-                other[1] += r.getLong(7);
-                other[2] += r.getLong(8);
-            }
-        }
-        if (other[0] > 0) {
-            sources.add(new SourceTokens(OTHER_SOURCES, other[0], other[1], other[2]));
-        }
-        List<Row> byRows = new ArrayList<>(sourceRows);
-        byRows.sort(java.util.Comparator.<Row>comparingLong(r -> -r.getLong(6)).thenComparing(r -> r.getString(5)));
-        scan = new Scan(Histogram.of(width, lengthBins, lengthCounts), Histogram.of(1.0 / SHARE_BINS, SHARE_BINS,
-                shareCounts), sources, picks(byRows, 9), picks(byRows, 10));
-        return scan;
     }
 
-    private static List<String> picks(List<Row> sources, int column) {
+    /** The same groups from the run's digest and exact length counts: no Spark job. */
+    private void fromDigest(long width, List<long[]> lengthCounts, List<long[]> shareCounts,
+                            List<SourceGroup> sourceRows) {
+        digest.lengths().forEach((length, rows) -> lengthCounts.add(new long[] {length / width, rows}));
+        long[] share = digest.shareBins();
+        for (int i = 0; i < share.length; i++) {
+            if (share[i] > 0) {
+                shareCounts.add(new long[] {i, share[i]});
+            }
+        }
+        digest.sources().forEach((name, s) -> sourceRows.add(new SourceGroup(name, s.rows, s.trained, s.untrained,
+                s.readable == null ? null : s.readable.id(), s.any == null ? null : s.any.id())));
+    }
+
+    private static List<String> picks(List<SourceGroup> sources, boolean readable) {
         List<String> ids = new ArrayList<>();
-        for (Row r : sources) {
-            if (!r.isNullAt(column) && ids.size() < SAMPLE_ROWS) {
-                ids.add(r.getStruct(column).getString(1));
+        for (SourceGroup r : sources) {
+            String pick = readable ? r.readablePick() : r.anyPick();
+            if (pick != null && ids.size() < SAMPLE_ROWS) {
+                ids.add(pick);
             }
         }
         return ids;

@@ -30,6 +30,14 @@ public final class RunReport {
 
     /** The page for the output in {@code dir}, whose {@code manifest.json} is given as text. */
     public static String html(SparkSession spark, Path dir, String manifestJson) {
+        return html(spark, dir, manifestJson, null);
+    }
+
+    /**
+     * As {@link #html(SparkSession, Path, String)}, with the written rows' digest gathered by the run that wrote
+     * {@code dir}: the histograms and sources then come from it instead of a Spark aggregation of the files.
+     */
+    public static String html(SparkSession spark, Path dir, String manifestJson, RowDigest digest) {
         JsonNode manifest;
         try {
             manifest = JSON.readTree(manifestJson);
@@ -38,7 +46,9 @@ public final class RunReport {
         }
         JsonNode config = manifest.path("config");
         JsonNode bound = config.path("pack_length").isNumber() ? config.path("pack_length") : config.path("max_length");
-        ReportAggregates agg = new ReportAggregates(spark, dir, bound.isNumber() ? bound.asInt() : null);
+        JsonNode longest = manifest.path("tokens").path("length_max");
+        ReportAggregates agg = new ReportAggregates(spark, dir, bound.isNumber() ? bound.asInt() : null,
+                longest.isIntegralNumber() ? longest.asLong() : null, digest);
         Histogram lengths = agg.lengths();
         List<SampleRow> samples = new ArrayList<>();
         String unavailable = null;

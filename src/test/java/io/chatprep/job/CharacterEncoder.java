@@ -21,10 +21,21 @@ final class CharacterEncoder implements RowEncoder {
     static final AtomicInteger OPENED = new AtomicInteger();
 
     static EncoderFactory factory() {
-        return spec -> {
+        return new Factory();
+    }
+
+    /**
+     * A named class, as the job's own factory is: the encoder cache keys on the factory's class, and a
+     * lambda comes back from serialization as another class.
+     */
+    static final class Factory implements EncoderFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public RowEncoder open(io.chatprep.encode.EncoderSpec spec) {
             OPENED.incrementAndGet();
             return new CharacterEncoder();
-        };
+        }
     }
 
     @Override

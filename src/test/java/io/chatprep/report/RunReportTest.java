@@ -71,6 +71,13 @@ class RunReportTest {
     }
 
     @Test
+    void rebuildingFromTheFilesGivesTheRunsOwnPage() throws Exception {
+        // The run built its page from the digest it gathered while encoding; 'chatprep report' aggregates the files.
+        assertEquals(html, RunReport.html(spark, new org.apache.hadoop.fs.Path(output.toUri()),
+                Files.readString(output.resolve("manifest.json"))));
+    }
+
+    @Test
     void totalsEqualTheManifest() {
         JsonNode counts = manifest.path("counts");
         Map<String, Long> shown = dataValues(html);

@@ -20,10 +20,12 @@ public final class RowBuilder implements Serializable {
     public Row single(EncodedRecord r) {
         List<Object> v = new ArrayList<>(6);
         v.add(r.id());
-        v.add(boxed(r.inputIds()));
-        v.add(boxed(r.labels()));
+        // Primitive arrays: Spark's row encoder copies int[] / byte[] straight into its array format,
+        // where boxed arrays cost one object per token.
+        v.add(r.inputIds());
+        v.add(r.labels());
         if (assistantMasks) {
-            v.add(boxed(r.assistantMask()));
+            v.add(r.assistantMask());
         }
         v.add(r.numTokens());
         v.add(r.numTrainedTokens());
@@ -37,19 +39,17 @@ public final class RowBuilder implements Serializable {
             total += r.numTokens();
             trained += r.numTrainedTokens();
         }
-        Integer[] ids = new Integer[total];
-        Integer[] labels = new Integer[total];
-        Byte[] mask = new Byte[total];
-        Integer[] seqLengths = new Integer[rows.size()];
+        int[] ids = new int[total];
+        int[] labels = new int[total];
+        byte[] mask = new byte[total];
+        int[] seqLengths = new int[rows.size()];
         String[] rowIds = new String[rows.size()];
         int at = 0;
         for (int i = 0; i < rows.size(); i++) {
             EncodedRecord r = rows.get(i);
-            for (int t = 0; t < r.numTokens(); t++) {
-                ids[at + t] = r.inputIds()[t];
-                labels[at + t] = r.labels()[t];
-                mask[at + t] = r.assistantMask()[t];
-            }
+            System.arraycopy(r.inputIds(), 0, ids, at, r.numTokens());
+            System.arraycopy(r.labels(), 0, labels, at, r.numTokens());
+            System.arraycopy(r.assistantMask(), 0, mask, at, r.numTokens());
             at += r.numTokens();
             seqLengths[i] = r.numTokens();
             rowIds[i] = r.id();
@@ -69,21 +69,5 @@ public final class RowBuilder implements Serializable {
 
     public static Row quarantine(EncodedRecord r) {
         return RowFactory.create(r.id(), r.key().file(), r.key().position(), r.stage(), r.reason(), r.raw());
-    }
-
-    private static Integer[] boxed(int[] a) {
-        Integer[] out = new Integer[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i];
-        }
-        return out;
-    }
-
-    private static Byte[] boxed(byte[] a) {
-        Byte[] out = new Byte[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i];
-        }
-        return out;
     }
 }

@@ -1,6 +1,7 @@
 package io.chatprep.job.output;
 
 import io.chatprep.job.encode.EncodedRecord;
+import io.chatprep.report.RowDigest;
 
 import java.io.Serializable;
 import java.util.Iterator;
@@ -28,6 +29,7 @@ public final class RunStats implements Serializable {
     final TreeMap<String, Long> quarantinedByStage = new TreeMap<>();
     final TreeMap<String, TreeMap<String, Long>> quarantinedByReason = new TreeMap<>();
     final TreeMap<Integer, Long> lengths = new TreeMap<>();
+    final RowDigest digest = new RowDigest();
 
     public static Iterator<RunStats> ofPartition(Iterator<EncodedRecord> records) {
         RunStats s = new RunStats();
@@ -45,6 +47,7 @@ public final class RunStats implements Serializable {
                 totalTokens += r.numTokens();
                 trainedTokens += r.numTrainedTokens();
                 lengths.merge(r.numTokens(), 1L, Long::sum);
+                digest.add(r.id(), r.numTokens(), r.numTrainedTokens());
                 if (r.truncated()) {
                     truncated++;
                 }
@@ -77,6 +80,7 @@ public final class RunStats implements Serializable {
             s.quarantinedByStage.forEach((k, v) -> m.quarantinedByStage.merge(k, v, Long::sum));
             s.quarantinedByReason.forEach((stage, reasons) -> reasons.forEach((r, n) -> m.addReason(stage, r, n)));
             s.lengths.forEach((k, v) -> m.lengths.merge(k, v, Long::sum));
+            m.digest.merge(s.digest);
         }
         return m;
     }
@@ -107,6 +111,11 @@ public final class RunStats implements Serializable {
 
     public int maxLength() {
         return lengths.isEmpty() ? 0 : lengths.lastKey();
+    }
+
+    /** The report's view of the written rows (unpacked rows; packs are aggregated from the files). */
+    public RowDigest digest() {
+        return digest;
     }
 
     public long read() {

@@ -1,0 +1,132 @@
+package io.chatprep.report;
+
+import org.apache.spark.sql.catalyst.expressions.XXH64;
+import org.apache.spark.unsafe.Platform;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What the report needs from written rows, gathered while the job encodes them: trained-share bins and per-source
+ * sums with the sample picks, with the same definitions as the Spark aggregation in {@link ReportAggregates}
+ * ({@link ReportAggregates#SOURCE_OF_ID}, {@code xxhash64} picks), so a run's report costs no pass over its files.
+ * Past {@link #MAX_SOURCES} distinct sources the digest gives up and the report aggregates the files instead.
+ */
+public final class RowDigest implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final int MAX_SOURCES = 10_000;
+    /** Spark's {@code xxhash64} seed. */
+    private static final long SEED = 42L;
+    private static final Pattern TRAILING_POSITION = Pattern.compile("([:#/_.-]?[0-9]+)+$");
+
+    private final long[] shareBins = new long[ReportAggregates.SHARE_BINS + 1];
+    private final TreeMap<Integer, Long> lengths = new TreeMap<>();
+    private TreeMap<String, Source> sources = new TreeMap<>();
+    private boolean overflowed;
+
+    /** One source's sums and its picks: the row with the smallest (hash, id), among readable rows and among all. */
+    static final class Source implements Serializable {
+        private static final long serialVersionUID = 1L;
+        long rows;
+        long trained;
+        long untrained;
+        Pick readable;
+        Pick any;
+
+        void merge(Source o) {
+            rows += o.rows;
+            trained += o.trained;
+            untrained += o.untrained;
+            readable = Pick.min(readable, o.readable);
+            any = Pick.min(any, o.any);
+        }
+    }
+
+    record Pick(long hash, String id) implements Serializable {
+        static Pick of(String id) {
+            byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
+            return new Pick(XXH64.hashUnsafeBytes(utf8, Platform.BYTE_ARRAY_OFFSET, utf8.length, SEED), id);
+        }
+
+        /** Spark's struct order: hash first, then the id's UTF-8 bytes, unsigned. */
+        static Pick min(Pick a, Pick b) {
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            if (a.hash != b.hash) {
+                return a.hash < b.hash ? a : b;
+            }
+            return Arrays.compareUnsigned(a.id.getBytes(StandardCharsets.UTF_8), b.id.getBytes(StandardCharsets.UTF_8))
+                    <= 0 ? a : b;
+        }
+    }
+
+    /** A written (unpacked) row. */
+    public void add(String id, int numTokens, int numTrained) {
+        int bin = numTokens == 0 ? 0 : (int) ((long) numTrained * ReportAggregates.SHARE_BINS / numTokens);
+        shareBins[Math.min(bin, ReportAggregates.SHARE_BINS)]++;
+        lengths.merge(numTokens, 1L, Long::sum);
+        if (overflowed) {
+            return;
+        }
+        Source s = sources.computeIfAbsent(TRAILING_POSITION.matcher(id).replaceAll(""), k -> new Source());
+        s.rows++;
+        s.trained += numTrained;
+        s.untrained += numTokens - numTrained;
+        if (numTrained > 0) {
+            Pick p = Pick.of(id);
+            s.any = Pick.min(s.any, p);
+            if (numTokens <= ReportAggregates.SAMPLE_MAX_TOKENS) {
+                s.readable = Pick.min(s.readable, p);
+            }
+        }
+        checkSize();
+    }
+
+    public void merge(RowDigest o) {
+        for (int i = 0; i < shareBins.length; i++) {
+            shareBins[i] += o.shareBins[i];
+        }
+        o.lengths.forEach((k, v) -> lengths.merge(k, v, Long::sum));
+        overflowed |= o.overflowed;
+        if (!overflowed) {
+            o.sources.forEach((name, s) -> sources.merge(name, s, (a, b) -> {
+                Source m = new Source();
+                m.merge(a);
+                m.merge(b);
+                return m;
+            }));
+            checkSize();
+        }
+    }
+
+    private void checkSize() {
+        if (sources.size() > MAX_SOURCES) {
+            overflowed = true;
+            sources = new TreeMap<>();
+        }
+    }
+
+    /** False when there were too many sources to keep: the report then aggregates the written files. */
+    public boolean complete() {
+        return !overflowed;
+    }
+
+    /** Share-bin index -> rows, as the Spark aggregation returns them. */
+    long[] shareBins() {
+        return shareBins;
+    }
+
+    /** Row length -> rows. */
+    Map<Integer, Long> lengths() {
+        return lengths;
+    }
+
+    Map<String, Source> sources() {
+        return sources;
+    }
+}
