@@ -20,6 +20,7 @@ import io.chatprep.job.output.RunStats;
 import io.chatprep.job.output.ShardWriter;
 import io.chatprep.job.output.Versions;
 import io.chatprep.report.RunReport;
+import io.chatprep.tokenize.HfTokenizer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -74,6 +75,10 @@ public final class ChatPrepJob {
         LongAccumulator rowsDone = spark.sparkContext().longAccumulator("chatprep rows encoded");
         BroadcastSpec specValue = BroadcastSpec.of(plan.spec());
         Thread encoderWarmUp = warmUpLocalEncoder(specValue);
+        // The report decodes a few samples with the run's tokenizer; loading it costs about a second, which the
+        // otherwise idle driver can spend while the executors encode.
+        java.util.concurrent.CompletableFuture<HfTokenizer> reportTokenizer = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> HfTokenizer.fromFiles(plan.spec().tokenizer()));
         Broadcast<BroadcastSpec> spec = jsc.broadcast(specValue);
         JavaRDD<EncodedRecord> encoded = null;
         boolean committed = false;
@@ -120,7 +125,7 @@ public final class ChatPrepJob {
             step(progress, "writing report.html");
             try {
                 target.writeText(RunReport.FILE_NAME, RunReport.html(spark, target.staging(), manifest,
-                        config.packLength() == null ? stats.digest() : null));
+                        config.packLength() == null ? stats.digest() : null, reportTokenizer::join));
             } catch (RuntimeException e) {
                 // The data is complete and checked; a report problem must not discard it ('chatprep report' redoes it).
                 console.println("chatprep: report.html not written: " + e.getMessage());
@@ -136,6 +141,7 @@ public final class ChatPrepJob {
             }
             spark.sparkContext().setJobDescription(null);
             awaitWarmUp(encoderWarmUp);
+            reportTokenizer.thenAccept(HfTokenizer::close).exceptionally(e -> null);
             if (encoded != null) {
                 encoded.unpersist(false);
             }

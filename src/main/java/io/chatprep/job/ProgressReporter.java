@@ -45,8 +45,26 @@ final class ProgressReporter implements AutoCloseable {
     }
 
     void step(String name) {
+        endStep();
         step = name;
         print();
+    }
+
+    /** Seconds per step, in order: where a run's time went, printed when it ends. */
+    private final java.util.LinkedHashMap<String, Double> stepSeconds = new java.util.LinkedHashMap<>();
+    private long stepStartNanos = startNanos;
+
+    private synchronized void endStep() {
+        long now = System.nanoTime();
+        stepSeconds.merge(step, (now - stepStartNanos) / 1e9, Double::sum);
+        stepStartNanos = now;
+    }
+
+    private String stepSummary() {
+        StringBuilder b = new StringBuilder("chatprep: seconds per step:");
+        stepSeconds.forEach((name, sec) -> b.append(String.format(Locale.ROOT, " %s %.1f;", name, sec)));
+        b.setLength(b.length() - 1);
+        return b.toString();
     }
 
     private void loop() {
@@ -107,11 +125,13 @@ final class ProgressReporter implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
+        endStep();
         synchronized (this) {
             if (terminal && lastWidth > 0) {
                 out.println();
                 lastWidth = 0;
             }
+            out.println(stepSummary());
         }
     }
 }

@@ -30,14 +30,16 @@ public final class RunReport {
 
     /** The page for the output in {@code dir}, whose {@code manifest.json} is given as text. */
     public static String html(SparkSession spark, Path dir, String manifestJson) {
-        return html(spark, dir, manifestJson, null);
+        return html(spark, dir, manifestJson, null, null);
     }
 
     /**
      * As {@link #html(SparkSession, Path, String)}, with the written rows' digest gathered by the run that wrote
-     * {@code dir}: the histograms and sources then come from it instead of a Spark aggregation of the files.
+     * {@code dir}: the histograms and sources then come from it instead of a Spark aggregation of the files; and
+     * with the run's tokenizer, when it is at hand, instead of reading it again (it stays open).
      */
-    public static String html(SparkSession spark, Path dir, String manifestJson, RowDigest digest) {
+    public static String html(SparkSession spark, Path dir, String manifestJson, RowDigest digest,
+                              java.util.function.Supplier<HfTokenizer> runTokenizer) {
         JsonNode manifest;
         try {
             manifest = JSON.readTree(manifestJson);
@@ -55,10 +57,17 @@ public final class RunReport {
         List<ReportAggregates.SampleInput> inputs = agg.samples();
         if (!inputs.isEmpty()) {
             String tokenizerPath = manifest.path("tokenizer").path("path").asText(null);
-            try (HfTokenizer tokenizer = HfTokenizer.fromFiles(
-                    TokenizerSource.read(tokenizerPath, spark.sparkContext().hadoopConfiguration()).files())) {
-                SampleHighlighter highlighter = new SampleHighlighter(tokenizer);
-                inputs.forEach(i -> samples.add(highlighter.highlight(i)));
+            try {
+                if (runTokenizer != null) {
+                    SampleHighlighter highlighter = new SampleHighlighter(runTokenizer.get());
+                    inputs.forEach(i -> samples.add(highlighter.highlight(i)));
+                } else {
+                    try (HfTokenizer tokenizer = HfTokenizer.fromFiles(
+                            TokenizerSource.read(tokenizerPath, spark.sparkContext().hadoopConfiguration()).files())) {
+                        SampleHighlighter highlighter = new SampleHighlighter(tokenizer);
+                        inputs.forEach(i -> samples.add(highlighter.highlight(i)));
+                    }
+                }
             } catch (RuntimeException e) {
                 // The samples are a convenience: a tokenizer moved since the run must not cost the whole report.
                 unavailable = "Sample rows are not shown: the tokenizer " + tokenizerPath + " could not be read ("
