@@ -19,6 +19,7 @@ import io.chatprep.job.output.OutputTarget;
 import io.chatprep.job.output.RunStats;
 import io.chatprep.job.output.ShardWriter;
 import io.chatprep.job.output.Versions;
+import io.chatprep.report.ReportAggregates;
 import io.chatprep.report.RunReport;
 import io.chatprep.tokenize.HfTokenizer;
 import org.apache.spark.api.java.JavaRDD;
@@ -125,7 +126,8 @@ public final class ChatPrepJob {
             step(progress, "writing report.html");
             try {
                 target.writeText(RunReport.FILE_NAME, RunReport.html(spark, target.staging(), manifest,
-                        config.packLength() == null ? stats.digest() : null, reportTokenizer::join));
+                        new RunReport.RunState(config.packLength() == null ? stats.digest() : null,
+                                reportTokenizer::join, config.packLength() == null ? rowsById(encoded) : null)));
             } catch (RuntimeException e) {
                 // The data is complete and checked; a report problem must not discard it ('chatprep report' redoes it).
                 console.println("chatprep: report.html not written: " + e.getMessage());
@@ -147,6 +149,22 @@ public final class ChatPrepJob {
             }
             spec.destroy();
         }
+    }
+
+    /** Written rows by id from the persisted records: the report's samples without reading the files back. */
+    private static java.util.function.Function<List<String>, List<ReportAggregates.SampleInput>> rowsById(
+            JavaRDD<EncodedRecord> encoded) {
+        return ids -> {
+            Set<String> wanted = new java.util.HashSet<>(ids);
+            List<EncodedRecord> found = encoded.filter(r -> r.outcome() == Outcome.WRITTEN && wanted.contains(r.id()))
+                    .collect();
+            List<ReportAggregates.SampleInput> out = new java.util.ArrayList<>();
+            for (String id : ids) {
+                found.stream().filter(r -> r.id().equals(id)).min(java.util.Comparator.comparing(EncodedRecord::key))
+                        .ifPresent(r -> out.add(new ReportAggregates.SampleInput(id, r.inputIds(), r.labels())));
+            }
+            return out;
+        };
     }
 
     /**

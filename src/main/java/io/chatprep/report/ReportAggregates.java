@@ -28,6 +28,8 @@ public final class ReportAggregates {
     static final int MAX_SOURCES = 12;
     static final int MAX_REASONS = 100;
     static final int SAMPLE_ROWS = 3;
+    /** Candidates kept for topping up the samples when there are fewer sources than samples. */
+    static final int TOP_UP_ROWS = 2 * SAMPLE_ROWS;
     /** Samples longer than this are skipped when shorter ones exist: the page should stay readable. */
     static final int SAMPLE_MAX_TOKENS = 1500;
     static final String OTHER_SOURCES = "(other sources)";
@@ -56,6 +58,14 @@ public final class ReportAggregates {
 
     public ReportAggregates(SparkSession spark, Path output, Integer bound, Long longestRow) {
         this(spark, output, bound, longestRow, null);
+    }
+
+    /** Written rows by id, from where the run still holds them (one per id, in the order asked); else the files. */
+    private java.util.function.Function<List<String>, List<SampleInput>> rowsById;
+
+    public ReportAggregates withRowsById(java.util.function.Function<List<String>, List<SampleInput>> lookup) {
+        this.rowsById = lookup;
+        return this;
     }
 
     public ReportAggregates(SparkSession spark, Path output, Integer bound, Long longestRow, RowDigest digest) {
@@ -262,12 +272,15 @@ public final class ReportAggregates {
             List<String> ids = new ArrayList<>(s.readablePicks().size() >= Math.min(SAMPLE_ROWS, s.anyPicks().size())
                     ? s.readablePicks() : s.anyPicks());
             if (ids.size() < SAMPLE_ROWS) {
-                // Fewer sources than samples: top up with the first rows that have trained tokens.
-                for (Row r : data.where("num_trained_tokens > 0").select("id").limit(2 * SAMPLE_ROWS).collectAsList()) {
-                    if (ids.size() < SAMPLE_ROWS && !ids.contains(r.getString(0))) {
-                        ids.add(r.getString(0));
+                // Fewer sources than samples: top up with the rows of smallest pick over all sources.
+                for (String id : topUp(true).size() >= SAMPLE_ROWS ? topUp(true) : topUp(false)) {
+                    if (ids.size() < SAMPLE_ROWS && !ids.contains(id)) {
+                        ids.add(id);
                     }
                 }
+            }
+            if (rowsById != null) {
+                return rowsById.apply(ids);
             }
             rows = byId(ids);
         }
@@ -288,6 +301,16 @@ public final class ReportAggregates {
             out.add(new SampleInput(id, ids, labels));
         }
         return out;
+    }
+
+    /** Ids of the rows with the smallest (hash, id) over all written rows with trained tokens. */
+    private List<String> topUp(boolean readable) {
+        if (!packed && digest != null && digest.complete()) {
+            return digest.firstPicks(readable);
+        }
+        return data.where("num_trained_tokens > 0" + (readable ? " AND num_tokens <= " + SAMPLE_MAX_TOKENS : ""))
+                .selectExpr("xxhash64(id) AS h", "id").orderBy("h", "id").limit(TOP_UP_ROWS)
+                .collectAsList().stream().map(r -> r.getString(1)).toList();
     }
 
     /** The rows with these ids, one per id (ids need not be unique in the data), in the order given. */

@@ -26,6 +26,9 @@ public final class RowDigest implements Serializable {
     private final long[] shareBins = new long[ReportAggregates.SHARE_BINS + 1];
     private final TreeMap<Integer, Long> lengths = new TreeMap<>();
     private TreeMap<String, Source> sources = new TreeMap<>();
+    /** The smallest picks over all rows, readable ones and any: samples beyond one per source come from these. */
+    private final java.util.TreeSet<Pick> firstReadable = new java.util.TreeSet<>(Pick.ORDER);
+    private final java.util.TreeSet<Pick> firstAny = new java.util.TreeSet<>(Pick.ORDER);
     private boolean overflowed;
 
     /** One source's sums and its picks: the row with the smallest (hash, id), among readable rows and among all. */
@@ -47,21 +50,21 @@ public final class RowDigest implements Serializable {
     }
 
     record Pick(long hash, String id) implements Serializable {
+        /** Spark's struct order: hash first, then the id's UTF-8 bytes, unsigned. */
+        static final java.util.Comparator<Pick> ORDER = (java.util.Comparator<Pick> & Serializable) (a, b) ->
+                a.hash != b.hash ? Long.compare(a.hash, b.hash) : Arrays.compareUnsigned(
+                        a.id.getBytes(StandardCharsets.UTF_8), b.id.getBytes(StandardCharsets.UTF_8));
+
         static Pick of(String id) {
             byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
             return new Pick(XXH64.hashUnsafeBytes(utf8, Platform.BYTE_ARRAY_OFFSET, utf8.length, SEED), id);
         }
 
-        /** Spark's struct order: hash first, then the id's UTF-8 bytes, unsigned. */
         static Pick min(Pick a, Pick b) {
             if (a == null || b == null) {
                 return a == null ? b : a;
             }
-            if (a.hash != b.hash) {
-                return a.hash < b.hash ? a : b;
-            }
-            return Arrays.compareUnsigned(a.id.getBytes(StandardCharsets.UTF_8), b.id.getBytes(StandardCharsets.UTF_8))
-                    <= 0 ? a : b;
+            return ORDER.compare(a, b) <= 0 ? a : b;
         }
     }
 
@@ -80,11 +83,20 @@ public final class RowDigest implements Serializable {
         if (numTrained > 0) {
             Pick p = Pick.of(id);
             s.any = Pick.min(s.any, p);
+            keepFirst(firstAny, p);
             if (numTokens <= ReportAggregates.SAMPLE_MAX_TOKENS) {
                 s.readable = Pick.min(s.readable, p);
+                keepFirst(firstReadable, p);
             }
         }
         checkSize();
+    }
+
+    private static void keepFirst(java.util.TreeSet<Pick> first, Pick p) {
+        first.add(p);
+        if (first.size() > ReportAggregates.TOP_UP_ROWS) {
+            first.pollLast();
+        }
     }
 
     public void merge(RowDigest o) {
@@ -92,6 +104,8 @@ public final class RowDigest implements Serializable {
             shareBins[i] += o.shareBins[i];
         }
         o.lengths.forEach((k, v) -> lengths.merge(k, v, Long::sum));
+        o.firstReadable.forEach(p -> keepFirst(firstReadable, p));
+        o.firstAny.forEach(p -> keepFirst(firstAny, p));
         overflowed |= o.overflowed;
         if (!overflowed) {
             o.sources.forEach((name, s) -> sources.merge(name, s, (a, b) -> {
@@ -124,6 +138,11 @@ public final class RowDigest implements Serializable {
     /** Row length -> rows. */
     Map<Integer, Long> lengths() {
         return lengths;
+    }
+
+    /** Ids of the rows with the smallest picks, readable rows or any rows, in pick order. */
+    java.util.List<String> firstPicks(boolean readable) {
+        return (readable ? firstReadable : firstAny).stream().map(Pick::id).toList();
     }
 
     Map<String, Source> sources() {

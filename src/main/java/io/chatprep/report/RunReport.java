@@ -30,16 +30,22 @@ public final class RunReport {
 
     /** The page for the output in {@code dir}, whose {@code manifest.json} is given as text. */
     public static String html(SparkSession spark, Path dir, String manifestJson) {
-        return html(spark, dir, manifestJson, null, null);
+        return html(spark, dir, manifestJson, null);
     }
 
     /**
-     * As {@link #html(SparkSession, Path, String)}, with the written rows' digest gathered by the run that wrote
-     * {@code dir}: the histograms and sources then come from it instead of a Spark aggregation of the files; and
-     * with the run's tokenizer, when it is at hand, instead of reading it again (it stays open).
+     * What the run that wrote the output still holds: the written rows' digest (histograms and sources without a
+     * Spark aggregation of the files), its tokenizer, and its written rows by id (samples without reading the
+     * files back). Any of them may be null.
      */
-    public static String html(SparkSession spark, Path dir, String manifestJson, RowDigest digest,
-                              java.util.function.Supplier<HfTokenizer> runTokenizer) {
+    public record RunState(RowDigest digest, java.util.function.Supplier<HfTokenizer> tokenizer,
+                           java.util.function.Function<List<String>, List<ReportAggregates.SampleInput>> rowsById) {
+    }
+
+    /** As {@link #html(SparkSession, Path, String)}, using what the run holds ({@code run} may be null). */
+    public static String html(SparkSession spark, Path dir, String manifestJson, RunState run) {
+        RowDigest digest = run == null ? null : run.digest();
+        java.util.function.Supplier<HfTokenizer> runTokenizer = run == null ? null : run.tokenizer();
         JsonNode manifest;
         try {
             manifest = JSON.readTree(manifestJson);
@@ -51,6 +57,9 @@ public final class RunReport {
         JsonNode longest = manifest.path("tokens").path("length_max");
         ReportAggregates agg = new ReportAggregates(spark, dir, bound.isNumber() ? bound.asInt() : null,
                 longest.isIntegralNumber() ? longest.asLong() : null, digest);
+        if (run != null && run.rowsById() != null) {
+            agg.withRowsById(run.rowsById());
+        }
         Histogram lengths = agg.lengths();
         List<SampleRow> samples = new ArrayList<>();
         String unavailable = null;
