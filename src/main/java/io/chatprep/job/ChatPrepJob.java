@@ -98,12 +98,11 @@ public final class ChatPrepJob {
             RunStats stats = encoded.mapPartitions(RunStats::ofPartition).fold(new RunStats(), RunStats::merge);
             stats.assertReconciled();
 
-            int shards = config.numShards() != null ? config.numShards()
-                    : defaultShards(stats.written(), config.rowsPerShard(), spark.sparkContext().defaultParallelism());
             ShardWriter writer = new ShardWriter(spark, target);
-            step(progress, "writing " + shards + " data shard(s)");
-            long[] data = writer.writeData(encoded.filter(r -> r.outcome() == Outcome.WRITTEN), shards,
-                    config.packLength(), config.writeAssistantMasks());
+            step(progress, config.numShards() == null ? "writing data"
+                    : "writing " + config.numShards() + " data shard(s)");
+            long[] data = writer.writeData(encoded.filter(r -> r.outcome() == Outcome.WRITTEN), config.numShards(),
+                    config.rowsPerShard(), config.packLength(), config.writeAssistantMasks());
             int quarantineFiles = 0;
             if (stats.quarantined() > 0) {
                 step(progress, "writing quarantine");
@@ -272,14 +271,6 @@ public final class ChatPrepJob {
             max = max == null ? config.packLength() : Math.min(max, config.packLength());
         }
         return new LengthLimit(max, config.maxLengthPolicy());
-    }
-
-    /**
-     * One task writes one shard, so fewer shards than cores would leave cores idle while writing: at least
-     * one shard per core (when there are that many rows), more when {@code rows_per_shard} asks for them.
-     */
-    static int defaultShards(long written, int rowsPerShard, int cores) {
-        return (int) Math.max(1, Math.max(ceilDiv(written, rowsPerShard), Math.min(written, cores)));
     }
 
     private static long ceilDiv(long a, long b) {

@@ -19,9 +19,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Writes records as shards in a fixed order: each row goes to the shard its source position hashes to,
- * rows inside a shard are sorted by source position (and packed there, when packing), and shard files get
- * names {@code part-NNNNN-of-MMMMM.<ext>}. Same input and settings give byte-identical files.
+ * Writes records as shards in a fixed order, either as encoded (one or more files per input split, rows in source
+ * order) or spread over a set number of shards (each row goes to the shard its source position hashes to, sorted
+ * by source position inside it); packing happens inside each file's rows. Files get names
+ * {@code part-NNNNN-of-MMMMM.<ext>}. Same input and settings give byte-identical files.
  */
 public final class ShardWriter {
     private final SparkSession spark;
@@ -32,10 +33,15 @@ public final class ShardWriter {
         this.target = target;
     }
 
-    /** Training rows to {@code data/*.parquet}; returns the number of files and of output rows. */
-    public long[] writeData(JavaRDD<EncodedRecord> written, int shards, Integer packLength, boolean assistantMasks) {
+    /**
+     * Training rows to {@code data/*.parquet}; returns the number of files and of output rows. With a shard count,
+     * rows are spread over exactly that many files by a hash of their source position (a shuffle); without one,
+     * each partition is written where it was encoded, in source order, {@code rowsPerFile} rows at most per file.
+     */
+    public long[] writeData(JavaRDD<EncodedRecord> written, Integer shards, int rowsPerFile, Integer packLength,
+                            boolean assistantMasks) {
         RowBuilder builder = new RowBuilder(assistantMasks);
-        JavaRDD<EncodedRecord> sorted = sortedShards(written, shards);
+        JavaRDD<EncodedRecord> sorted = shards == null ? written : sortedShards(written, shards);
         JavaRDD<Row> rows;
         if (packLength == null) {
             rows = sorted.map(builder::single);
@@ -55,6 +61,7 @@ public final class ShardWriter {
         Path raw = new Path(target.staging(), "_spark/data");
         spark.createDataFrame(rows, schema).write().mode(SaveMode.ErrorIfExists)
                 .option("compression", "snappy")
+                .option("maxRecordsPerFile", shards == null ? rowsPerFile : 0)
                 .parquet(raw.toString());
         Path data = new Path(target.staging(), "data");
         int files = moveParts(raw, data, ".parquet");
