@@ -19,7 +19,6 @@ import io.chatprep.job.output.OutputTarget;
 import io.chatprep.job.output.RunStats;
 import io.chatprep.job.output.ShardWriter;
 import io.chatprep.job.output.Versions;
-import io.chatprep.report.ReportAggregates;
 import io.chatprep.report.RunReport;
 import io.chatprep.tokenize.HfTokenizer;
 import org.apache.spark.api.java.JavaRDD;
@@ -34,7 +33,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 
 import java.io.PrintStream;
@@ -81,41 +79,26 @@ public final class ChatPrepJob {
         java.util.concurrent.CompletableFuture<HfTokenizer> reportTokenizer = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> HfTokenizer.fromFiles(plan.spec().tokenizer()));
         Broadcast<BroadcastSpec> spec = jsc.broadcast(specValue);
-        JavaRDD<EncodedRecord> encoded = null;
         boolean committed = false;
         try (ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), rowsDone,
                 console, config.progressIntervalSeconds())) {
             progress.start();
-            warmUpSql(config);
             InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
-            encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config, spec, rowsDone)
-                    // Kept as objects: counting, writing and quarantine each read it, and re-encoding costs far
-                    // more than the memory (one int per token twice, one byte per token); overflow goes to disk.
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-
-            step(progress, "encoding rows");
-            RunStats stats = encoded.mapPartitions(RunStats::ofPartition).fold(new RunStats(), RunStats::merge);
-            stats.assertReconciled();
-
-            ShardWriter writer = new ShardWriter(spark, target);
-            step(progress, config.numShards() == null ? "writing data"
-                    : "writing " + config.numShards() + " data shard(s)");
-            long[] data = writer.writeData(encoded.filter(r -> r.outcome() == Outcome.WRITTEN), config.numShards(),
+            JavaRDD<EncodedRecord> encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config,
+                    spec, rowsDone);
+            step(progress, "encoding and writing rows");
+            ShardWriter.Written written = new ShardWriter(spark, target).write(encoded, config.numShards(),
                     config.rowsPerShard(), config.packLength(), config.writeAssistantMasks());
-            int quarantineFiles = 0;
-            if (stats.quarantined() > 0) {
-                step(progress, "writing quarantine");
-                quarantineFiles = writer.writeQuarantine(encoded.filter(r -> r.outcome() == Outcome.QUARANTINED),
-                        (int) Math.max(1, ceilDiv(stats.quarantined(), config.rowsPerShard())));
-            }
-            if (config.packLength() == null && data[1] != stats.written()) {
-                throw new IllegalStateException("the data files hold " + data[1] + " rows but " + stats.written()
-                        + " were encoded for writing");
+            RunStats stats = written.stats();
+            stats.assertReconciled();
+            if (config.packLength() == null && written.outputRows() != stats.written()) {
+                throw new IllegalStateException("the data files hold " + written.outputRows() + " rows but "
+                        + stats.written() + " were encoded for writing");
             }
             double seconds = (System.nanoTime() - startNanos) / 1e9;
-            JobResult result = new JobResult(target.target().toString(), stats, data[1], (int) data[0],
-                    quarantineFiles, seconds);
+            JobResult result = new JobResult(target.target().toString(), stats, written.outputRows(),
+                    written.dataFiles(), written.quarantineFiles(), seconds);
             String manifest = manifest(plan, files, result, started, Instant.now());
             target.writeText("manifest.json", manifest);
             target.writeText("README.md", DatasetCard.render(stats, result.outputRows(),
@@ -126,7 +109,7 @@ public final class ChatPrepJob {
             try {
                 target.writeText(RunReport.FILE_NAME, RunReport.html(spark, target.staging(), manifest,
                         new RunReport.RunState(config.packLength() == null ? stats.digest() : null,
-                                reportTokenizer::join, config.packLength() == null ? rowsById(encoded) : null)));
+                                reportTokenizer::join, null)));
             } catch (RuntimeException e) {
                 // The data is complete and checked; a report problem must not discard it ('chatprep report' redoes it).
                 console.println("chatprep: report.html not written: " + e.getMessage());
@@ -143,27 +126,8 @@ public final class ChatPrepJob {
             spark.sparkContext().setJobDescription(null);
             awaitWarmUp(encoderWarmUp);
             reportTokenizer.thenAccept(HfTokenizer::close).exceptionally(e -> null);
-            if (encoded != null) {
-                encoded.unpersist(false);
-            }
             spec.destroy();
         }
-    }
-
-    /** Written rows by id from the persisted records: the report's samples without reading the files back. */
-    private static java.util.function.Function<List<String>, List<ReportAggregates.SampleInput>> rowsById(
-            JavaRDD<EncodedRecord> encoded) {
-        return ids -> {
-            Set<String> wanted = new java.util.HashSet<>(ids);
-            List<EncodedRecord> found = encoded.filter(r -> r.outcome() == Outcome.WRITTEN && wanted.contains(r.id()))
-                    .collect();
-            List<ReportAggregates.SampleInput> out = new java.util.ArrayList<>();
-            for (String id : ids) {
-                found.stream().filter(r -> r.id().equals(id)).min(java.util.Comparator.comparing(EncodedRecord::key))
-                        .ifPresent(r -> out.add(new ReportAggregates.SampleInput(id, r.inputIds(), r.labels())));
-            }
-            return out;
-        };
     }
 
     /**
@@ -199,24 +163,6 @@ public final class ChatPrepJob {
         return RowFactory.create(r.id(), r.inputIds(), r.labels(), r.assistantMask(),
                 r.numTokens(), r.numTrainedTokens(), r.outcome().name().toLowerCase(java.util.Locale.ROOT),
                 r.stage(), r.reason());
-    }
-
-    /**
-     * The first Spark SQL query of a JVM spends seconds initialising the analyzer, planner and code generator.
-     * Encoding uses only the RDD API, so planning an equivalent empty write meanwhile hides that cost.
-     */
-    private void warmUpSql(JobConfig config) {
-        StructType schema = io.chatprep.job.output.OutputSchema.data(config.packLength() != null,
-                config.writeAssistantMasks());
-        Thread t = new Thread(() -> {
-            try {
-                spark.createDataFrame(List.<Row>of(), schema).queryExecution().executedPlan();
-            } catch (RuntimeException ignored) {
-                // Only a head start; the real write plans again and reports any problem.
-            }
-        }, "chatprep-sql-warm-up");
-        t.setDaemon(true);
-        t.start();
     }
 
     /**

@@ -7,22 +7,24 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Writes records as shards in a fixed order, either as encoded (one or more files per input split, rows in source
- * order) or spread over a set number of shards (each row goes to the shard its source position hashes to, sorted
- * by source position inside it); packing happens inside each file's rows. Files get names
- * {@code part-NNNNN-of-MMMMM.<ext>}. Same input and settings give byte-identical files.
+ * Writes the encoded records in one pass, as they are encoded: training rows to {@code data/*.parquet}, rejected
+ * rows to {@code quarantine/*.jsonl}, every row counted on the way. Without a shard count each partition is
+ * written where it was encoded (one or more files per input split, rows in source order); with one, rows are
+ * first spread over exactly that many shards by a hash of their source position and sorted by it inside each.
+ * Files get names {@code part-NNNNN-of-MMMMM.<ext>} in partition order. Same input and settings give
+ * byte-identical files.
  */
 public final class ShardWriter {
     private final SparkSession spark;
@@ -33,39 +35,91 @@ public final class ShardWriter {
         this.target = target;
     }
 
-    /**
-     * Training rows to {@code data/*.parquet}; returns the number of files and of output rows. With a shard count,
-     * rows are spread over exactly that many files by a hash of their source position (a shuffle); without one,
-     * each partition is written where it was encoded, in source order, {@code rowsPerFile} rows at most per file.
-     */
-    public long[] writeData(JavaRDD<EncodedRecord> written, Integer shards, int rowsPerFile, Integer packLength,
-                            boolean assistantMasks) {
-        RowBuilder builder = new RowBuilder(assistantMasks);
-        JavaRDD<EncodedRecord> sorted = shards == null ? written : sortedShards(written, shards);
-        JavaRDD<Row> rows;
-        if (packLength == null) {
-            rows = sorted.map(builder::single);
-        } else {
-            int length = packLength;
-            rows = sorted.mapPartitions((Iterator<EncodedRecord> it) -> {
-                List<EncodedRecord> shard = new ArrayList<>();
-                it.forEachRemaining(shard::add);
-                List<Row> out = new ArrayList<>();
-                for (List<EncodedRecord> pack : new Packer(length).pack(shard)) {
-                    out.add(builder.pack(pack));
-                }
-                return out.iterator();
-            });
+    /** What the write produced, with the counts of every row read. */
+    public record Written(RunStats stats, int dataFiles, long outputRows, int quarantineFiles) {
+    }
+
+    public Written write(JavaRDD<EncodedRecord> encoded, Integer shards, int rowsPerFile, Integer packLength,
+                         boolean assistantMasks) {
+        JavaRDD<EncodedRecord> partitions = shards == null ? encoded : sortedShards(encoded, shards);
+        Path tasks = new Path(target.staging(), "_tasks");
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<SerializableConfiguration> conf = jsc.broadcast(
+                new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
+        List<ShardResult> results;
+        try {
+            results = new ArrayList<>(partitions.mapPartitionsWithIndex(new ShardTask(tasks.toString(), conf,
+                    shards == null ? rowsPerFile : null, packLength, assistantMasks), false).collect());
+        } finally {
+            conf.destroy();
         }
-        StructType schema = OutputSchema.data(packLength != null, assistantMasks);
-        Path raw = new Path(target.staging(), "_spark/data");
-        spark.createDataFrame(rows, schema).write().mode(SaveMode.ErrorIfExists)
-                .option("compression", "snappy")
-                .option("maxRecordsPerFile", shards == null ? rowsPerFile : 0)
-                .parquet(raw.toString());
-        Path data = new Path(target.staging(), "data");
-        int files = moveParts(raw, data, ".parquet");
-        return new long[]{files, rowsInFooters(data)};
+        results.sort(Comparator.comparingInt(ShardResult::partition));
+        RunStats stats = new RunStats();
+        List<Path> data = new ArrayList<>();
+        List<Path> quarantine = new ArrayList<>();
+        long declared = 0;
+        for (ShardResult r : results) {
+            stats = RunStats.merge(stats, r.stats());
+            Path dir = new Path(tasks, r.attemptDir());
+            r.dataFiles().forEach(name -> data.add(new Path(dir, name)));
+            declared += r.dataRows().stream().mapToLong(Long::longValue).sum();
+            if (r.quarantineFile() != null) {
+                quarantine.add(new Path(dir, r.quarantineFile()));
+            }
+        }
+        Path dataDir = new Path(target.staging(), "data");
+        if (data.isEmpty()) {
+            Path empty = new Path(tasks, "empty.parquet");
+            try {
+                ShardTask.writeEmpty(empty, spark.sparkContext().hadoopConfiguration(), packLength != null,
+                        assistantMasks);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write an empty data file: " + e.getMessage(), e);
+            }
+            data.add(empty);
+        }
+        moveInOrder(data, dataDir, ".parquet");
+        moveInOrder(quarantine, new Path(target.staging(), "quarantine"), ".jsonl");
+        delete(tasks);
+        long outputRows = rowsInFooters(dataDir);
+        if (outputRows != declared) {
+            throw new IllegalStateException("the data files hold " + outputRows + " rows but the tasks wrote "
+                    + declared);
+        }
+        return new Written(stats, data.size(), outputRows, quarantine.size());
+    }
+
+    private static JavaRDD<EncodedRecord> sortedShards(JavaRDD<EncodedRecord> records, int shards) {
+        return records.mapToPair(r -> new scala.Tuple2<>(r.key(), r))
+                .repartitionAndSortWithinPartitions(new ShardPartitioner(shards))
+                .values();
+    }
+
+    /** Gives the kept attempts' files dense, ordered names; attempts that lost are deleted with their directory. */
+    private void moveInOrder(List<Path> files, Path to, String extension) {
+        if (files.isEmpty()) {
+            return;
+        }
+        FileSystem fs = target.fs();
+        try {
+            fs.mkdirs(to);
+            for (int i = 0; i < files.size(); i++) {
+                Path dest = new Path(to, String.format("part-%05d-of-%05d%s", i, files.size(), extension));
+                if (!fs.rename(files.get(i), dest)) {
+                    throw new IOException("rename " + files.get(i) + " -> " + dest + " failed");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot arrange output files in " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void delete(Path dir) {
+        try {
+            target.fs().delete(dir, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -75,6 +129,9 @@ public final class ShardWriter {
     private long rowsInFooters(Path dir) {
         long rows = 0;
         try {
+            if (!target.fs().exists(dir)) {
+                return 0;
+            }
             for (FileStatus s : target.fs().listStatus(dir)) {
                 if (s.getPath().getName().endsWith(".parquet")) {
                     try (ParquetFileReader reader = ParquetFileReader.open(
@@ -87,49 +144,5 @@ public final class ShardWriter {
             throw new UncheckedIOException("cannot read back the data files in " + dir + ": " + e.getMessage(), e);
         }
         return rows;
-    }
-
-    /** Rejected rows, unchanged, with stage and reason, to {@code quarantine/*.jsonl}. */
-    public int writeQuarantine(JavaRDD<EncodedRecord> quarantined, int shards) {
-        JavaRDD<Row> rows = sortedShards(quarantined, shards).map(RowBuilder::quarantine);
-        Path raw = new Path(target.staging(), "_spark/quarantine");
-        spark.createDataFrame(rows, OutputSchema.quarantine()).write().mode(SaveMode.ErrorIfExists)
-                .json(raw.toString());
-        return moveParts(raw, new Path(target.staging(), "quarantine"), ".jsonl");
-    }
-
-    private static JavaRDD<EncodedRecord> sortedShards(JavaRDD<EncodedRecord> records, int shards) {
-        return records.mapToPair(r -> new scala.Tuple2<>(r.key(), r))
-                .repartitionAndSortWithinPartitions(new ShardPartitioner(shards))
-                .values();
-    }
-
-    /** Renames Spark's {@code part-00003-<uuid>...} files (empty shards write none) to a dense, ordered set. */
-    private int moveParts(Path from, Path to, String extension) {
-        FileSystem fs = target.fs();
-        try {
-            FileStatus[] all = fs.listStatus(from);
-            List<Path> parts = new ArrayList<>();
-            for (FileStatus s : all) {
-                if (s.getPath().getName().startsWith("part-")) {
-                    parts.add(s.getPath());
-                }
-            }
-            parts.sort((a, b) -> a.getName().compareTo(b.getName()));
-            fs.mkdirs(to);
-            for (int i = 0; i < parts.size(); i++) {
-                Path dest = new Path(to, String.format("part-%05d-of-%05d%s", i, parts.size(), extension));
-                if (!fs.rename(parts.get(i), dest)) {
-                    throw new IOException("rename " + parts.get(i) + " -> " + dest + " failed");
-                }
-            }
-            fs.delete(from, true);
-            if (fs.listStatus(from.getParent()).length == 0) {
-                fs.delete(from.getParent(), true);
-            }
-            return parts.size();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot arrange output files in " + to + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,0 +1,12 @@
+package io.chatprep.job.output;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What one successful task wrote: its data files (names inside its attempt directory, in order) with their row
+ * counts, its quarantine file if any, and the counts of every row it saw.
+ */
+record ShardResult(int partition, String attemptDir, List<String> dataFiles, List<Long> dataRows,
+                   String quarantineFile, RunStats stats) implements Serializable {
+}
