@@ -282,6 +282,10 @@ public final class ReportAggregates {
             if (rowsById != null) {
                 return rowsById.apply(ids);
             }
+            List<SampleInput> held = digest != null && digest.complete() ? digest.rowsById(ids) : null;
+            if (held != null) {
+                return held;
+            }
             rows = byId(ids);
         }
         List<SampleInput> out = new ArrayList<>();

@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
 public final class RowDigest implements Serializable {
     private static final long serialVersionUID = 1L;
     static final int MAX_SOURCES = 10_000;
+    /**
+     * Up to this many sources, each pick keeps its row's tokens, so the report's samples need no read of the
+     * files; past it, picks keep only their ids (the few top-up picks always keep their tokens).
+     */
+    static final int TOKEN_SOURCES = 64;
     /** Spark's {@code xxhash64} seed. */
     private static final long SEED = 42L;
     private static final Pattern TRAILING_POSITION = Pattern.compile("([:#/_.-]?[0-9]+)+$");
@@ -30,6 +35,7 @@ public final class RowDigest implements Serializable {
     private final java.util.TreeSet<Pick> firstReadable = new java.util.TreeSet<>(Pick.ORDER);
     private final java.util.TreeSet<Pick> firstAny = new java.util.TreeSet<>(Pick.ORDER);
     private boolean overflowed;
+    private boolean sourceTokensDropped;
 
     /** One source's sums and its picks: the row with the smallest (hash, id), among readable rows and among all. */
     static final class Source implements Serializable {
@@ -49,15 +55,21 @@ public final class RowDigest implements Serializable {
         }
     }
 
-    record Pick(long hash, String id) implements Serializable {
+    /** A picked row; its tokens are kept while few enough sources make that cheap (see {@link #TOKEN_SOURCES}). */
+    record Pick(long hash, String id, int[] inputIds, int[] labels) implements Serializable {
         /** Spark's struct order: hash first, then the id's UTF-8 bytes, unsigned. */
         static final java.util.Comparator<Pick> ORDER = (java.util.Comparator<Pick> & Serializable) (a, b) ->
                 a.hash != b.hash ? Long.compare(a.hash, b.hash) : Arrays.compareUnsigned(
                         a.id.getBytes(StandardCharsets.UTF_8), b.id.getBytes(StandardCharsets.UTF_8));
 
-        static Pick of(String id) {
+        static Pick of(String id, int[] inputIds, int[] labels) {
             byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
-            return new Pick(XXH64.hashUnsafeBytes(utf8, Platform.BYTE_ARRAY_OFFSET, utf8.length, SEED), id);
+            return new Pick(XXH64.hashUnsafeBytes(utf8, Platform.BYTE_ARRAY_OFFSET, utf8.length, SEED), id,
+                    inputIds, labels);
+        }
+
+        Pick withoutTokens() {
+            return inputIds == null ? this : new Pick(hash, id, null, null);
         }
 
         static Pick min(Pick a, Pick b) {
@@ -68,8 +80,9 @@ public final class RowDigest implements Serializable {
         }
     }
 
-    /** A written (unpacked) row. */
-    public void add(String id, int numTokens, int numTrained) {
+    /** A written (unpacked) row; its arrays are kept by reference, never changed. */
+    public void add(String id, int[] inputIds, int[] labels, int numTrained) {
+        int numTokens = inputIds.length;
         int bin = numTokens == 0 ? 0 : (int) ((long) numTrained * ReportAggregates.SHARE_BINS / numTokens);
         shareBins[Math.min(bin, ReportAggregates.SHARE_BINS)]++;
         lengths.merge(numTokens, 1L, Long::sum);
@@ -81,15 +94,41 @@ public final class RowDigest implements Serializable {
         s.trained += numTrained;
         s.untrained += numTokens - numTrained;
         if (numTrained > 0) {
-            Pick p = Pick.of(id);
-            s.any = Pick.min(s.any, p);
+            Pick p = Pick.of(id, inputIds, labels);
+            Pick forSource = sources.size() <= TOKEN_SOURCES ? p : p.withoutTokens();
+            s.any = Pick.min(s.any, forSource);
             keepFirst(firstAny, p);
             if (numTokens <= ReportAggregates.SAMPLE_MAX_TOKENS) {
-                s.readable = Pick.min(s.readable, p);
+                s.readable = Pick.min(s.readable, forSource);
                 keepFirst(firstReadable, p);
             }
         }
         checkSize();
+    }
+
+    /** The written rows with these ids, when all of them are held here with their tokens; else null. */
+    public java.util.List<ReportAggregates.SampleInput> rowsById(java.util.List<String> ids) {
+        java.util.Map<String, Pick> held = new java.util.HashMap<>();
+        java.util.function.Consumer<Pick> hold = p -> {
+            if (p != null && p.inputIds() != null) {
+                held.merge(p.id(), p, Pick::min);
+            }
+        };
+        firstReadable.forEach(hold);
+        firstAny.forEach(hold);
+        sources.values().forEach(s -> {
+            hold.accept(s.readable);
+            hold.accept(s.any);
+        });
+        java.util.List<ReportAggregates.SampleInput> out = new java.util.ArrayList<>();
+        for (String id : ids) {
+            Pick p = held.get(id);
+            if (p == null) {
+                return null;
+            }
+            out.add(new ReportAggregates.SampleInput(id, p.inputIds(), p.labels()));
+        }
+        return out;
     }
 
     private static void keepFirst(java.util.TreeSet<Pick> first, Pick p) {
@@ -104,6 +143,8 @@ public final class RowDigest implements Serializable {
             shareBins[i] += o.shareBins[i];
         }
         o.lengths.forEach((k, v) -> lengths.merge(k, v, Long::sum));
+        // Either side may have kept tokens the merged digest is too large to keep.
+        sourceTokensDropped = false;
         o.firstReadable.forEach(p -> keepFirst(firstReadable, p));
         o.firstAny.forEach(p -> keepFirst(firstAny, p));
         overflowed |= o.overflowed;
@@ -122,6 +163,12 @@ public final class RowDigest implements Serializable {
         if (sources.size() > MAX_SOURCES) {
             overflowed = true;
             sources = new TreeMap<>();
+        } else if (sources.size() > TOKEN_SOURCES && !sourceTokensDropped) {
+            sourceTokensDropped = true;
+            for (Source s : sources.values()) {
+                s.readable = s.readable == null ? null : s.readable.withoutTokens();
+                s.any = s.any == null ? null : s.any.withoutTokens();
+            }
         }
     }
 

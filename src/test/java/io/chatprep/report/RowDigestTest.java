@@ -38,8 +38,13 @@ class RowDigestTest {
             int n = 1 + random.nextInt(random.nextInt(10) == 0 ? 4000 : 900);
             int trained = random.nextInt(4) == 0 ? n : random.nextInt(n + 1);
             longest = Math.max(longest, n);
-            rows.add(RowFactory.create(id, new int[n], new int[n], n, trained));
-            (i % 2 == 0 ? first : second).add(id, n, trained);
+            int[] ids = random.ints(n, 0, 150_000).toArray();
+            int[] labels = ids.clone();
+            for (int t = 0; t < n - trained; t++) {
+                labels[t] = -100;
+            }
+            rows.add(RowFactory.create(id, ids, labels, n, trained));
+            (i % 2 == 0 ? first : second).add(id, ids, labels, trained);
         }
         first.merge(second);
         spark.createDataFrame(rows, OutputSchema.data(false, false)).coalesce(2).write()
@@ -54,19 +59,28 @@ class RowDigestTest {
         assertArrayEquals(files.trainedShare().counts(), digest.trainedShare().counts());
         assertEquals(files.sources(), digest.sources());
         assertTrue(files.sources().size() > 3, files.sources().toString());
-        assertEquals(files.samples().stream().map(ReportAggregates.SampleInput::id).toList(),
-                digest.samples().stream().map(ReportAggregates.SampleInput::id).toList());
+        List<ReportAggregates.SampleInput> fromFiles = files.samples();
+        List<ReportAggregates.SampleInput> fromDigest = digest.samples();
+        assertEquals(fromFiles.stream().map(ReportAggregates.SampleInput::id).toList(),
+                fromDigest.stream().map(ReportAggregates.SampleInput::id).toList());
+        assertEquals(ReportAggregates.SAMPLE_ROWS, fromDigest.size());
+        for (int i = 0; i < fromFiles.size(); i++) {
+            assertArrayEquals(fromFiles.get(i).inputIds(), fromDigest.get(i).inputIds());
+            assertArrayEquals(fromFiles.get(i).labels(), fromDigest.get(i).labels());
+        }
+        assertTrue(first.rowsById(fromDigest.stream().map(ReportAggregates.SampleInput::id).toList()) != null,
+                "samples come from the digest, not the files");
     }
 
     @Test
     void tooManySourcesFallBackToTheFiles() {
         RowDigest d = new RowDigest();
         for (int i = 0; i <= RowDigest.MAX_SOURCES; i++) {
-            d.add("source" + Integer.toString(i, 36) + "x", 10, 5);
+            d.add("source" + Integer.toString(i, 36) + "x", new int[10], new int[10], 5);
         }
         assertFalse(d.complete());
         RowDigest merged = new RowDigest();
-        merged.add("a-1", 10, 5);
+        merged.add("a-1", new int[10], new int[10], 5);
         merged.merge(d);
         assertFalse(merged.complete());
         assertEquals(RowDigest.MAX_SOURCES + 2, java.util.Arrays.stream(merged.shareBins()).sum());

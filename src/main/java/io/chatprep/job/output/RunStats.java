@@ -47,7 +47,7 @@ public final class RunStats implements Serializable {
                 totalTokens += r.numTokens();
                 trainedTokens += r.numTrainedTokens();
                 lengths.merge(r.numTokens(), 1L, Long::sum);
-                digest.add(r.id(), r.numTokens(), r.numTrainedTokens());
+                digest.add(r.id(), r.inputIds(), r.labels(), r.numTrainedTokens());
                 if (r.truncated()) {
                     truncated++;
                 }
