@@ -42,7 +42,10 @@ public final class ReportAggregates {
     private final SparkSession spark;
     private final Path output;
     private final boolean packed;
-    private final Dataset<Row> data;
+    private final Path dataDir;
+    /** Whether there are data files; they are opened as a Dataset only when something must be read from them. */
+    private final boolean hasData;
+    private Dataset<Row> data;
     /** The length the rows are bounded by ({@code max_length}, or {@code pack_length} for packs), if any. */
     private final Integer bound;
 
@@ -74,9 +77,9 @@ public final class ReportAggregates {
         this.bound = bound;
         this.longestRow = longestRow;
         this.digest = digest;
-        Path dataDir = new Path(output, "data");
-        this.data = exists(dataDir) ? spark.read().parquet(dataDir.toString()) : null;
-        this.packed = data != null && List.of(data.columns()).contains("ids");
+        this.dataDir = new Path(output, "data");
+        this.hasData = exists(dataDir);
+        this.packed = hasData && firstFileHasColumn("ids");
     }
 
     public boolean packed() {
@@ -111,17 +114,17 @@ public final class ReportAggregates {
             return scan;
         }
         long longest = 0;
-        if (data != null && longestRow != null) {
+        if (hasData && longestRow != null) {
             // A pack is never longer than the pack length or, when a long row was kept, than that row alone.
             longest = longestRow;
-        } else if (data != null) {
-            Row top = data.agg(org.apache.spark.sql.functions.max("num_tokens")).first();
+        } else if (hasData) {
+            Row top = data().agg(org.apache.spark.sql.functions.max("num_tokens")).first();
             longest = top.isNullAt(0) ? 0 : top.getInt(0);
         }
         long upper = Math.max(longest, bound == null ? 0 : bound);
         long width = Histogram.niceWidth(upper + 1, LENGTH_BINS);
         int lengthBins = (int) (upper / width) + 1;
-        if (data == null) {
+        if (!hasData) {
             scan = new Scan(new Histogram(width, new long[lengthBins]), new Histogram(1.0 / SHARE_BINS,
                     new long[SHARE_BINS]), List.of(), List.of(), List.of());
             return scan;
@@ -173,7 +176,7 @@ public final class ReportAggregates {
                            List<SourceGroup> sourceRows) {
         String id = packed ? "ids[0]" : "id";
         String view = "chatprep_report_" + java.util.UUID.randomUUID().toString().replace("-", "");
-        data.selectExpr(id + " AS id", "num_tokens", "num_trained_tokens",
+        data().selectExpr(id + " AS id", "num_tokens", "num_trained_tokens",
                 "num_tokens div " + width + " AS len_bin",
                 "if(num_tokens = 0, 0, (cast(num_trained_tokens as bigint) * " + SHARE_BINS + ") div num_tokens)"
                         + " AS share_bin",
@@ -257,12 +260,12 @@ public final class ReportAggregates {
      * some packs.
      */
     public List<SampleInput> samples() {
-        if (data == null) {
+        if (!hasData) {
             return List.of();
         }
         List<Row> rows;
         if (packed) {
-            Dataset<Row> trained = data.where("num_trained_tokens > 0");
+            Dataset<Row> trained = data().where("num_trained_tokens > 0");
             rows = trained.where("num_tokens <= " + SAMPLE_MAX_TOKENS).limit(SAMPLE_ROWS).collectAsList();
             if (rows.size() < SAMPLE_ROWS) {
                 rows = trained.limit(SAMPLE_ROWS).collectAsList();
@@ -312,14 +315,14 @@ public final class ReportAggregates {
         if (!packed && digest != null && digest.complete()) {
             return digest.firstPicks(readable);
         }
-        return data.where("num_trained_tokens > 0" + (readable ? " AND num_tokens <= " + SAMPLE_MAX_TOKENS : ""))
+        return data().where("num_trained_tokens > 0" + (readable ? " AND num_tokens <= " + SAMPLE_MAX_TOKENS : ""))
                 .selectExpr("xxhash64(id) AS h", "id").orderBy("h", "id").limit(TOP_UP_ROWS)
                 .collectAsList().stream().map(r -> r.getString(1)).toList();
     }
 
     /** The rows with these ids, one per id (ids need not be unique in the data), in the order given. */
     private List<Row> byId(List<String> ids) {
-        List<Row> picked = data.where(col("id").isin(ids.toArray())).collectAsList();
+        List<Row> picked = data().where(col("id").isin(ids.toArray())).collectAsList();
         List<Row> out = new ArrayList<>();
         for (String id : ids) {
             picked.stream().filter(r -> id.equals(r.getString(r.fieldIndex("id")))).findFirst().ifPresent(out::add);
@@ -337,6 +340,32 @@ public final class ReportAggregates {
             out[i] = ((Number) list.get(i)).intValue();
         }
         return out;
+    }
+
+    private Dataset<Row> data() {
+        if (data == null) {
+            data = spark.read().parquet(dataDir.toString());
+        }
+        return data;
+    }
+
+    /** From one file's footer, without starting a Spark read: every data file of an output has the same columns. */
+    private boolean firstFileHasColumn(String column) {
+        try {
+            FileSystem fs = dataDir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (var status : fs.listStatus(dataDir)) {
+                if (status.isFile() && status.getPath().getName().endsWith(".parquet")) {
+                    try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                            org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(status,
+                                    spark.sparkContext().hadoopConfiguration()))) {
+                        return reader.getFooter().getFileMetaData().getSchema().containsField(column);
+                    }
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the data files in " + dataDir + ": " + e.getMessage(), e);
+        }
     }
 
     private boolean exists(Path dir) {
