@@ -93,56 +93,59 @@ final class DataWriteSupport extends WriteSupport<DataRow> {
     }
 
     private void ints(String name, int index, int[] values) {
-        out.startField(name, index);
-        out.startGroup();
-        if (values.length > 0) {
-            out.startField("list", 0);
-            for (int v : values) {
-                out.startGroup();
-                out.startField("element", 0);
-                out.addInteger(v);
-                out.endField("element", 0);
-                out.endGroup();
-            }
-            out.endField("list", 0);
+        openList(name, index, values.length);
+        for (int v : values) {
+            openElement();
+            out.addInteger(v);
+            closeElement();
         }
-        out.endGroup();
-        out.endField(name, index);
+        closeList(name, index, values.length);
     }
 
     private void bytes(String name, int index, byte[] values) {
+        openList(name, index, values.length);
+        for (byte v : values) {
+            openElement();
+            out.addInteger(v);
+            closeElement();
+        }
+        closeList(name, index, values.length);
+    }
+
+    private void strings(String name, int index, String[] values) {
+        openList(name, index, values.length);
+        for (String v : values) {
+            openElement();
+            out.addBinary(Binary.fromString(v));
+            closeElement();
+        }
+        closeList(name, index, values.length);
+    }
+
+    // A three-level list: the column group, a repeated "list" group (absent when empty), an "element" in each.
+    private void openList(String name, int index, int size) {
         out.startField(name, index);
         out.startGroup();
-        if (values.length > 0) {
+        if (size > 0) {
             out.startField("list", 0);
-            for (byte v : values) {
-                out.startGroup();
-                out.startField("element", 0);
-                out.addInteger(v);
-                out.endField("element", 0);
-                out.endGroup();
-            }
+        }
+    }
+
+    private void closeList(String name, int index, int size) {
+        if (size > 0) {
             out.endField("list", 0);
         }
         out.endGroup();
         out.endField(name, index);
     }
 
-    private void strings(String name, int index, String[] values) {
-        out.startField(name, index);
+    private void openElement() {
         out.startGroup();
-        if (values.length > 0) {
-            out.startField("list", 0);
-            for (String v : values) {
-                out.startGroup();
-                out.startField("element", 0);
-                out.addBinary(Binary.fromString(v));
-                out.endField("element", 0);
-                out.endGroup();
-            }
-            out.endField("list", 0);
-        }
+        out.startField("element", 0);
+    }
+
+    private void closeElement() {
+        out.endField("element", 0);
         out.endGroup();
-        out.endField(name, index);
     }
 }

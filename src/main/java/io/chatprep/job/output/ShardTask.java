@@ -105,12 +105,7 @@ final class ShardTask implements Function2<Integer, Iterator<EncodedRecord>, Ite
             if (writer == null || (rowsPerFile != null && inFile >= rowsPerFile)) {
                 close();
                 String name = String.format("data-%05d.parquet", names.size());
-                writer = new Builder(HadoopOutputFile.fromPath(new Path(dir, name), hadoop),
-                        new DataWriteSupport(packLength != null, assistantMasks))
-                        .withConf(hadoop)
-                        .withCompressionCodec(CompressionCodecName.SNAPPY)
-                        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                        .build();
+                writer = open(new Path(dir, name), hadoop, packLength != null, assistantMasks);
                 names.add(name);
                 rows.add(0L);
                 inFile = 0;
@@ -132,12 +127,17 @@ final class ShardTask implements Function2<Integer, Iterator<EncodedRecord>, Ite
 
     /** A data file with the schema and no rows: readers of an output whose every row was rejected still work. */
     static void writeEmpty(Path file, Configuration hadoop, boolean packed, boolean assistantMasks) throws IOException {
-        new Builder(HadoopOutputFile.fromPath(file, hadoop), new DataWriteSupport(packed, assistantMasks))
+        open(file, hadoop, packed, assistantMasks).close();
+    }
+
+    /** Snappy, as Spark writes by default; the rest are parquet-mr's defaults, which are Spark's too. */
+    private static ParquetWriter<DataRow> open(Path file, Configuration hadoop, boolean packed, boolean assistantMasks)
+            throws IOException {
+        return new Builder(HadoopOutputFile.fromPath(file, hadoop), new DataWriteSupport(packed, assistantMasks))
                 .withConf(hadoop)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .build()
-                .close();
+                .build();
     }
 
     private static final class Builder extends ParquetWriter.Builder<DataRow, Builder> {
