@@ -60,15 +60,21 @@ def per_row(tok, template, rows):
 def trl_prepare(tok, template, rows, procs):
     from datasets import Dataset
     from trl import SFTConfig, SFTTrainer
+    from trl.chat_template_utils import get_training_chat_template, has_generation_markers
     dataset = Dataset.from_list([for_datasets(r) for r in rows])
     args = SFTConfig(output_dir=tempfile.mkdtemp(), assistant_only_loss=True, dataset_num_proc=procs if procs > 1 else None,
                      max_length=None, report_to=[], use_cpu=True, bf16=False)
-    # The trainer without a model: only the attributes its dataset preparation reads.
+    # As SFTConfig(chat_template_path=<training template>) does: the template becomes the tokenizer's own.
+    tok.chat_template = template
+    # The trainer without a model: only the attributes its dataset preparation reads, set the way
+    # SFTTrainer.__init__ sets them for a text, conversational, unpacked dataset.
     trainer = SFTTrainer.__new__(SFTTrainer)
-    trainer.chat_template = template
+    trainer._tokenizer = tok
     trainer._is_vision_dataset = False
     trainer.completion_only_loss = False
     trainer.padding_free = False
+    trainer.chat_template = (get_training_chat_template(tok)
+                             if args.assistant_only_loss and not has_generation_markers(tok.chat_template) else None)
     start = time.perf_counter()
     out = trainer._prepare_dataset(dataset, tok, args, False, None, "train")
     seconds = time.perf_counter() - start

@@ -1,6 +1,8 @@
-"""Runs every benchmark path of scripts/bench on one input, one path per process, and reports them side by side.
+"""Runs every benchmark path of scripts/bench on one input, each in its own process, and hands the measurements
+to bench_report.py (table, OUT/bench.json, OUT/bench.png, targets). Invoked by scripts/bench.
 
-Writes OUT/bench.json and OUT/bench.png and prints a table plus the targets. Invoked by scripts/bench.
+Each process is sampled for the peak resident memory of its whole process tree (datasets.map and TRL with two
+processes fork workers; their RSS is summed, shared pages counted once per process, as `ps` would).
 """
 import argparse
 import gzip
@@ -11,89 +13,162 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+import bench_report  # noqa: E402
 
-LABELS = {
-    "chatprep_local1": "chatprep run, local[1] (end to end, Parquet written)",
-    "chatprep_local2": "chatprep run, local[2] (end to end, Parquet written)",
-    "chatprep_row_path_1t": "chatprep render+encode+mask, 1 JVM thread",
-    "djl_encode_1t": "raw DJL encode of the rendered texts, 1 thread",
-    "chatprep_jni_encode_1t": "chatprep JNI encode of the rendered texts, 1 thread",
-    "chatprep_render_1t": "chatprep render only (span tracking), 1 JVM thread",
-    "trl_1p": "TRL SFTTrainer dataset preparation, 1 process",
-    "trl_2p": "TRL SFTTrainer dataset preparation, 2 processes",
-    "transformers_1p": "transformers apply_chat_template(masks) per row, 1 process",
-    "datasets_map_2p": "datasets.map of the same, 2 processes",
-    "jinja_render_1p": "Python Jinja2 render only (span tracking), 1 process",
-    "hf_encode_batch_1t": "raw HF tokenizers encode_batch, 1 thread",
-    "hf_encode_batch_2t": "raw HF tokenizers encode_batch, 2 threads",
-}
+# Stages printed by TokenizeBench as "BENCH <stage> <conversations_per_s> <tokens_per_s>".
+JAVA_STAGES = ("row_path", "row_path_no_reuse", "render", "djl_encode", "jni_encode", "segment_encode")
+# TokenizeBench's table labels, read when it prints no BENCH lines (a build from before those lines existed).
+JAVA_TABLE_LABELS = {"row_path": "render + encode + mask (encoder)", "render": "render only",
+                     "djl_encode": "DJL HuggingFaceTokenizer.encode", "jni_encode": "chatprep HfTokenizer.encode (JNI)"}
+PYTHON_PATHS = (("trl_1p", 1), ("trl_2p", 1), ("transformers_1p", 1), ("datasets_map_2p", 1),
+                ("jinja_render_1p", 1), ("hf_encode_batch_1t", 1), ("hf_encode_batch_2t", 2))
 
 
-def timed(cmd, env=None):
-    """Runs cmd under /usr/bin/time; returns (stdout, stderr, wall seconds, peak RSS in MB)."""
-    with tempfile.NamedTemporaryFile(suffix=".rss", delete=False) as f:
-        rss_file = f.name
-    start = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss_file] + cmd, capture_output=True, text=True,
-                       env={**os.environ, **(env or {})})
-    wall = time.perf_counter() - start
-    if p.returncode != 0:
-        sys.stderr.write(p.stdout[-3000:] + p.stderr[-3000:])
-        raise SystemExit(f"bench: {' '.join(cmd[:3])} ... failed with exit code {p.returncode}")
-    with open(rss_file) as f:
-        rss_mb = int(f.read().strip().splitlines()[-1]) / 1024
-    os.unlink(rss_file)
-    return p.stdout, p.stderr, wall, rss_mb
+class PathFailed(Exception):
+    pass
 
 
-def python_path(python, name, a, tokenizer_dir, threads):
-    out, _, _, rss = timed([python, os.path.join(ROOT, "scripts/reference/bench_reference.py"), name,
-                            "--input", a.input, "--tokenizer", tokenizer_dir, "--template", a.template],
-                           env={"HF_HUB_OFFLINE": "1", "RAYON_NUM_THREADS": str(threads),
-                                "TOKENIZERS_PARALLELISM": "true" if threads > 1 else "false"})
-    r = json.loads(out.strip().splitlines()[-1])
-    return {"conversations": r["conversations"], "tokens": r["tokens"], "seconds": r["seconds"], "peak_rss_mb": rss}
+class TreeRss:
+    """Samples the summed VmRSS of a process and all its descendants until stopped; keeps the peak (MB)."""
+
+    def __init__(self, pid, interval=0.1):
+        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def peak_mb(self):
+        return self.peak_kb / 1024
+
+    def _loop(self):
+        while not self._stop.is_set():
+            total = sum(rss_kb(p) for p in descendants(self.pid))
+            self.peak_kb = max(self.peak_kb, total)
+            self._stop.wait(self.interval)
 
 
-def chatprep_run(master, a, work):
-    out_dir = os.path.join(work, "out-" + re.sub(r"\W", "", master))
-    stdout, _, wall, rss = timed([os.path.join(ROOT, "scripts/chatprep"), "run", "--input", a.input,
-                                  "--tokenizer", a.tokenizer, "--chat-template", a.template, "--output", out_dir,
-                                  "--master", master, "--now", "2026-01-01T00:00:00",
-                                  "--progress-interval-seconds", "3600"],
-                                 env={"CHATPREP_JAVA_OPTS": a.java_opts})
-    steps = re.search(r"seconds per step: (.*)", stdout)
-    step_seconds = {m.group(1).strip(): float(m.group(2))
-                    for m in re.finditer(r"([^;]+?) ([0-9.]+)(?:;|$)", steps.group(1))} if steps else {}
-    manifest = json.load(open(os.path.join(out_dir, "manifest.json")))
-    shutil.rmtree(out_dir)
-    return {"conversations": manifest["counts"]["read"], "tokens": manifest["tokens"]["total"],
-            "seconds": sum(step_seconds.values()), "wall_seconds": wall, "steps": step_seconds, "peak_rss_mb": rss}
-
-
-def java_threads(a):
-    """chatprep's row path and raw DJL encode in one JVM thread (TokenizeBench, best of its rounds)."""
-    stdout, _, _, rss = timed([os.path.join(ROOT, "scripts/bench-tokenize"), a.tokenizer, a.template, a.input,
-                               str(a.rounds)], env={"BENCH_JAVA_OPTS": a.java_opts})
-    rows = int(re.search(r"(\d+) rows", stdout).group(1))
-    tokens = int(re.search(r"rows \(\d+ rejected by the template\), (\d+) tokens", stdout).group(1))
-    found = {}
-    for key, label in (("chatprep_row_path_1t", "render + encode + mask (encoder)"),
-                       ("djl_encode_1t", "DJL HuggingFaceTokenizer.encode"),
-                       ("chatprep_jni_encode_1t", "chatprep HfTokenizer.encode (JNI)"),
-                       ("chatprep_render_1t", "render only")):
-        m = re.search(re.escape(label) + r"\s+([0-9.]+) s", stdout)
-        if m:
-            found[key] = {"conversations": rows, "tokens": tokens, "seconds": float(m.group(1)),
-                          "peak_rss_mb": rss}
+def descendants(pid):
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            pass  # the process ended between two reads
     return found
 
 
+def rss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measured(cmd, env=None, what=None):
+    """Runs cmd; returns (stdout, wall seconds, peak tree RSS in MB). A failure raises PathFailed with its tail."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        p = subprocess.Popen(cmd, stdout=out, stderr=err, env={**os.environ, **(env or {})})
+        with TreeRss(p.pid) as rss:
+            code = p.wait()
+        wall = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if code != 0:
+        tail = (stdout[-1500:] + stderr[-2500:]).strip()
+        raise PathFailed(f"{what or os.path.basename(cmd[0])} exited with code {code}:\n{tail}")
+    return stdout, wall, rss.peak_mb
+
+
+def chatprep_run(master, a, work):
+    """One 'chatprep run': the job's own seconds (manifest.json) and the whole command's wall time."""
+    out_dir = os.path.join(work, "out-" + re.sub(r"\W", "", master))
+    stdout, wall, rss = measured([os.path.join(ROOT, "scripts/chatprep"), "run", "--input", a.input,
+                                  "--tokenizer", a.tokenizer, "--chat-template", a.template, "--output", out_dir,
+                                  "--master", master, "--now", "2026-01-01T00:00:00",
+                                  "--progress-interval-seconds", "3600", "--mode", "overwrite"],
+                                 env={"CHATPREP_JAVA_OPTS": a.java_opts}, what=f"chatprep run --master {master}")
+    with open(os.path.join(out_dir, "manifest.json")) as f:
+        manifest = json.load(f)
+    shutil.rmtree(out_dir, ignore_errors=True)
+    steps = re.search(r"seconds per step: (.*)", stdout)
+    step_seconds = {m.group(1).strip(): float(m.group(2))
+                    for m in re.finditer(r"([^;,]+?) ([0-9.]+)(?=[;,]|$)", steps.group(1))} if steps else {}
+    common = {"conversations": manifest["counts"]["read"], "tokens": manifest["tokens"]["total"],
+              "peak_rss_mb": rss, "rows_written": manifest["counts"]["written"],
+              "rows_quarantined": manifest["counts"]["quarantined"], "steps": step_seconds}
+    return {"job": {**common, "seconds": manifest["seconds"]}, "wall": {**common, "seconds": wall}}
+
+
+def java_stages(a):
+    """chatprep's row path and the raw encoders, one JVM thread each (TokenizeBench, best of its rounds)."""
+    stdout, _, rss = measured([os.path.join(ROOT, "scripts/bench-tokenize"), a.tokenizer, a.template, a.input,
+                               str(a.rounds)], env={"BENCH_JAVA_OPTS": a.java_opts}, what="scripts/bench-tokenize")
+    return parse_tokenize_bench(stdout, rss)
+
+
+def parse_tokenize_bench(stdout, rss):
+    """Stages from TokenizeBench's output: its BENCH lines, or its table when it prints none."""
+    corpus = re.search(r"corpus: .*?, (\d+) rows \((\d+) rejected by the template\), (\d+) tokens", stdout)
+    found = {}
+    for m in re.finditer(r"^BENCH (\S+) ([0-9.eE+-]+) ([0-9.eE+-]+)\s*$", stdout, re.M):
+        found[m.group(1)] = {"conversations_per_s": float(m.group(2)), "tokens_per_s": float(m.group(3)),
+                             "peak_rss_mb": rss}
+    if not found and corpus:
+        rows, tokens = int(corpus.group(1)), int(corpus.group(3))
+        for stage, label in JAVA_TABLE_LABELS.items():
+            m = re.search(re.escape(label) + r"\s+([0-9.]+) s", stdout)
+            if m and float(m.group(1)) > 0:
+                s = float(m.group(1))
+                found[stage] = {"conversations_per_s": rows / s, "tokens_per_s": tokens / s, "peak_rss_mb": rss}
+    if not found:
+        raise PathFailed("scripts/bench-tokenize printed no BENCH lines and no table:\n" + stdout[-1500:])
+    if corpus:
+        for r in found.values():
+            r.update(conversations=int(corpus.group(1)), tokens=int(corpus.group(3)),
+                     rejected_by_template=int(corpus.group(2)))
+    unknown = sorted(set(found) - set(JAVA_STAGES))
+    if unknown:
+        print(f"bench: TokenizeBench stages not in the table: {', '.join(unknown)}", file=sys.stderr)
+    return {stage: found[stage] for stage in JAVA_STAGES if stage in found}
+
+
+def python_path(name, threads, a, tokenizer_dir):
+    out, wall, rss = measured([a.python, os.path.join(HERE, "bench_reference.py"), name, "--input", a.input,
+                               "--tokenizer", tokenizer_dir, "--template", a.template],
+                              env={"HF_HUB_OFFLINE": "1", "RAYON_NUM_THREADS": str(threads),
+                                   "TOKENIZERS_PARALLELISM": "true" if threads > 1 else "false"},
+                              what=f"bench_reference.py {name}")
+    r = json.loads(out.strip().splitlines()[-1])
+    return {"conversations": r["conversations"], "tokens": r["tokens"], "seconds": r["seconds"],
+            "process_wall_seconds": wall, "peak_rss_mb": rss}
+
+
 def plain_tokenizer_dir(tokenizer, work):
-    """transformers reads plain files: the bundled tokenizers are gzipped."""
+    """transformers and tokenizers read plain files; the bundled test tokenizers are gzipped."""
     out = os.path.join(work, "tokenizer")
     os.makedirs(out, exist_ok=True)
     for name in os.listdir(tokenizer):
@@ -106,6 +181,32 @@ def plain_tokenizer_dir(tokenizer, work):
     return out
 
 
+def first_rows(src, dst, limit):
+    n = 0
+    with open(src, encoding="utf-8") as f, open(dst, "w", encoding="utf-8") as g:
+        for line in f:
+            if line.strip():
+                g.write(line)
+                n += 1
+                if n >= limit:
+                    break
+    return n
+
+
+def rate(r, key):
+    return r[key] / r["seconds"] if r.get(key) is not None and r.get("seconds") else None
+
+
+def best_of(repeat, run):
+    """The fastest of `repeat` runs (a shared machine only ever slows a run down)."""
+    best = None
+    for _ in range(repeat):
+        r = run()
+        if best is None or r["seconds"] < best["seconds"]:
+            best = r
+    return best
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--input", required=True)
@@ -114,122 +215,70 @@ def main():
     p.add_argument("--python", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--limit", type=int, default=0)
-    p.add_argument("--rounds", type=int, default=2)
+    p.add_argument("--rounds", type=int, default=2, help="TokenizeBench rounds (best kept)")
+    p.add_argument("--repeat", type=int, default=1, help="runs of every other path (fastest kept)")
     p.add_argument("--java-opts", default="-Xmx4g")
-    p.add_argument("--only", default="", help="comma-separated path names (default: all)")
+    p.add_argument("--only", default="", help="comma-separated groups/paths: local1, local2, java, trl_1p, ...")
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="chatprep-bench-")
     try:
+        source = os.path.abspath(a.input)
         if a.limit:
             limited = os.path.join(work, "input.jsonl")
-            with open(a.input, encoding="utf-8") as f, open(limited, "w", encoding="utf-8") as g:
-                n = 0
-                for line in f:
-                    if line.strip() and n < a.limit:
-                        g.write(line)
-                        n += 1
+            n = first_rows(a.input, limited, a.limit)
+            print(f"bench: the first {n:,} conversations of {a.input}", flush=True)
             a.input = limited
         a.input = os.path.abspath(a.input)
         tokenizer_dir = plain_tokenizer_dir(a.tokenizer, work)
         only = set(filter(None, a.only.split(",")))
-        wanted = lambda k: not only or k in only  # noqa: E731
-        results = {}
-        steps = [
-            ("chatprep_local1", lambda: chatprep_run("local[1]", a, work)),
-            ("chatprep_local2", lambda: chatprep_run("local[2]", a, work)),
-            ("java_threads", lambda: java_threads(a)),
-        ] + [(name, (lambda n=name, t=threads: python_path(a.python, n, a, tokenizer_dir, t)))
-             for name, threads in (("trl_1p", 1), ("trl_2p", 1), ("transformers_1p", 1), ("datasets_map_2p", 1),
-                                   ("jinja_render_1p", 1), ("hf_encode_batch_1t", 1), ("hf_encode_batch_2t", 2))]
-        for name, run in steps:
-            if name == "java_threads":
-                if any(wanted(k) for k in ("chatprep_row_path_1t", "djl_encode_1t", "chatprep_jni_encode_1t",
-                                           "chatprep_render_1t")):
-                    print("bench: chatprep row path and DJL encode, 1 thread ...", flush=True)
-                    results.update(run())
-                continue
+        wanted = lambda name: not only or name in only  # noqa: E731
+        results, failures = {}, {}
+
+        def attempt(name, label, run):
+            print(f"bench: {label} ...", flush=True)
+            try:
+                return run()
+            except PathFailed as e:
+                failures[name] = str(e)
+                print(f"bench: {label} FAILED: {e}", file=sys.stderr, flush=True)
+                return None
+
+        for n in (1, 2):
+            if wanted(f"local{n}"):
+                r = attempt(f"local{n}", f"chatprep run --master local[{n}] (end to end, Parquet written)",
+                            lambda n=n: best_of(a.repeat, lambda: _run_pair(f"local[{n}]", a, work)))
+                if r:
+                    results[f"chatprep_local{n}_job"], results[f"chatprep_local{n}_wall"] = r["job"], r["wall"]
+        if wanted("java"):
+            r = attempt("java", "chatprep row path and raw DJL encode, one JVM thread", lambda: java_stages(a))
+            for stage, v in (r or {}).items():
+                results[f"java_{stage}"] = v
+        for name, threads in PYTHON_PATHS:
             if wanted(name):
-                print(f"bench: {LABELS[name]} ...", flush=True)
-                results[name] = run()
-        report(results, a)
+                r = attempt(name, bench_report.LABELS[name],
+                            lambda n=name, t=threads: best_of(a.repeat, lambda: python_path(n, t, a, tokenizer_dir)))
+                if r:
+                    results[name] = r
+        for r in results.values():
+            r.setdefault("conversations_per_s", rate(r, "conversations"))
+            r.setdefault("tokens_per_s", rate(r, "tokens"))
+        meta = {"input": source if not a.limit else f"first {a.limit} rows of {source}",
+                "limit": a.limit, "tokenizer": a.tokenizer, "template": a.template, "repeat": a.repeat,
+                "java_rounds": a.rounds, "cpus": os.cpu_count(), "load_average_at_end": os.getloadavg(),
+                "date": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        summary = bench_report.build(results, failures, meta, os.path.join(a.out, "bench-scale.json"))
+        bench_report.write(summary, a.out)
+        return 1 if failures else 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def rate(r, key):
-    return r[key] / r["seconds"] if r.get(key) and r["seconds"] > 0 else None
-
-
-def report(results, a):
-    trl = rate(results.get("trl_1p", {}), "conversations")
-    djl = rate(results.get("djl_encode_1t", {}), "conversations")
-    rows = []
-    for key in LABELS:
-        if key not in results:
-            continue
-        r = results[key]
-        conv = rate(r, "conversations")
-        r.update({"label": LABELS[key], "conversations_per_s": conv, "tokens_per_s": rate(r, "tokens"),
-                  "vs_trl_1p": conv / trl if trl else None, "vs_djl_encode_1t": conv / djl if djl else None})
-        rows.append((key, r))
-    fmt = lambda v, f: "" if v is None else format(v, f)  # noqa: E731
-    print()
-    print(f"{'path':<62} {'conv/s':>8} {'tokens/s':>10} {'xTRL':>6} {'xDJL':>6} {'RSS MB':>7}")
-    for key, r in rows:
-        print(f"{r['label']:<62} {fmt(r['conversations_per_s'], ',.0f'):>8} {fmt(r['tokens_per_s'], ',.0f'):>10} "
-              f"{fmt(r['vs_trl_1p'], '.2f'):>6} {fmt(r['vs_djl_encode_1t'], '.2f'):>6} {r['peak_rss_mb']:>7.0f}")
-    for key in ("chatprep_local1", "chatprep_local2"):
-        if key in results:
-            r = results[key]
-            print(f"  {key}: job {r['seconds']:.1f} s of {r['wall_seconds']:.1f} s wall (JVM and Spark start-up "
-                  f"the rest); steps: " + ", ".join(f"{k} {v:.1f}" for k, v in r["steps"].items()))
-    targets = []
-    one = rate(results.get("chatprep_local1", {}), "conversations")
-    two = rate(results.get("chatprep_local2", {}), "conversations")
-    tf = rate(results.get("transformers_1p", {}), "conversations")
-    for name, value, goal in (("end to end per core vs TRL preparation (1 process)", one / trl if one and trl else None, 3.0),
-                              ("end to end per core vs transformers per row", one / tf if one and tf else None, 1.5),
-                              ("end to end on one core vs raw DJL encode", one / djl if one and djl else None, 0.8),
-                              ("local[2] vs local[1]", two / one if one and two else None, 1.8)):
-        if value is not None:
-            targets.append({"target": name, "measured": value, "goal": goal, "met": value >= goal})
-    print()
-    for t in targets:
-        print(f"target: {t['target']}: {t['measured']:.2f}x (goal {t['goal']}x) {'met' if t['met'] else 'NOT met'}")
-    summary = {"input": a.input, "limit": a.limit, "tokenizer": a.tokenizer, "template": a.template,
-               "machine": {"cpus": os.cpu_count()}, "results": dict(rows), "targets": targets}
-    with open(os.path.join(a.out, "bench.json"), "w") as f:
-        json.dump(summary, f, indent=2)
-    chart(rows, os.path.join(a.out, "bench.png"))
-    print(f"\nbench: wrote {a.out}/bench.json and {a.out}/bench.png")
-
-
-def chart(rows, path):
-    try:
-        import matplotlib
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        print("bench: matplotlib missing, no chart")
-        return
-    shown = [(r["label"], r["conversations_per_s"], key.startswith("chatprep")) for key, r in rows
-             if r["conversations_per_s"]]
-    fig, ax = plt.subplots(figsize=(11, 0.45 * len(shown) + 1.2))
-    labels = [s[0] for s in shown][::-1]
-    values = [s[1] for s in shown][::-1]
-    colors = ["#2b7bba" if s[2] else "#9a9a9a" for s in shown][::-1]
-    ax.barh(labels, values, color=colors)
-    for i, v in enumerate(values):
-        ax.text(v, i, f" {v:,.0f}", va="center", fontsize=8)
-    if max(values) > 20 * min(values):
-        # Rendering alone runs an order of magnitude faster than any tokenizing path: keep both readable.
-        ax.set_xscale("log")
-    ax.set_xlabel("conversations per second (same input, same machine)")
-    ax.set_title("chatprep (blue) and the Python reference paths (grey)")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
+def _run_pair(master, a, work):
+    """Both views of one chatprep run, kept together so that --repeat picks the pair of the fastest job."""
+    r = chatprep_run(master, a, work)
+    return {"seconds": r["job"]["seconds"], **r}
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,0 +1,282 @@
+"""The scale benchmark behind scripts/bench-scale (a benchmark, not a unit test).
+
+Replicates the conversation mix to --rows rows (every replica's ids varied), runs 'chatprep run' on it with a
+fixed heap while sampling the JVM's resident memory (/proc/PID/status) and heap (one long-running
+`jstat -gc`), runs the unreplicated mix the same way for comparison, and writes OUT/bench-scale.json and
+OUT/bench-scale.png (memory over time).
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def replicate(src, dst, want, vary_text):
+    """Writes `want` rows cycling through src; replica k of a row gets id '<id>-r<k>'. With vary_text every string
+    message content also ends in ' #<k>', so that no two replicas share a message text."""
+    rows = []
+    with open(src, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                rows.append(json.loads(line))
+    if not rows:
+        raise SystemExit(f"bench-scale: {src} holds no rows")
+    with open(dst, "w", encoding="utf-8") as out:
+        for i in range(want):
+            k, row = divmod(i, len(rows))
+            row = rows[row]
+            copy = dict(row, id=f"{row.get('id', 'row-%d' % (i % len(rows)))}-r{k}")
+            if vary_text and k:
+                copy["messages"] = [dict(m, content=m["content"] + f" #{k}") if isinstance(m.get("content"), str)
+                                    else m for m in row.get("messages", [])]
+            out.write(json.dumps(copy, ensure_ascii=False))
+            out.write("\n")
+    return len(rows)
+
+
+class MemorySampler:
+    """RSS of the JVM every `interval` s, and its heap (used / committed, MB) from `jstat -gc PID <ms>`."""
+
+    def __init__(self, pid, interval):
+        self.pid, self.interval = pid, interval
+        self.rss = []    # (seconds since start, MB)
+        self.heap = []   # (seconds since start, used MB, committed MB)
+        self.t0 = time.monotonic()
+        self._stop = threading.Event()
+        self._threads = [threading.Thread(target=self._rss_loop, daemon=True),
+                         threading.Thread(target=self._heap_loop, daemon=True)]
+        self._jstat = None
+
+    def start(self):
+        for t in self._threads:
+            t.start()
+
+    def stop(self):
+        self._stop.set()
+        if self._jstat and self._jstat.poll() is None:
+            self._jstat.terminate()
+        for t in self._threads:
+            t.join(timeout=10)
+
+    def _rss_loop(self):
+        while not self._stop.is_set():
+            try:
+                with open(f"/proc/{self.pid}/status") as f:
+                    kb = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+                self.rss.append((time.monotonic() - self.t0, kb / 1024))
+            except (OSError, StopIteration):
+                pass
+            self._stop.wait(self.interval)
+
+    def _heap_loop(self):
+        # One jstat for the whole run: starting a JVM per sample would take CPU from the job being measured.
+        # jstat needs the JVM's perf data, which appears a moment after the JVM starts.
+        while not self._stop.is_set():
+            self._stop.wait(2)
+            try:
+                self._jstat = subprocess.Popen(["jstat", "-gc", str(self.pid), str(int(self.interval * 1000))],
+                                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            except OSError:
+                return  # no jstat on this machine: RSS only
+            header = None
+            for line in self._jstat.stdout:
+                cols = line.split()
+                if not cols:
+                    continue
+                if cols[0] == "S0C":
+                    header = cols
+                    continue
+                if header and len(cols) == len(header):
+                    try:
+                        v = dict(zip(header, map(float, cols)))
+                    except ValueError:
+                        continue
+                    used = (v["S0U"] + v["S1U"] + v["EU"] + v["OU"]) / 1024
+                    committed = (v["S0C"] + v["S1C"] + v["EC"] + v["OC"]) / 1024
+                    self.heap.append((time.monotonic() - self.t0, used, committed))
+            self._jstat.wait()
+            if self.heap or self._stop.is_set():
+                return
+
+
+def chatprep_run(input_path, out_dir, a, log_path, sampler_interval=None):
+    cmd = [os.path.join(ROOT, "scripts/chatprep"), "run", "--input", input_path,
+           "--tokenizer", a.tokenizer, "--chat-template", a.template, "--output", out_dir, "--mode", "overwrite",
+           "--master", a.master, "--now", "2026-01-01T00:00:00", "--progress-interval-seconds", "30"]
+    env = {**os.environ, "CHATPREP_JAVA_OPTS": f"-Xmx{a.heap}"}
+    start = time.perf_counter()
+    with open(log_path, "w") as log:
+        p = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+        # scripts/chatprep execs java, so this pid is the JVM's once the launcher has started it.
+        sampler = MemorySampler(p.pid, sampler_interval) if sampler_interval else None
+        if sampler:
+            sampler.start()
+        code = p.wait()
+        if sampler:
+            sampler.stop()
+    wall = time.perf_counter() - start
+    manifest = None
+    if code == 0:
+        with open(os.path.join(out_dir, "manifest.json")) as f:
+            manifest = json.load(f)
+    return code, wall, manifest, sampler
+
+
+def flatness(sampler):
+    """Memory is flat when, after the first 20% of the run (start-up), the second half never needs more than the
+    first half did: peak RSS within 10% (+64 MB), and the heap's floor (what survives collections) in the last
+    quarter within 25% (+64 MB) of the floor in the first quarter."""
+    def after_start(series):
+        return series[int(len(series) * 0.2):]
+    rss = [v for _, v in after_start(sampler.rss)]
+    used = [u for _, u, _ in after_start(sampler.heap)]
+    out = {"rss_samples": len(sampler.rss), "heap_samples": len(sampler.heap)}
+    if len(rss) >= 4:
+        half = len(rss) // 2
+        out.update(rss_peak_first_half_mb=max(rss[:half]), rss_peak_second_half_mb=max(rss[half:]))
+        out["rss_flat"] = out["rss_peak_second_half_mb"] <= 1.10 * out["rss_peak_first_half_mb"] + 64
+    if len(used) >= 8:
+        q = len(used) // 4
+        out.update(heap_floor_first_quarter_mb=min(used[:q]), heap_floor_last_quarter_mb=min(used[-q:]))
+        out["heap_flat"] = out["heap_floor_last_quarter_mb"] <= 1.25 * out["heap_floor_first_quarter_mb"] + 64
+    checks = [out[k] for k in ("rss_flat", "heap_flat") if k in out]
+    out["memory_flat"] = bool(checks) and all(checks)
+    return out
+
+
+def downsample(series, most=300):
+    step = max(1, len(series) // most)
+    return [[round(x, 2) for x in s] for s in series[::step]]
+
+
+def chart(result, path):
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    fig, ax = plt.subplots(figsize=(10, 4))
+    if result["series"]["rss_mb"]:
+        t, v = zip(*result["series"]["rss_mb"])
+        ax.plot(t, v, label="JVM resident memory (RSS)", color="#2b7bba")
+    if result["series"]["heap_mb"]:
+        t, used, committed = zip(*result["series"]["heap_mb"])
+        ax.plot(t, used, label="heap used", color="#e67e22", linewidth=0.8)
+        ax.plot(t, committed, label="heap committed", color="#7f8c8d", linestyle="--", linewidth=0.8)
+    ax.set_xlabel("seconds since launch")
+    ax.set_ylabel("MB")
+    ax.set_title(f"chatprep run {result['master']}, -Xmx{result['heap']}, {result['rows']:,} rows")
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return True
+
+
+def log_flags(log_path):
+    text = open(log_path, errors="replace").read()
+    return {"out_of_memory": "OutOfMemoryError" in text,
+            "spill_lines": len(re.findall(r"(?i)spill", text)),
+            "steps": re.search(r"seconds per step: (.*)", text).group(1) if "seconds per step" in text else None}
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--rows", type=int, default=1_000_000)
+    p.add_argument("--input", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--heap", default="2g")
+    p.add_argument("--master", default="local[2]")
+    p.add_argument("--tokenizer", default=os.path.join(ROOT, "src/test/resources/tokenizers/qwen3"))
+    p.add_argument("--template", default=os.path.join(ROOT, "templates/qwen3_training.jinja"))
+    p.add_argument("--interval", type=float, default=1.0, help="memory sampling interval, seconds")
+    p.add_argument("--vary-text", action="store_true")
+    p.add_argument("--no-small-run", action="store_true")
+    p.add_argument("--work", default=None, help="directory for the generated input and output (default: a temp dir)")
+    a = p.parse_args()
+    os.makedirs(a.out, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="chatprep-scale-", dir=a.work)
+    try:
+        result = {"rows_requested": a.rows, "master": a.master, "heap": a.heap, "vary_text": a.vary_text,
+                  "input": os.path.abspath(a.input), "file": os.path.join(a.out, "bench-scale.json")}
+        small = None
+        if not a.no_small_run:
+            print(f"bench-scale: the small run: {a.input} as is, {a.master}, -Xmx{a.heap} ...", flush=True)
+            code, wall, m, _ = chatprep_run(os.path.abspath(a.input), os.path.join(work, "small-out"), a,
+                                            os.path.join(work, "small.log"))
+            if code != 0:
+                sys.stderr.write(open(os.path.join(work, "small.log"), errors="replace").read()[-3000:])
+                raise SystemExit("bench-scale: the small run failed")
+            small = {"rows": m["counts"]["read"], "tokens": m["tokens"]["total"], "seconds": m["seconds"],
+                     "wall_seconds": wall, "conversations_per_s": m["counts"]["read"] / m["seconds"],
+                     "tokens_per_s": m["tokens"]["total"] / m["seconds"]}
+            shutil.rmtree(os.path.join(work, "small-out"), ignore_errors=True)
+            print(f"bench-scale: small run {small['rows']:,} rows in {small['seconds']:.1f} s (job): "
+                  f"{small['conversations_per_s']:,.0f} conversations/s", flush=True)
+        big_input = os.path.join(work, "input.jsonl")
+        t = time.perf_counter()
+        distinct = replicate(a.input, big_input, a.rows, a.vary_text)
+        print(f"bench-scale: wrote {a.rows:,} rows (cycling {distinct:,} source rows, {os.path.getsize(big_input) / 2**20:,.0f} "
+              f"MB) in {time.perf_counter() - t:.0f} s; running {a.master} with -Xmx{a.heap} ...", flush=True)
+        log_path = os.path.join(work, "run.log")
+        code, wall, m, sampler = chatprep_run(big_input, os.path.join(work, "out"), a, log_path, a.interval)
+        flags = log_flags(log_path)
+        result.update(completed=code == 0, exit_code=code, wall_seconds=wall, small_run=small, **flags,
+                      **flatness(sampler))
+        result["peak_rss_mb"] = max((v for _, v in sampler.rss), default=None)
+        result["peak_heap_used_mb"] = max((u for _, u, _ in sampler.heap), default=None)
+        result["peak_heap_committed_mb"] = max((c for _, _, c in sampler.heap), default=None)
+        result["series"] = {"rss_mb": downsample(sampler.rss), "heap_mb": downsample(sampler.heap)}
+        if m:
+            result.update(rows=m["counts"]["read"], rows_written=m["counts"]["written"],
+                          rows_quarantined=m["counts"]["quarantined"], tokens=m["tokens"]["total"],
+                          seconds=m["seconds"], data_files=m["counts"].get("data_files"),
+                          conversations_per_s=m["counts"]["read"] / m["seconds"],
+                          tokens_per_s=m["tokens"]["total"] / m["seconds"])
+            if small:
+                result["throughput_vs_small"] = result["conversations_per_s"] / small["conversations_per_s"]
+        else:
+            result["rows"] = a.rows
+            sys.stderr.write(open(log_path, errors="replace").read()[-3000:])
+        with open(result["file"], "w") as f:
+            json.dump(result, f, indent=2)
+        drawn = chart(result, os.path.join(a.out, "bench-scale.png"))
+        report(result, drawn, a.out)
+        return 0 if result["completed"] else 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(r, drawn, out):
+    def mb(v):
+        return "n/a" if v is None else f"{v:,.0f} MB"
+    if not r["completed"]:
+        print(f"bench-scale: the run FAILED (exit code {r['exit_code']}, out of memory: {r['out_of_memory']})")
+    else:
+        print(f"bench-scale: {r['rows']:,} rows, {r['tokens']:,} tokens in {r['seconds']:,.1f} s (job; command "
+              f"{r['wall_seconds']:,.1f} s) on {r['master']}: {r['conversations_per_s']:,.0f} conversations/s, "
+              f"{r['tokens_per_s']:,.0f} tokens/s")
+        if r.get("throughput_vs_small"):
+            print(f"bench-scale: throughput {r['throughput_vs_small']:.2f}x the small run's "
+                  f"({r['small_run']['conversations_per_s']:,.0f} conversations/s): "
+                  f"{'within' if r['throughput_vs_small'] >= 0.9 else 'NOT within'} 10%")
+    print(f"bench-scale: peak RSS {mb(r['peak_rss_mb'])}, peak heap used {mb(r['peak_heap_used_mb'])} of "
+          f"{mb(r['peak_heap_committed_mb'])} committed (-Xmx{r['heap']}); memory "
+          f"{'flat' if r['memory_flat'] else 'NOT flat'} (RSS peak {mb(r.get('rss_peak_first_half_mb'))} -> "
+          f"{mb(r.get('rss_peak_second_half_mb'))}, heap floor {mb(r.get('heap_floor_first_quarter_mb'))} -> "
+          f"{mb(r.get('heap_floor_last_quarter_mb'))}); OutOfMemoryError: {'yes' if r['out_of_memory'] else 'no'}; "
+          f"log lines mentioning spill: {r['spill_lines']}")
+    print(f"bench-scale: wrote {r['file']}" + (f" and {out}/bench-scale.png" if drawn else ""))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
