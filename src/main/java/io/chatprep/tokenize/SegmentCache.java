@@ -52,6 +52,16 @@ final class SegmentCache {
         stripe(piece).put(piece, encoded);
     }
 
+    /** Forgets every piece, every fingerprint and the counters. */
+    void clear() {
+        for (Stripe s : stripes) {
+            s.clear();
+        }
+        java.util.Arrays.fill(seen, 0L);
+        hits.reset();
+        misses.reset();
+    }
+
     long hits() {
         return hits.sum();
     }
@@ -132,6 +142,16 @@ final class SegmentCache {
                     bytes -= e.getValue().weight(e.getKey());
                     eldest.remove();
                 }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void clear() {
+            lock.lock();
+            try {
+                map.clear();
+                bytes = 0;
             } finally {
                 lock.unlock();
             }

@@ -180,6 +180,12 @@ public final class SegmentEncoder {
         return cache.size();
     }
 
+    /** Empties the piece cache and resets the counters (for measurements that must start cold). */
+    public void clearCache() {
+        cache.clear();
+        wholeTexts.reset();
+    }
+
     /** Texts encoded whole because the splitter could not cut them exactly. */
     public long wholeTexts() {
         return wholeTexts.sum();
