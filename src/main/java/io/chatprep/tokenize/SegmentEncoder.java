@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
  * that recurs (a system prompt, a tool schema, the {@code "assistant\n"} after every turn marker) always gets the
  * same tokens. This class cuts texts the same way ({@link AddedTokenSplitter}), takes known pieces from a
  * bounded cache shared by all threads, encodes the others in one native call and shifts each piece's offsets
- * by where it starts. Tokenizers whose pipeline is not piecewise-exact ({@link SegmentRules#unsafeReason()})
- * and texts the splitter cannot cut exactly are encoded whole. Thread-safe; does not own the tokenizer.
+ * by where it starts. Tokenizers whose pipeline is not piecewise-exact ({@link SegmentRules#unsafeReason()}),
+ * texts the splitter cannot cut exactly and texts with lone surrogates are encoded whole. Thread-safe; does not own the tokenizer.
  */
 public final class SegmentEncoder {
     /** Default bound of the piece cache: a few hundred thousand short pieces. */
@@ -87,7 +87,7 @@ public final class SegmentEncoder {
             return tokenizer.encode(text);
         }
         Segments segments = new Segments();
-        if (!splitter.split(text, segments)) {
+        if (hasLoneSurrogate(text) || !splitter.split(text, segments)) {
             wholeTexts.increment();
             return tokenizer.encode(text);
         }
@@ -125,6 +125,24 @@ public final class SegmentEncoder {
             }
         }
         return assemble(text, segments, pieces, total);
+    }
+
+    /**
+     * The native side receives a lone surrogate as several replacement characters, so its offsets after one do not
+     * count code points the way Java does; such texts (never produced by a JSON parser from valid input) go whole.
+     */
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Encoding assemble(String text, Segments segments, EncodedPiece[] pieces, int total) {
