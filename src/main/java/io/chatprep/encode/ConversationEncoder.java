@@ -11,6 +11,7 @@ import io.chatprep.template.RenderedChat;
 import io.chatprep.template.TemplateException;
 import io.chatprep.tokenize.Encoding;
 import io.chatprep.tokenize.HfTokenizer;
+import io.chatprep.tokenize.SegmentEncoder;
 import io.chatprep.tokenize.TokenizerConfig;
 import io.chatprep.verify.DerivedSpans;
 import io.chatprep.verify.NotPrefixStableException;
@@ -35,11 +36,15 @@ public final class ConversationEncoder implements AutoCloseable {
     private final ChatTemplate template;
     private final HfTokenizer tokenizer;
     private final EncoderOptions options;
+    /** Null when {@link EncoderOptions#reuseSegments()} is off: every text is encoded whole. */
+    private final SegmentEncoder segments;
 
-    private ConversationEncoder(ChatTemplate template, HfTokenizer tokenizer, EncoderOptions options) {
+    private ConversationEncoder(ChatTemplate template, HfTokenizer tokenizer, EncoderOptions options,
+                                SegmentEncoder segments) {
         this.template = template;
         this.tokenizer = tokenizer;
         this.options = options;
+        this.segments = segments;
     }
 
     /**
@@ -58,7 +63,8 @@ public final class ConversationEncoder implements AutoCloseable {
                 }
             }
             EncoderOptions options = spec.options() == null ? EncoderOptions.defaults() : spec.options();
-            return new ConversationEncoder(ChatTemplate.compile(source), tokenizer, options);
+            SegmentEncoder segments = options.reuseSegments() ? SegmentEncoder.create(tokenizer, spec.tokenizer()) : null;
+            return new ConversationEncoder(ChatTemplate.compile(source), tokenizer, options, segments);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -219,7 +225,7 @@ public final class ConversationEncoder implements AutoCloseable {
 
     private Encoding tokenize(String text) throws RowRejectedException {
         try {
-            return tokenizer.encode(text);
+            return segments != null ? segments.encode(text) : tokenizer.encode(text);
         } catch (RuntimeException e) {
             throw new RowRejectedException("tokenize", "tokenizer failed: " + e.getMessage(), e);
         }
@@ -231,6 +237,11 @@ public final class ConversationEncoder implements AutoCloseable {
 
     public EncoderOptions options() {
         return options;
+    }
+
+    /** The piece-reusing encoder, or null when segment reuse is off. */
+    public SegmentEncoder segmentEncoder() {
+        return segments;
     }
 
     @Override

@@ -13,15 +13,26 @@ import java.util.Map;
  * @param templateKwargs extra template variables for every row (a row's own {@code chat_template_kwargs} win)
  * @param deriveMasks    assistant spans come from prefix rendering, not {@code {% generation %}} markers
  *                       (for templates without markers; rows where the template is not prefix-stable are rejected)
+ * @param reuseSegments  encode the pieces between added tokens once and reuse their tokens across rows
+ *                       (same ids and offsets as encoding each text whole; see {@code SegmentEncoder})
  */
 public record EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<String, Object> templateKwargs,
-                             boolean deriveMasks) implements Serializable {
+                             boolean deriveMasks, boolean reuseSegments) implements Serializable {
+    public EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<String, Object> templateKwargs,
+                          boolean deriveMasks) {
+        this(maskPolicy, now, templateKwargs, deriveMasks, true);
+    }
+
     public EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<String, Object> templateKwargs) {
         this(maskPolicy, now, templateKwargs, false);
     }
 
     public EncoderOptions withDeriveMasks(boolean derive) {
-        return new EncoderOptions(maskPolicy, now, templateKwargs, derive);
+        return new EncoderOptions(maskPolicy, now, templateKwargs, derive, reuseSegments);
+    }
+
+    public EncoderOptions withReuseSegments(boolean reuse) {
+        return new EncoderOptions(maskPolicy, now, templateKwargs, deriveMasks, reuse);
     }
 
     public static EncoderOptions defaults() {

@@ -42,7 +42,8 @@ public final class JobPlan {
         this.templateExplanation = resolution.explanation();
         this.spec = new EncoderSpec(templateSource, tokenizer.files(),
                 new EncoderOptions(config.maskPolicy(), config.now(), pythonValues(config.templateKwargs()))
-                        .withDeriveMasks(resolution.derivesMasks()));
+                        .withDeriveMasks(resolution.derivesMasks())
+                        .withReuseSegments(config.reuseSegments()));
     }
 
     public static JobPlan prepare(JobConfig config, Configuration hadoop) {

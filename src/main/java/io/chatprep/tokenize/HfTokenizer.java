@@ -80,6 +80,58 @@ public final class HfTokenizer implements AutoCloseable {
         }
     }
 
+    /**
+     * Encodes each of {@code pieces[0, count)} as if it were a text of its own, in one native call when there are
+     * several (tokenizers-rs' pre-tokenized input runs the whole pipeline on every element separately and
+     * numbers each element's tokens with its index). Offsets are relative to each piece, -1 for no span.
+     * Returns null if the native result does not say which tokens belong to which piece.
+     */
+    EncodedPiece[] encodePieces(String[] pieces, int count) {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            long encoding = count == 1
+                    ? TokenizersLibrary.LIB.encode(handle, pieces[0], false)
+                    : TokenizersLibrary.LIB.encodeList(handle, java.util.Arrays.copyOf(pieces, count), false);
+            try {
+                long[] wideIds = TokenizersLibrary.LIB.getTokenIds(encoding);
+                CharSpan[] spans = TokenizersLibrary.LIB.getTokenCharSpans(encoding);
+                long[] pieceOf = count == 1 ? null : TokenizersLibrary.LIB.getWordIds(encoding);
+                return slice(wideIds, spans, pieceOf, count);
+            } finally {
+                TokenizersLibrary.LIB.deleteEncoding(encoding);
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private static EncodedPiece[] slice(long[] wideIds, CharSpan[] spans, long[] pieceOf, int count) {
+        int n = wideIds.length;
+        if (spans.length != n || (pieceOf != null && pieceOf.length != n)) {
+            return null;
+        }
+        EncodedPiece[] out = new EncodedPiece[count];
+        int token = 0;
+        for (int piece = 0; piece < count; piece++) {
+            int first = token;
+            while (token < n && (pieceOf == null || pieceOf[token] == piece)) {
+                token++;
+            }
+            int size = token - first;
+            int[] ids = new int[size];
+            int[] offsets = new int[2 * size];
+            for (int i = 0; i < size; i++) {
+                ids[i] = (int) wideIds[first + i];
+                CharSpan span = spans[first + i];
+                offsets[2 * i] = span == null ? -1 : span.getStart();
+                offsets[2 * i + 1] = span == null ? -1 : span.getEnd();
+            }
+            out[piece] = new EncodedPiece(ids, offsets);
+        }
+        return token == n ? out : null;
+    }
+
     /** Token ids only: cheaper than {@link #encode} when offsets are not needed. */
     public int[] encodeIds(String text) {
         lifecycle.readLock().lock();

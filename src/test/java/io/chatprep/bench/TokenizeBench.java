@@ -13,6 +13,7 @@ import io.chatprep.template.RenderRequest;
 import io.chatprep.template.RenderedChat;
 import io.chatprep.tokenize.Encoding;
 import io.chatprep.tokenize.HfTokenizer;
+import io.chatprep.tokenize.SegmentEncoder;
 import io.chatprep.tokenize.TokenizerFiles;
 
 import java.io.ByteArrayInputStream;
@@ -26,9 +27,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Single-thread throughput of the encoder stages on one corpus: the whole row path (render + encode + mask),
- * rendering alone, DJL's public {@code encode} and chatprep's JNI encode of the same rendered texts, and
- * mask + label building alone. Each stage runs {@code rounds} times, interleaved; the best run of each is reported.
+ * Single-thread throughput of the encoder stages on one corpus: the whole row path (render + encode + mask) with
+ * segment reuse on and off, rendering alone, DJL's public {@code encode}, chatprep's JNI encode and the segment
+ * encoder on the same rendered texts, and mask + label building alone. Each stage runs {@code rounds} times,
+ * interleaved; the best run of each is reported, as a table and as one {@code BENCH <stage> <conversations/s>
+ * <tokens/s>} line per stage for scripts. Stages with a segment cache empty it before every run, as a job that
+ * sees each row once starts: a cache warmed by earlier rounds would hold the whole corpus. Tokenizer instances
+ * (and their native word caches) stay the same for all stages, so no stage starts colder than another.
  *
  * <p>Arguments: tokenizer dir, template file, JSONL corpus, [rounds].
  */
@@ -45,7 +50,10 @@ public final class TokenizeBench {
         TokenizerFiles files = TokenizerFiles.fromDirectory(tokenizerDir);
         EncoderOptions options = new EncoderOptions(MaskPolicy.ASSISTANT, LocalDateTime.of(2025, 6, 1, 12, 0), Map.of());
 
-        try (ConversationEncoder encoder = ConversationEncoder.open(new EncoderSpec(template, files, options));
+        try (ConversationEncoder encoder = ConversationEncoder.open(new EncoderSpec(template, files,
+                options.withReuseSegments(false)));
+             ConversationEncoder reusing = ConversationEncoder.open(new EncoderSpec(template, files,
+                     options.withReuseSegments(true)));
              HuggingFaceTokenizer djl = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(files.tokenizerJson()),
                      Map.of("addSpecialTokens", "false", "padding", "false", "truncation", "false"))) {
             HfTokenizer tokenizer = encoder.tokenizer();
@@ -75,18 +83,8 @@ public final class TokenizeBench {
             System.out.printf("corpus: %s, %d rows (%d rejected by the template), %d tokens; best of %d rounds, 1 thread%n",
                     argv[2], rows.size(), rejected, tokens, rounds);
 
-            Stage full = () -> {
-                long sink = 0;
-                for (Map<String, Object> row : rows) {
-                    try {
-                        EncodedRow e = encoder.encode(row);
-                        sink += e.numTrainedTokens();
-                    } catch (RowRejectedException e) {
-                        sink--;
-                    }
-                }
-                return sink;
-            };
+            Stage full = stage(() -> reusing.segmentEncoder().clearCache(), () -> encodeRows(reusing, rows));
+            Stage fullNoReuse = () -> encodeRows(encoder, rows);
             Stage render = () -> {
                 long sink = 0;
                 for (Map<String, Object> row : rows) {
@@ -109,6 +107,14 @@ public final class TokenizeBench {
                 }
                 return sink;
             };
+            SegmentEncoder segments = SegmentEncoder.create(tokenizer, files);
+            Stage segmentEncode = stage(segments::clearCache, () -> {
+                long sink = 0;
+                for (RenderedChat r : rendered) {
+                    sink += segments.encode(r.text()).size();
+                }
+                return sink;
+            });
             Stage mask = () -> {
                 long sink = 0;
                 for (int i = 0; i < rendered.size(); i++) {
@@ -118,15 +124,27 @@ public final class TokenizeBench {
                 }
                 return sink;
             };
-            double[] best = best(rounds, full, render, djlEncode, jniEncode, mask);
-            row("render + encode + mask (encoder)", best[0], tokens);
-            row("render only", best[1], tokens);
-            row("DJL HuggingFaceTokenizer.encode", best[2], tokens);
-            row("chatprep HfTokenizer.encode (JNI)", best[3], tokens);
-            row("mask + labels only", best[4], tokens);
+            double[] best = best(rounds, full, fullNoReuse, render, djlEncode, jniEncode, segmentEncode, mask);
+            String[] names = {"render + encode + mask (reuse on)", "render + encode + mask (reuse off)", "render only",
+                    "DJL HuggingFaceTokenizer.encode", "chatprep HfTokenizer.encode (JNI)", "chatprep SegmentEncoder",
+                    "mask + labels only"};
+            String[] stages = {"row_path", "row_path_no_reuse", "render", "djl_encode", "jni_encode", "segment_encode",
+                    "mask"};
+            for (int i = 0; i < names.length; i++) {
+                row(names[i], best[i], tokens);
+            }
             System.out.printf("(checksum %d)%n", sinkTotal);
             System.out.printf("mask + labels cost %.2f%% of DJL encode time, %.2f%% of chatprep encode time%n",
-                    100 * best[4] / best[2], 100 * best[4] / best[3]);
+                    100 * best[6] / best[3], 100 * best[6] / best[4]);
+            long pieces = segments.cacheHits() + segments.cacheMisses();
+            System.out.printf("segment cache, one pass from empty: %d text pieces, %.1f%% found in the cache, "
+                            + "%d pieces kept, %d texts encoded whole%n", pieces, 100.0 * segments.cacheHits() / pieces,
+                    segments.cachedPieces(), segments.wholeTexts());
+            for (int i = 0; i < stages.length - 1; i++) {
+                int conversations = i <= 2 ? rows.size() : rendered.size();
+                System.out.printf(java.util.Locale.ROOT, "BENCH %s %.1f %.0f%n", stages[i], conversations / best[i],
+                        tokens / best[i]);
+            }
         }
     }
 
@@ -144,7 +162,38 @@ public final class TokenizeBench {
     }
 
     private interface Stage {
+        /** Untimed preparation before each run. */
+        default void reset() {
+        }
+
         long run();
+    }
+
+    private static Stage stage(Runnable reset, Stage body) {
+        return new Stage() {
+            @Override
+            public void reset() {
+                reset.run();
+            }
+
+            @Override
+            public long run() {
+                return body.run();
+            }
+        };
+    }
+
+    private static long encodeRows(ConversationEncoder encoder, List<Map<String, Object>> rows) {
+        long sink = 0;
+        for (Map<String, Object> row : rows) {
+            try {
+                EncodedRow e = encoder.encode(row);
+                sink += e.numTrainedTokens();
+            } catch (RowRejectedException e) {
+                sink--;
+            }
+        }
+        return sink;
     }
 
     private static long sinkTotal;
@@ -157,10 +206,12 @@ public final class TokenizeBench {
         double[] best = new double[stages.length];
         Arrays.fill(best, Double.MAX_VALUE);
         for (Stage stage : stages) {
+            stage.reset();
             sinkTotal += stage.run();
         }
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < stages.length; i++) {
+                stages[i].reset();
                 long start = System.nanoTime();
                 sinkTotal += stages[i].run();
                 best[i] = Math.min(best[i], (System.nanoTime() - start) / 1e9);

@@ -47,6 +47,8 @@ public final class JobConfig implements Serializable {
     private String chatTemplate = "auto";
     @JsonProperty("derive_masks")
     private boolean deriveMasks;
+    @JsonProperty("reuse_segments")
+    private boolean reuseSegments = true;
     @JsonProperty("mask")
     private String mask = "assistant";
     @JsonProperty("max_length")
@@ -206,6 +208,14 @@ public final class JobConfig implements Serializable {
      */
     public boolean deriveMasks() {
         return deriveMasks;
+    }
+
+    /**
+     * Encode the text between added tokens once per distinct piece and reuse it across rows; the tokens are
+     * the same as encoding each row whole, so this only trades memory (a bounded cache) for speed.
+     */
+    public boolean reuseSegments() {
+        return reuseSegments;
     }
 
     public MaskPolicy maskPolicy() {

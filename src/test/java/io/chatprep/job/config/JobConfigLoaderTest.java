@@ -53,6 +53,17 @@ class JobConfigLoaderTest {
     }
 
     @Test
+    void segmentReuseIsOnByDefaultAndCanBeSwitchedOff() throws Exception {
+        assertTrue(new JobConfigLoader().file(yaml("tokenizer: t\n")).load().reuseSegments());
+        assertFalse(new JobConfigLoader().file(yaml("tokenizer: t\nreuse_segments: false\n")).load().reuseSegments());
+        assertFalse(new JobConfigLoader().file(yaml("tokenizer: t\n")).set("reuse-segments", "false").load().reuseSegments());
+        assertTrue(JobConfigLoader.knownKeys().contains("reuse_segments"));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new JobConfigLoader().file(yaml("tokenizer: t\n")).set("reuse_segments", "sometimes").load());
+        assertTrue(e.getMessage().contains("reuse_segments"), e.getMessage());
+    }
+
+    @Test
     void unknownKeyIsNamedWithTheValidOnes() throws Exception {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new JobConfigLoader().file(yaml("tokenizer: t\nmax_lenght: 10\n")));
