@@ -10,7 +10,6 @@ import io.chatprep.job.encode.EncodedRecord;
 import io.chatprep.job.encode.EncoderCache;
 import io.chatprep.job.encode.EncoderFactory;
 import io.chatprep.job.encode.LengthLimit;
-import io.chatprep.job.encode.Outcome;
 import io.chatprep.job.encode.PartitionEncoder;
 import io.chatprep.job.input.InputReader;
 import io.chatprep.job.input.RowConverter;
@@ -109,7 +108,7 @@ public final class ChatPrepJob {
             try {
                 target.writeText(RunReport.FILE_NAME, RunReport.html(spark, target.staging(), manifest,
                         new RunReport.RunState(config.packLength() == null ? stats.digest() : null,
-                                reportTokenizer::join, null)));
+                                reportTokenizer::join)));
             } catch (RuntimeException e) {
                 // The data is complete and checked; a report problem must not discard it ('chatprep report' redoes it).
                 console.println("chatprep: report.html not written: " + e.getMessage());
@@ -217,10 +216,6 @@ public final class ChatPrepJob {
             max = max == null ? config.packLength() : Math.min(max, config.packLength());
         }
         return new LengthLimit(max, config.maxLengthPolicy());
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
     }
 
     private String manifest(JobPlan plan, InputReader.InputFiles files, JobResult result, Instant started,

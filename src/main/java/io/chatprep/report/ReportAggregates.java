@@ -63,14 +63,6 @@ public final class ReportAggregates {
         this(spark, output, bound, longestRow, null);
     }
 
-    /** Written rows by id, from where the run still holds them (one per id, in the order asked); else the files. */
-    private java.util.function.Function<List<String>, List<SampleInput>> rowsById;
-
-    public ReportAggregates withRowsById(java.util.function.Function<List<String>, List<SampleInput>> lookup) {
-        this.rowsById = lookup;
-        return this;
-    }
-
     public ReportAggregates(SparkSession spark, Path output, Integer bound, Long longestRow, RowDigest digest) {
         this.spark = spark;
         this.output = output;
@@ -281,9 +273,6 @@ public final class ReportAggregates {
                         ids.add(id);
                     }
                 }
-            }
-            if (rowsById != null) {
-                return rowsById.apply(ids);
             }
             List<SampleInput> held = digest != null && digest.complete() ? digest.rowsById(ids) : null;
             if (held != null) {

@@ -35,11 +35,9 @@ public final class RunReport {
 
     /**
      * What the run that wrote the output still holds: the written rows' digest (histograms and sources without a
-     * Spark aggregation of the files), its tokenizer, and its written rows by id (samples without reading the
-     * files back). Any of them may be null.
+     * Spark aggregation of the files, samples included) and its tokenizer. Either may be null.
      */
-    public record RunState(RowDigest digest, java.util.function.Supplier<HfTokenizer> tokenizer,
-                           java.util.function.Function<List<String>, List<ReportAggregates.SampleInput>> rowsById) {
+    public record RunState(RowDigest digest, java.util.function.Supplier<HfTokenizer> tokenizer) {
     }
 
     /** As {@link #html(SparkSession, Path, String)}, using what the run holds ({@code run} may be null). */
@@ -57,9 +55,6 @@ public final class RunReport {
         JsonNode longest = manifest.path("tokens").path("length_max");
         ReportAggregates agg = new ReportAggregates(spark, dir, bound.isNumber() ? bound.asInt() : null,
                 longest.isIntegralNumber() ? longest.asLong() : null, digest);
-        if (run != null && run.rowsById() != null) {
-            agg.withRowsById(run.rowsById());
-        }
         Histogram lengths = agg.lengths();
         List<SampleRow> samples = new ArrayList<>();
         String unavailable = null;
