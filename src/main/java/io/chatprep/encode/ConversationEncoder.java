@@ -63,7 +63,8 @@ public final class ConversationEncoder implements AutoCloseable {
                 }
             }
             EncoderOptions options = spec.options() == null ? EncoderOptions.defaults() : spec.options();
-            SegmentEncoder segments = options.reuseSegments() ? SegmentEncoder.create(tokenizer, spec.tokenizer()) : null;
+            SegmentEncoder segments = options.reuseSegments() ? SegmentEncoder.create(tokenizer, spec.tokenizer(), options.javaBpe())
+                    : null;
             return new ConversationEncoder(ChatTemplate.compile(source), tokenizer, options, segments);
         } catch (RuntimeException e) {
             tokenizer.close();

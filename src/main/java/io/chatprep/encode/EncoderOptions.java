@@ -15,9 +15,16 @@ import java.util.Map;
  *                       (for templates without markers; rows where the template is not prefix-stable are rejected)
  * @param reuseSegments  encode the pieces between added tokens once and reuse their tokens across rows
  *                       (same ids and offsets as encoding each text whole; see {@code SegmentEncoder})
+ * @param javaBpe        with reuse on, encode those pieces in Java for byte-level BPE tokenizers (same ids and
+ *                       offsets as the native tokenizer; see {@code JavaBpeEncoder})
  */
 public record EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<String, Object> templateKwargs,
-                             boolean deriveMasks, boolean reuseSegments) implements Serializable {
+                             boolean deriveMasks, boolean reuseSegments, boolean javaBpe) implements Serializable {
+    public EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<String, Object> templateKwargs,
+                          boolean deriveMasks, boolean reuseSegments) {
+        this(maskPolicy, now, templateKwargs, deriveMasks, reuseSegments, true);
+    }
+
     public EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<String, Object> templateKwargs,
                           boolean deriveMasks) {
         this(maskPolicy, now, templateKwargs, deriveMasks, true);
@@ -28,11 +35,15 @@ public record EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<Strin
     }
 
     public EncoderOptions withDeriveMasks(boolean derive) {
-        return new EncoderOptions(maskPolicy, now, templateKwargs, derive, reuseSegments);
+        return new EncoderOptions(maskPolicy, now, templateKwargs, derive, reuseSegments, javaBpe);
     }
 
     public EncoderOptions withReuseSegments(boolean reuse) {
-        return new EncoderOptions(maskPolicy, now, templateKwargs, deriveMasks, reuse);
+        return new EncoderOptions(maskPolicy, now, templateKwargs, deriveMasks, reuse, javaBpe);
+    }
+
+    public EncoderOptions withJavaBpe(boolean java) {
+        return new EncoderOptions(maskPolicy, now, templateKwargs, deriveMasks, reuseSegments, java);
     }
 
     public static EncoderOptions defaults() {

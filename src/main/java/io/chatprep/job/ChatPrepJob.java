@@ -84,6 +84,7 @@ public final class ChatPrepJob {
             progress.start();
             InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
+            console.println("chatprep: tokenization: " + plan.encodingExplanation());
             JavaRDD<EncodedRecord> encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config,
                     spec, rowsDone);
             step(progress, "encoding and writing rows");
@@ -256,6 +257,7 @@ public final class ChatPrepJob {
         ObjectNode tokenizer = m.putObject("tokenizer");
         tokenizer.put("path", plan.config().tokenizer());
         tokenizer.set("sha256", JSON.valueToTree(plan.tokenizerSha256()));
+        tokenizer.put("encoding", plan.encodingExplanation());
         m.set("versions", JSON.valueToTree(Versions.all()));
         try {
             return JSON.writeValueAsString(m) + "\n";

@@ -45,6 +45,7 @@ public final class DryRun {
         out.println("tokenizer: " + config.tokenizer() + " (tokenizer.json sha256 "
                 + plan.tokenizerSha256().get("tokenizer.json") + ")");
         out.println("template: " + plan.templateExplanation() + " (sha256 " + plan.templateSha256() + ")");
+        out.println("tokenization: " + plan.encodingExplanation());
         InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
         out.println("input: " + files.count() + " file(s)");
         List<SourceRow> first = new InputReader(spark, config.splitSizeMb()).read(files).take(config.dryRunRows());

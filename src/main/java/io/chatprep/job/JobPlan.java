@@ -12,6 +12,8 @@ import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.input.PythonJson;
 import io.chatprep.job.input.TokenizerSource;
+import io.chatprep.tokenize.JavaBpeEncoder;
+import io.chatprep.tokenize.SegmentRules;
 import org.apache.hadoop.conf.Configuration;
 
 import java.io.IOException;
@@ -43,7 +45,8 @@ public final class JobPlan {
         this.spec = new EncoderSpec(templateSource, tokenizer.files(),
                 new EncoderOptions(config.maskPolicy(), config.now(), pythonValues(config.templateKwargs()))
                         .withDeriveMasks(resolution.derivesMasks())
-                        .withReuseSegments(config.reuseSegments()));
+                        .withReuseSegments(config.reuseSegments())
+                        .withJavaBpe(config.javaBpe()));
     }
 
     public static JobPlan prepare(JobConfig config, Configuration hadoop) {
@@ -108,6 +111,22 @@ public final class JobPlan {
 
     public String templateExplanation() {
         return templateExplanation;
+    }
+
+    /** How rows will be tokenized, for the run output and manifest (see {@code reuse_segments}, {@code java_bpe}). */
+    public String encodingExplanation() {
+        if (!config.reuseSegments()) {
+            return "native tokenizer, every text whole (reuse_segments off)";
+        }
+        byte[] json = tokenizer.files().tokenizerJson();
+        String unsafe = SegmentRules.of(json).unsafeReason();
+        if (unsafe != null) {
+            return "native tokenizer, every text whole (" + unsafe + ")";
+        }
+        if (!config.javaBpe()) {
+            return "native tokenizer, text between added tokens reused across rows (java_bpe off)";
+        }
+        return JavaBpeEncoder.describeFor(json);
     }
 
     public String templateSha256() {

@@ -25,25 +25,45 @@ public final class SegmentEncoder {
     private final int[] tokenIds;
     private final String disabledReason;
     private final SegmentCache cache;
+    /** Null when pieces are encoded natively only. */
+    private final JavaBpeEncoder java;
     private final LongAdder wholeTexts = new LongAdder();
+    private final LongAdder nativePieces = new LongAdder();
 
     private SegmentEncoder(HfTokenizer tokenizer, AddedTokenSplitter splitter, int[] tokenIds, String disabledReason,
-                           SegmentCache cache) {
+                           SegmentCache cache, JavaBpeEncoder java) {
         this.tokenizer = tokenizer;
         this.splitter = splitter;
         this.tokenIds = tokenIds;
         this.disabledReason = disabledReason;
         this.cache = cache;
+        this.java = splitter == null ? null : java;
     }
 
+    /** Pieces are encoded natively, never in Java. */
     public static SegmentEncoder create(HfTokenizer tokenizer, TokenizerFiles files) {
-        return create(tokenizer, SegmentRules.of(files.tokenizerJson()), DEFAULT_CACHE_BYTES, DEFAULT_ALWAYS_ADMIT_CHARS);
+        return create(tokenizer, files, false);
+    }
+
+    /**
+     * @param javaBpe encode pieces with {@link JavaBpeEncoder} when the tokenizer is one it reproduces (the native
+     *                tokenizer takes the pieces it declines and every other tokenizer)
+     */
+    public static SegmentEncoder create(HfTokenizer tokenizer, TokenizerFiles files, boolean javaBpe) {
+        JavaBpeEncoder java = javaBpe ? JavaBpeEncoder.forTokenizer(files.tokenizerJson(), null) : null;
+        return create(tokenizer, SegmentRules.of(files.tokenizerJson()), DEFAULT_CACHE_BYTES, DEFAULT_ALWAYS_ADMIT_CHARS,
+                java);
     }
 
     public static SegmentEncoder create(HfTokenizer tokenizer, SegmentRules rules, long cacheBytes, int alwaysAdmitChars) {
+        return create(tokenizer, rules, cacheBytes, alwaysAdmitChars, null);
+    }
+
+    static SegmentEncoder create(HfTokenizer tokenizer, SegmentRules rules, long cacheBytes, int alwaysAdmitChars,
+                                 JavaBpeEncoder java) {
         SegmentCache cache = new SegmentCache(cacheBytes, alwaysAdmitChars);
         if (rules.unsafeReason() != null) {
-            return new SegmentEncoder(tokenizer, null, null, rules.unsafeReason(), cache);
+            return new SegmentEncoder(tokenizer, null, null, rules.unsafeReason(), cache, null);
         }
         AddedTokenSplitter splitter = new AddedTokenSplitter(rules.tokens(), rules.normalizerIsIdentity());
         List<AddedToken> tokens = splitter.tokens();
@@ -77,8 +97,8 @@ public final class SegmentEncoder {
             }
         }
         return reason == null
-                ? new SegmentEncoder(tokenizer, splitter, ids, null, cache)
-                : new SegmentEncoder(tokenizer, null, null, reason, cache);
+                ? new SegmentEncoder(tokenizer, splitter, ids, null, cache, java)
+                : new SegmentEncoder(tokenizer, null, null, reason, cache, null);
     }
 
     /** Same ids and code-point offsets as {@code tokenizer.encode(text)}. */
@@ -104,6 +124,12 @@ public final class SegmentEncoder {
             }
             String piece = text.substring(segments.start(i), segments.end(i));
             EncodedPiece known = cache.get(piece);
+            if (known == null && java != null) {
+                known = java.encode(piece);
+                if (known != null) {
+                    cache.offer(piece, known);
+                }
+            }
             if (known == null) {
                 missing[m] = piece;
                 missingAt[m++] = i;
@@ -113,6 +139,7 @@ public final class SegmentEncoder {
             }
         }
         if (m > 0) {
+            nativePieces.add(m);
             EncodedPiece[] fresh = tokenizer.encodePieces(missing, m);
             if (fresh == null) {
                 wholeTexts.increment();
@@ -184,6 +211,16 @@ public final class SegmentEncoder {
         return disabledReason;
     }
 
+    /** Whether pieces are encoded in Java ({@link JavaBpeEncoder}) rather than by the native tokenizer. */
+    public boolean encodesInJava() {
+        return java != null;
+    }
+
+    /** Pieces that went to the native tokenizer so far (with Java encoding on: the pieces it declined). */
+    public long nativePieces() {
+        return nativePieces.sum();
+    }
+
     /** Pieces found in the cache so far. */
     public long cacheHits() {
         return cache.hits();
@@ -201,7 +238,11 @@ public final class SegmentEncoder {
     /** Empties the piece cache and resets the counters (for measurements that must start cold). */
     public void clearCache() {
         cache.clear();
+        if (java != null) {
+            java.clearWords();
+        }
         wholeTexts.reset();
+        nativePieces.reset();
     }
 
     /** Texts encoded whole because the splitter could not cut them exactly. */

@@ -54,6 +54,8 @@ public final class TokenizeBench {
                 options.withReuseSegments(false)));
              ConversationEncoder reusing = ConversationEncoder.open(new EncoderSpec(template, files,
                      options.withReuseSegments(true)));
+             ConversationEncoder reusingNative = ConversationEncoder.open(new EncoderSpec(template, files,
+                     options.withReuseSegments(true).withJavaBpe(false)));
              HuggingFaceTokenizer djl = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(files.tokenizerJson()),
                      Map.of("addSpecialTokens", "false", "padding", "false", "truncation", "false"))) {
             HfTokenizer tokenizer = encoder.tokenizer();
@@ -85,6 +87,8 @@ public final class TokenizeBench {
 
             Stage full = stage(() -> reusing.segmentEncoder().clearCache(), () -> encodeRows(reusing, rows));
             Stage fullNoReuse = () -> encodeRows(encoder, rows);
+            Stage fullNative = stage(() -> reusingNative.segmentEncoder().clearCache(),
+                    () -> encodeRows(reusingNative, rows));
             Stage render = () -> {
                 long sink = 0;
                 for (Map<String, Object> row : rows) {
@@ -115,6 +119,14 @@ public final class TokenizeBench {
                 }
                 return sink;
             });
+            SegmentEncoder javaSegments = SegmentEncoder.create(tokenizer, files, true);
+            Stage javaEncode = stage(javaSegments::clearCache, () -> {
+                long sink = 0;
+                for (RenderedChat r : rendered) {
+                    sink += javaSegments.encode(r.text()).size();
+                }
+                return sink;
+            });
             Stage mask = () -> {
                 long sink = 0;
                 for (int i = 0; i < rendered.size(); i++) {
@@ -124,24 +136,29 @@ public final class TokenizeBench {
                 }
                 return sink;
             };
-            double[] best = best(rounds, full, fullNoReuse, render, djlEncode, jniEncode, segmentEncode, mask);
-            String[] names = {"render + encode + mask (reuse on)", "render + encode + mask (reuse off)", "render only",
-                    "DJL HuggingFaceTokenizer.encode", "chatprep HfTokenizer.encode (JNI)", "chatprep SegmentEncoder",
-                    "mask + labels only"};
-            String[] stages = {"row_path", "row_path_no_reuse", "render", "djl_encode", "jni_encode", "segment_encode",
-                    "mask"};
+            double[] best = best(rounds, full, fullNoReuse, fullNative, render, djlEncode, jniEncode, segmentEncode,
+                    javaEncode, mask);
+            String[] names = {"render + encode + mask (reuse on, Java BPE)", "render + encode + mask (reuse off)",
+                    "render + encode + mask (reuse on, native only)", "render only",
+                    "DJL HuggingFaceTokenizer.encode", "chatprep HfTokenizer.encode (JNI)",
+                    "chatprep SegmentEncoder (native)", "chatprep SegmentEncoder (Java BPE)", "mask + labels only"};
+            String[] stages = {"row_path", "row_path_no_reuse", "row_path_native", "render", "djl_encode", "jni_encode",
+                    "segment_encode", "java_encode", "mask"};
+            int maskStage = stages.length - 1;
+            int djlStage = 4;
+            int jniStage = 5;
             for (int i = 0; i < names.length; i++) {
                 row(names[i], best[i], tokens);
             }
             System.out.printf("(checksum %d)%n", sinkTotal);
             System.out.printf("mask + labels cost %.2f%% of DJL encode time, %.2f%% of chatprep encode time%n",
-                    100 * best[6] / best[3], 100 * best[6] / best[4]);
+                    100 * best[maskStage] / best[djlStage], 100 * best[maskStage] / best[jniStage]);
             long pieces = segments.cacheHits() + segments.cacheMisses();
             System.out.printf("segment cache, one pass from empty: %d text pieces, %.1f%% found in the cache, "
                             + "%d pieces kept, %d texts encoded whole%n", pieces, 100.0 * segments.cacheHits() / pieces,
                     segments.cachedPieces(), segments.wholeTexts());
             for (int i = 0; i < stages.length - 1; i++) {
-                int conversations = i <= 2 ? rows.size() : rendered.size();
+                int conversations = i <= 3 ? rows.size() : rendered.size();
                 System.out.printf(java.util.Locale.ROOT, "BENCH %s %.1f %.0f%n", stages[i], conversations / best[i],
                         tokens / best[i]);
             }

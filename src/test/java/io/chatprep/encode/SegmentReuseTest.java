@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Segment reuse changes nothing: every bundled tokenizer with its family's training template, over the real and
  * hand-written conversations in the repository, gives the same tokens, offsets and masks (or the same rejection)
- * with reuse on as with every text encoded whole.
+ * with reuse on (pieces in Java for byte-level BPE, natively otherwise) as with every text encoded whole.
  */
 class SegmentReuseTest {
     private static final Path EXAMPLE_DATA = Path.of("src", "example", "data");
@@ -46,6 +46,8 @@ class SegmentReuseTest {
              ConversationEncoder whole = open(tokenizer, false)) {
             SegmentEncoder segments = reuse.segmentEncoder();
             assertTrue(segments.reuses(), tokenizer + ": " + segments.disabledReason());
+            // Byte-level BPE pieces are encoded in Java; the others go to the native tokenizer.
+            assertEquals(!tokenizer.equals("gemma3") && !tokenizer.equals("llama2"), segments.encodesInJava(), tokenizer);
             assertNull(whole.segmentEncoder());
             int encoded = 0;
             // The second pass takes most pieces from the cache the first one filled.
@@ -101,6 +103,27 @@ class SegmentReuseTest {
         EncoderOptions off = EncoderOptions.defaults().withReuseSegments(false);
         assertFalse(off.reuseSegments());
         assertFalse(off.withDeriveMasks(true).reuseSegments());
+        assertTrue(EncoderOptions.defaults().javaBpe());
+        assertFalse(EncoderOptions.defaults().withJavaBpe(false).javaBpe());
+        assertFalse(EncoderOptions.defaults().withJavaBpe(false).withReuseSegments(true).withDeriveMasks(true).javaBpe());
+    }
+
+    @Test
+    void nativePiecesEqualWholeTexts() {
+        List<Map<String, Object>> rows = corpus();
+        try (ConversationEncoder nativePieces = ConversationEncoder.open(new EncoderSpec(
+                EncoderFixtures.read(EncoderFixtures.templateFor("qwen3")),
+                TokenizerFiles.fromDirectory(TokenGoldens.tokenizerDir("qwen3")),
+                new EncoderOptions(MaskPolicy.ASSISTANT, TokenGoldens.FIXED_NOW, Map.of()).withJavaBpe(false)));
+             ConversationEncoder whole = open("qwen3", false)) {
+            assertFalse(nativePieces.segmentEncoder().encodesInJava());
+            int encoded = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                encoded += compare("qwen3 native row " + i, nativePieces, whole, rows.get(i));
+            }
+            assertTrue(encoded >= 300);
+            assertTrue(nativePieces.segmentEncoder().nativePieces() > 0);
+        }
     }
 
     /** 1 when both encoders produced a row (compared), 0 when both rejected it the same way. */

@@ -49,6 +49,8 @@ public final class JobConfig implements Serializable {
     private boolean deriveMasks;
     @JsonProperty("reuse_segments")
     private boolean reuseSegments = true;
+    @JsonProperty("java_bpe")
+    private boolean javaBpe = true;
     @JsonProperty("mask")
     private String mask = "assistant";
     @JsonProperty("max_length")
@@ -216,6 +218,14 @@ public final class JobConfig implements Serializable {
      */
     public boolean reuseSegments() {
         return reuseSegments;
+    }
+
+    /**
+     * With {@link #reuseSegments()}, encode the pieces of byte-level BPE tokenizers in Java: same tokens as the
+     * native tokenizer, which still takes every piece the Java encoder declines and every other tokenizer.
+     */
+    public boolean javaBpe() {
+        return javaBpe;
     }
 
     public MaskPolicy maskPolicy() {

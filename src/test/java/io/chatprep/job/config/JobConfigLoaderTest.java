@@ -58,6 +58,9 @@ class JobConfigLoaderTest {
         assertFalse(new JobConfigLoader().file(yaml("tokenizer: t\nreuse_segments: false\n")).load().reuseSegments());
         assertFalse(new JobConfigLoader().file(yaml("tokenizer: t\n")).set("reuse-segments", "false").load().reuseSegments());
         assertTrue(JobConfigLoader.knownKeys().contains("reuse_segments"));
+        assertTrue(new JobConfigLoader().file(yaml("tokenizer: t\n")).load().javaBpe());
+        assertFalse(new JobConfigLoader().file(yaml("tokenizer: t\njava_bpe: false\n")).load().javaBpe());
+        assertFalse(new JobConfigLoader().file(yaml("tokenizer: t\n")).set("java-bpe", "false").load().javaBpe());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new JobConfigLoader().file(yaml("tokenizer: t\n")).set("reuse_segments", "sometimes").load());
         assertTrue(e.getMessage().contains("reuse_segments"), e.getMessage());

@@ -1,0 +1,206 @@
+package io.chatprep.tokenize;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A byte-level BPE model: the tokens of one pre-tokenized word, with tokenizers-rs' merge order.
+ *
+ * <p>The word's UTF-8 bytes start as one symbol each; the pair with the lowest merge rank is merged first, the
+ * leftmost among equal ranks, until no adjacent pair has a merge. That is what tokenizers-rs' priority queue does
+ * (a queued pair whose symbols changed since is skipped), so ids are the same. A token's offsets are the code
+ * points its bytes come from: a token holding part of a character's bytes covers that whole character, as the
+ * byte-level alignments make tokenizers-rs report it.
+ */
+final class ByteLevelBpe {
+    /** GPT-2's printable stand-in for each byte, the alphabet byte-level vocabularies are written in. */
+    static final char[] BYTE_CHARS = byteChars();
+
+    private final Map<String, Integer> vocab;
+    private final int[] byteIds;
+    private final PairMerges merges;
+    private final boolean ignoreMerges;
+
+    ByteLevelBpe(Map<String, Integer> vocab, int[] byteIds, PairMerges merges, boolean ignoreMerges) {
+        this.vocab = vocab;
+        this.byteIds = byteIds;
+        this.merges = merges;
+        this.ignoreMerges = ignoreMerges;
+    }
+
+    /** The tokens of {@code word}: ids and code-point offsets relative to it. */
+    WordTokens encode(String word) {
+        byte[] bytes = new byte[word.length() * 3];
+        int[] cpOfByte = new int[bytes.length];
+        int n = utf8(word, bytes, cpOfByte);
+        int cps = n == 0 ? 0 : cpOfByte[n - 1] + 1;
+        if (ignoreMerges) {
+            Integer whole = vocab.get(byteLevel(bytes, n));
+            if (whole != null) {
+                return new WordTokens(new int[] {whole}, new int[] {0, cps});
+            }
+        }
+        int[] id = new int[n];
+        int[] next = new int[n];
+        int[] prev = new int[n];
+        boolean[] gone = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            id[i] = byteIds[bytes[i] & 0xFF];
+            next[i] = i + 1 < n ? i + 1 : -1;
+            prev[i] = i - 1;
+        }
+        LongHeap queue = new LongHeap(Math.max(4, n));
+        for (int i = 0; i + 1 < n; i++) {
+            queue.offer(candidate(id[i], id[i + 1], i));
+        }
+        int count = n;
+        while (!queue.isEmpty()) {
+            long top = queue.poll();
+            int pos = (int) top;
+            int right = next[pos];
+            if (gone[pos] || right < 0) {
+                continue;
+            }
+            long merge = merges.get(id[pos], id[right]);
+            if (merge == PairMerges.ABSENT || (merge >>> 32) != (top >>> 32)) {
+                continue;
+            }
+            id[pos] = (int) merge;
+            gone[right] = true;
+            count--;
+            next[pos] = next[right];
+            if (next[pos] >= 0) {
+                prev[next[pos]] = pos;
+                queue.offer(candidate(id[pos], id[next[pos]], pos));
+            }
+            if (prev[pos] >= 0) {
+                queue.offer(candidate(id[prev[pos]], id[pos], prev[pos]));
+            }
+        }
+        int[] ids = new int[count];
+        int[] offsets = new int[2 * count];
+        int k = 0;
+        for (int s = n == 0 ? -1 : 0; s >= 0; s = next[s]) {
+            int end = next[s] < 0 ? n : next[s];
+            ids[k] = id[s];
+            offsets[2 * k] = cpOfByte[s];
+            offsets[2 * k + 1] = cpOfByte[end - 1] + 1;
+            k++;
+        }
+        return new WordTokens(ids, offsets);
+    }
+
+    /** A queue entry ordered by rank, then position; {@code Long.MAX_VALUE} (never merged) when the pair has no merge. */
+    private long candidate(int left, int right, int pos) {
+        long merge = merges.get(left, right);
+        return merge == PairMerges.ABSENT ? Long.MAX_VALUE : (merge & 0xFFFFFFFF00000000L) | pos;
+    }
+
+    private static String byteLevel(byte[] bytes, int n) {
+        char[] chars = new char[n];
+        for (int i = 0; i < n; i++) {
+            chars[i] = BYTE_CHARS[bytes[i] & 0xFF];
+        }
+        return new String(chars);
+    }
+
+    /** UTF-8 of {@code s} into {@code out}, noting each byte's code point index; returns the byte count. */
+    private static int utf8(String s, byte[] out, int[] cpOfByte) {
+        int b = 0;
+        int cp = 0;
+        for (int i = 0; i < s.length(); cp++) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            int start = b;
+            if (c < 0x80) {
+                out[b++] = (byte) c;
+            } else if (c < 0x800) {
+                out[b++] = (byte) (0xC0 | (c >> 6));
+                out[b++] = (byte) (0x80 | (c & 0x3F));
+            } else if (c < 0x10000) {
+                out[b++] = (byte) (0xE0 | (c >> 12));
+                out[b++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[b++] = (byte) (0x80 | (c & 0x3F));
+            } else {
+                out[b++] = (byte) (0xF0 | (c >> 18));
+                out[b++] = (byte) (0x80 | ((c >> 12) & 0x3F));
+                out[b++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[b++] = (byte) (0x80 | (c & 0x3F));
+            }
+            Arrays.fill(cpOfByte, start, b, cp);
+        }
+        return b;
+    }
+
+    private static char[] byteChars() {
+        char[] chars = new char[256];
+        int extra = 0;
+        for (int b = 0; b < 256; b++) {
+            boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
+            chars[b] = printable ? (char) b : (char) (256 + extra++);
+        }
+        return chars;
+    }
+
+    /** The ids and code-point offsets of one word's tokens; shared by every text holding the word, never mutated. */
+    record WordTokens(int[] ids, int[] offsets) {
+        int size() {
+            return ids.length;
+        }
+    }
+
+    /** A growable binary min-heap of longs. */
+    private static final class LongHeap {
+        private long[] items;
+        private int size;
+
+        LongHeap(int capacity) {
+            items = new long[capacity];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void offer(long value) {
+            if (value == Long.MAX_VALUE) {
+                return;
+            }
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (items[parent] <= value) {
+                    break;
+                }
+                items[i] = items[parent];
+                i = parent;
+            }
+            items[i] = value;
+        }
+
+        long poll() {
+            long top = items[0];
+            long last = items[--size];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && items[child + 1] < items[child]) {
+                    child++;
+                }
+                if (items[child] >= last) {
+                    break;
+                }
+                items[i] = items[child];
+                i = child;
+            }
+            items[i] = last;
+            return top;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.chatprep.tokenize;
+
+import java.text.Normalizer;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Encodes the text between added tokens in Java, for byte-level BPE tokenizers (Qwen, Llama 3, DeepSeek, GPT-OSS
+ * and their kin), with the ids and code-point offsets tokenizers-rs gives the same piece.
+ *
+ * <p>The pipeline is the one tokenizer.json describes: an identity or NFC normalizer, {@code Split} regexes, the
+ * byte-level alphabet and BPE merges ({@link JavaBpeLoader} accepts nothing else). Words recur far more than
+ * pieces do, so their tokens are kept in a bounded map shared by all threads. A piece this class cannot vouch
+ * for is declined ({@link #encode} returns null) and goes to the native tokenizer: one NFC would change
+ * (offsets would need the normalizer's alignments), or one holding a code point unassigned in Java's Unicode
+ * tables (the native regex engine may know it as a letter). Thread-safe.
+ */
+public final class JavaBpeEncoder {
+    /** Words kept before the map starts over; a few tens of megabytes at most. */
+    static final int MAX_CACHED_WORDS = 200_000;
+    /** Longer words (long digit or symbol runs, base64) are rare enough not to be worth keeping. */
+    static final int MAX_CACHED_WORD_CHARS = 128;
+
+    private final RegexSplits splits;
+    private final ByteLevelBpe model;
+    private final boolean nfc;
+    private final ConcurrentHashMap<String, ByteLevelBpe.WordTokens> words = new ConcurrentHashMap<>();
+    private final ThreadLocal<RegexSplits.Bounds> bounds = ThreadLocal.withInitial(RegexSplits.Bounds::new);
+
+    JavaBpeEncoder(RegexSplits splits, ByteLevelBpe model, boolean nfc) {
+        this.splits = splits;
+        this.model = model;
+        this.nfc = nfc;
+    }
+
+    /** The Java encoder for this tokenizer, or null with the reason in {@code whyNot[0]} when it has none. */
+    public static JavaBpeEncoder forTokenizer(byte[] tokenizerJson, String[] whyNot) {
+        return JavaBpeLoader.load(tokenizerJson, whyNot);
+    }
+
+    /**
+     * How rows of this tokenizer are encoded with Java BPE on, for run output: a short sentence naming the path
+     * and, for the native one, why.
+     */
+    public static String describeFor(byte[] tokenizerJson) {
+        String reason = JavaBpeLoader.pipelineReason(tokenizerJson);
+        return reason == null
+                ? "text between added tokens encoded in Java (byte-level BPE, same tokens as the native tokenizer)"
+                : "native tokenizer (" + reason + ")";
+    }
+
+    /** The tokens of a piece holding no added token, offsets relative to it; null when the piece is declined. */
+    EncodedPiece encode(String piece) {
+        if (!vouchesFor(piece)) {
+            return null;
+        }
+        RegexSplits.Bounds cuts = bounds.get();
+        int count = splits.split(piece, cuts);
+        ByteLevelBpe.WordTokens[] tokens = new ByteLevelBpe.WordTokens[count];
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            tokens[i] = word(piece.substring(cuts.get(i), cuts.get(i + 1)));
+            total += tokens[i].size();
+        }
+        int[] ids = new int[total];
+        int[] offsets = new int[2 * total];
+        int k = 0;
+        int cp = 0;
+        for (int i = 0; i < count; i++) {
+            ByteLevelBpe.WordTokens word = tokens[i];
+            int size = word.size();
+            System.arraycopy(word.ids(), 0, ids, k, size);
+            int[] relative = word.offsets();
+            for (int j = 0; j < 2 * size; j++) {
+                offsets[2 * k + j] = relative[j] + cp;
+            }
+            k += size;
+            cp += piece.codePointCount(cuts.get(i), cuts.get(i + 1));
+        }
+        return new EncodedPiece(ids, offsets);
+    }
+
+    private ByteLevelBpe.WordTokens word(String word) {
+        ByteLevelBpe.WordTokens known = words.get(word);
+        if (known != null) {
+            return known;
+        }
+        ByteLevelBpe.WordTokens fresh = model.encode(word);
+        if (word.length() <= MAX_CACHED_WORD_CHARS) {
+            if (words.size() >= MAX_CACHED_WORDS) {
+                words.clear();
+            }
+            words.put(word, fresh);
+        }
+        return fresh;
+    }
+
+    private boolean vouchesFor(String piece) {
+        for (int i = 0; i < piece.length(); ) {
+            int c = piece.codePointAt(i);
+            if (c >= 0x80) {
+                int type = Character.getType(c);
+                if (type == Character.UNASSIGNED || type == Character.SURROGATE) {
+                    return false;
+                }
+            }
+            i += Character.charCount(c);
+        }
+        return !nfc || Normalizer.isNormalized(piece, Normalizer.Form.NFC);
+    }
+
+    void clearWords() {
+        words.clear();
+    }
+
+    /** Words whose tokens are kept right now. */
+    int cachedWords() {
+        return words.size();
+    }
+}
