@@ -22,7 +22,8 @@ sys.path.insert(0, HERE)
 import bench_report  # noqa: E402
 
 # Stages printed by TokenizeBench as "BENCH <stage> <conversations_per_s> <tokens_per_s>".
-JAVA_STAGES = ("row_path", "row_path_no_reuse", "render", "djl_encode", "jni_encode", "segment_encode")
+JAVA_STAGES = ("row_path", "row_path_native", "row_path_no_reuse", "render", "djl_encode", "jni_encode",
+               "segment_encode", "java_encode")
 # TokenizeBench's table labels, read when it prints no BENCH lines (a build from before those lines existed).
 JAVA_TABLE_LABELS = {"row_path": "render + encode + mask (encoder)", "render": "render only",
                      "djl_encode": "DJL HuggingFaceTokenizer.encode", "jni_encode": "chatprep HfTokenizer.encode (JNI)"}

@@ -11,6 +11,7 @@ import io.chatprep.template.RenderedChat;
 import io.chatprep.template.TemplateException;
 import io.chatprep.tokenize.Encoding;
 import io.chatprep.tokenize.HfTokenizer;
+import io.chatprep.tokenize.JavaBpeEncoder;
 import io.chatprep.tokenize.SegmentEncoder;
 import io.chatprep.tokenize.TokenizerConfig;
 import io.chatprep.verify.DerivedSpans;
@@ -18,6 +19,7 @@ import io.chatprep.verify.NotPrefixStableException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Render, tokenize and mask one row, with no Spark involved. A row is a parsed JSON object in the
@@ -52,7 +54,18 @@ public final class ConversationEncoder implements AutoCloseable {
      * tokenizer's own ({@code default}) chat template.
      */
     public static ConversationEncoder open(EncoderSpec spec) {
-        HfTokenizer tokenizer = HfTokenizer.fromFiles(spec.tokenizer());
+        EncoderOptions options = spec.options() == null ? EncoderOptions.defaults() : spec.options();
+        // Both read the whole tokenizer.json; the Java model loads on another thread while the native one does.
+        CompletableFuture<JavaBpeEncoder> java = options.reuseSegments() && options.javaBpe()
+                ? CompletableFuture.supplyAsync(() -> JavaBpeEncoder.forTokenizer(spec.tokenizer().tokenizerJson(), null))
+                : CompletableFuture.completedFuture(null);
+        HfTokenizer tokenizer;
+        try {
+            tokenizer = HfTokenizer.fromFiles(spec.tokenizer());
+        } catch (RuntimeException e) {
+            java.cancel(false);
+            throw e;
+        }
         try {
             String source = spec.templateSource();
             if (source == null) {
@@ -62,8 +75,8 @@ public final class ConversationEncoder implements AutoCloseable {
                             + "template (tokenizer_config.json chat_template or chat_template.jinja); give one explicitly");
                 }
             }
-            EncoderOptions options = spec.options() == null ? EncoderOptions.defaults() : spec.options();
-            SegmentEncoder segments = options.reuseSegments() ? SegmentEncoder.create(tokenizer, spec.tokenizer(), options.javaBpe())
+            SegmentEncoder segments = options.reuseSegments()
+                    ? SegmentEncoder.create(tokenizer, spec.tokenizer(), java.join())
                     : null;
             return new ConversationEncoder(ChatTemplate.compile(source), tokenizer, options, segments);
         } catch (RuntimeException e) {

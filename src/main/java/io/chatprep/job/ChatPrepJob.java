@@ -77,6 +77,9 @@ public final class ChatPrepJob {
         // otherwise idle driver can spend while the executors encode.
         java.util.concurrent.CompletableFuture<HfTokenizer> reportTokenizer = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> HfTokenizer.fromFiles(plan.spec().tokenizer()));
+        // Saying how rows are tokenized means scanning tokenizer.json once more; done aside, printed at the end.
+        java.util.concurrent.CompletableFuture<String> encodingExplanation = java.util.concurrent.CompletableFuture
+                .supplyAsync(plan::encodingExplanation);
         Broadcast<BroadcastSpec> spec = jsc.broadcast(specValue);
         boolean committed = false;
         try (ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), rowsDone,
@@ -84,7 +87,6 @@ public final class ChatPrepJob {
             progress.start();
             InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
-            console.println("chatprep: tokenization: " + plan.encodingExplanation());
             JavaRDD<EncodedRecord> encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config,
                     spec, rowsDone);
             step(progress, "encoding and writing rows");
@@ -99,7 +101,8 @@ public final class ChatPrepJob {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             JobResult result = new JobResult(target.target().toString(), stats, written.outputRows(),
                     written.dataFiles(), written.quarantineFiles(), seconds);
-            String manifest = manifest(plan, files, result, started, Instant.now());
+            console.println("chatprep: tokenization: " + encodingExplanation.join());
+            String manifest = manifest(plan, files, result, started, Instant.now(), encodingExplanation.join());
             target.writeText("manifest.json", manifest);
             target.writeText("README.md", DatasetCard.render(stats, result.outputRows(),
                     io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks()),
@@ -220,7 +223,7 @@ public final class ChatPrepJob {
     }
 
     private String manifest(JobPlan plan, InputReader.InputFiles files, JobResult result, Instant started,
-                            Instant finished) {
+                            Instant finished, String encoding) {
         RunStats s = result.stats();
         ObjectNode m = JSON.createObjectNode();
         m.put("format", "chatprep-manifest/1");
@@ -257,7 +260,7 @@ public final class ChatPrepJob {
         ObjectNode tokenizer = m.putObject("tokenizer");
         tokenizer.put("path", plan.config().tokenizer());
         tokenizer.set("sha256", JSON.valueToTree(plan.tokenizerSha256()));
-        tokenizer.put("encoding", plan.encodingExplanation());
+        tokenizer.put("encoding", encoding);
         m.set("versions", JSON.valueToTree(Versions.all()));
         try {
             return JSON.writeValueAsString(m) + "\n";

@@ -43,7 +43,7 @@ final class JavaBpeLoader {
         JavaBpeLoader loader = new JavaBpeLoader(true);
         try {
             loader.read(tokenizerJson);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             loader.reason = "tokenizer.json cannot be read: " + e.getMessage();
         }
         return loader.reason;
@@ -54,8 +54,10 @@ final class JavaBpeLoader {
         JavaBpeEncoder encoder = null;
         try {
             encoder = loader.read(tokenizerJson);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // A file the native tokenizer accepts but this reader does not understand is left to the native one.
             loader.reason = "tokenizer.json cannot be read: " + e.getMessage();
+            encoder = null;
         }
         if (whyNot != null && whyNot.length > 0) {
             whyNot[0] = loader.reason;

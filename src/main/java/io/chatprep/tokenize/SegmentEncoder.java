@@ -50,7 +50,11 @@ public final class SegmentEncoder {
      *                tokenizer takes the pieces it declines and every other tokenizer)
      */
     public static SegmentEncoder create(HfTokenizer tokenizer, TokenizerFiles files, boolean javaBpe) {
-        JavaBpeEncoder java = javaBpe ? JavaBpeEncoder.forTokenizer(files.tokenizerJson(), null) : null;
+        return create(tokenizer, files, javaBpe ? JavaBpeEncoder.forTokenizer(files.tokenizerJson(), null) : null);
+    }
+
+    /** @param java the Java encoder of this tokenizer (loaded by the caller), or null to encode pieces natively */
+    public static SegmentEncoder create(HfTokenizer tokenizer, TokenizerFiles files, JavaBpeEncoder java) {
         return create(tokenizer, SegmentRules.of(files.tokenizerJson()), DEFAULT_CACHE_BYTES, DEFAULT_ALWAYS_ADMIT_CHARS,
                 java);
     }
