@@ -19,7 +19,6 @@ import io.chatprep.job.output.RunStats;
 import io.chatprep.job.output.ShardWriter;
 import io.chatprep.job.output.Versions;
 import io.chatprep.report.RunReport;
-import io.chatprep.tokenize.HfTokenizer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -73,10 +72,7 @@ public final class ChatPrepJob {
         LongAccumulator rowsDone = spark.sparkContext().longAccumulator("chatprep rows encoded");
         BroadcastSpec specValue = BroadcastSpec.of(plan.spec());
         Thread encoderWarmUp = warmUpLocalEncoder(specValue);
-        // The report decodes a few samples with the run's tokenizer; loading it costs about a second, which the
-        // otherwise idle driver can spend while the executors encode.
-        java.util.concurrent.CompletableFuture<HfTokenizer> reportTokenizer = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> HfTokenizer.fromFiles(plan.spec().tokenizer()));
+        ReportTokenizer reportTokenizer = ReportTokenizer.forRun(spark.sparkContext().isLocal(), specValue, factory);
         // Saying how rows are tokenized means scanning tokenizer.json once more; done aside, printed at the end.
         java.util.concurrent.CompletableFuture<String> encodingExplanation = java.util.concurrent.CompletableFuture
                 .supplyAsync(plan::encodingExplanation);
@@ -112,7 +108,7 @@ public final class ChatPrepJob {
             try {
                 target.writeText(RunReport.FILE_NAME, RunReport.html(spark, target.staging(), manifest,
                         new RunReport.RunState(config.packLength() == null ? stats.digest() : null,
-                                reportTokenizer::join)));
+                                reportTokenizer::get)));
             } catch (RuntimeException e) {
                 // The data is complete and checked; a report problem must not discard it ('chatprep report' redoes it).
                 console.println("chatprep: report.html not written: " + e.getMessage());
@@ -128,7 +124,7 @@ public final class ChatPrepJob {
             }
             spark.sparkContext().setJobDescription(null);
             awaitWarmUp(encoderWarmUp);
-            reportTokenizer.thenAccept(HfTokenizer::close).exceptionally(e -> null);
+            reportTokenizer.close();
             spec.destroy();
         }
     }

@@ -71,6 +71,46 @@ class JavaBpeEncoderTest {
         assertTrue(java.cachedWords() > 1000, name + ": words cached " + java.cachedWords());
     }
 
+    /**
+     * Model settings the bundled files do not exercise, each made by editing a real tokenizer.json: a merge listed
+     * twice (its last rank counts), {@code ignore_merges} switched on and off, a second Split regex.
+     */
+    @Test
+    void editedModelsStillMatchTheNativeTokenizer() {
+        List<String> texts = new ArrayList<>(HARD);
+        Random random = new Random(7);
+        for (int i = 0; i < 400; i++) {
+            texts.add(randomText(random));
+        }
+        assertSameOnEdited("qwen3", json -> {
+            var merges = json.with("model").withArray("merges");
+            merges.add(merges.get(0).deepCopy());
+            merges.add(merges.get(5).deepCopy());
+        }, texts);
+        assertSameOnEdited("qwen3", json -> json.with("model").put("ignore_merges", true), texts);
+        assertSameOnEdited("llama3_1", json -> json.with("model").put("ignore_merges", false), texts);
+        assertSameOnEdited("llama3_1", json -> {
+            var steps = json.with("pre_tokenizer").withArray("pretokenizers");
+            steps.insertObject(0).put("type", "Split").put("behavior", "Isolated").put("invert", false)
+                    .putObject("pattern").put("Regex", "\\p{N}{1,2}|[A-Z]+");
+        }, texts);
+    }
+
+    private static void assertSameOnEdited(String name, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit,
+                                           List<String> texts) {
+        TokenizerFiles files = TokenizerVariants.edited(name, edit);
+        String[] why = new String[1];
+        JavaBpeEncoder java = JavaBpeEncoder.forTokenizer(files.tokenizerJson(), why);
+        assertNotNull(java, why[0]);
+        int compared = 0;
+        try (HfTokenizer reference = HfTokenizer.fromFiles(files)) {
+            for (String text : texts) {
+                compared += compare(name + " (edited)", java, reference, text, name.equals("qwen3"));
+            }
+        }
+        assertTrue(compared > texts.size() / 2, name + ": " + compared);
+    }
+
     @Test
     void declinesWhatItCannotVouchFor() {
         TokenizerFiles files = TokenizerFiles.fromDirectory(TokenGoldens.tokenizerDir("qwen3"));

@@ -4,6 +4,7 @@ import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncodedRow;
 import io.chatprep.encode.EncoderSpec;
 import io.chatprep.encode.RowRejectedException;
+import io.chatprep.tokenize.HfTokenizer;
 
 import java.util.Map;
 
@@ -22,6 +23,11 @@ final class ConversationEncoderFactory implements EncoderFactory {
             @Override
             public EncodedRow encode(Map<String, Object> row) throws RowRejectedException {
                 return encoder.encode(row);
+            }
+
+            @Override
+            public HfTokenizer tokenizer() {
+                return encoder.tokenizer();
             }
 
             @Override

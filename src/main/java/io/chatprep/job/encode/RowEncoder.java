@@ -2,12 +2,21 @@ package io.chatprep.job.encode;
 
 import io.chatprep.encode.EncodedRow;
 import io.chatprep.encode.RowRejectedException;
+import io.chatprep.tokenize.HfTokenizer;
 
 import java.util.Map;
 
 /** What the job needs from an encoder: one row in, ids and mask out, or a rejection. Thread-safe. */
 public interface RowEncoder extends AutoCloseable {
     EncodedRow encode(Map<String, Object> row) throws RowRejectedException;
+
+    /**
+     * The tokenizer this encoder holds, for code in the same JVM that needs one too (the driver in local mode);
+     * owned by the encoder, never closed by the caller. Null when the encoder has none.
+     */
+    default HfTokenizer tokenizer() {
+        return null;
+    }
 
     @Override
     void close();
