@@ -129,7 +129,9 @@ final class JavaBpeLoader {
             return fail("a Split regex does not compile in Java: " + e.getDescription());
         }
         boolean ignoreMerges = modelFlags.containsKey("ignore_merges") && modelFlags.get("ignore_merges").asBoolean(false);
-        return new JavaBpeEncoder(splits, new ByteLevelBpe(vocab, byteIds, table, ignoreMerges), nfc);
+        // The vocabulary is only looked up again for ignore_merges; otherwise its map (tens of MB) can go.
+        return new JavaBpeEncoder(splits, new ByteLevelBpe(ignoreMerges ? vocab : Map.of(), byteIds, table, ignoreMerges),
+                nfc);
     }
 
     private void readModel(JsonParser p) throws IOException {
