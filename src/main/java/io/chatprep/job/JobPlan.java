@@ -12,8 +12,7 @@ import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.input.PythonJson;
 import io.chatprep.job.input.TokenizerSource;
-import io.chatprep.tokenize.JavaBpeEncoder;
-import io.chatprep.tokenize.SegmentRules;
+import io.chatprep.tokenize.SegmentEncoder;
 import org.apache.hadoop.conf.Configuration;
 
 import java.io.IOException;
@@ -118,15 +117,7 @@ public final class JobPlan {
         if (!config.reuseSegments()) {
             return "native tokenizer, every text whole (reuse_segments off)";
         }
-        byte[] json = tokenizer.files().tokenizerJson();
-        String unsafe = SegmentRules.of(json).unsafeReason();
-        if (unsafe != null) {
-            return "native tokenizer, every text whole (" + unsafe + ")";
-        }
-        if (!config.javaBpe()) {
-            return "native tokenizer, text between added tokens reused across rows (java_bpe off)";
-        }
-        return JavaBpeEncoder.describeFor(json);
+        return SegmentEncoder.describe(tokenizer.files().tokenizerJson(), config.javaBpe());
     }
 
     public String templateSha256() {

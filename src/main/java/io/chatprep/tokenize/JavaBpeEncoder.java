@@ -37,17 +37,6 @@ public final class JavaBpeEncoder {
         return JavaBpeLoader.load(tokenizerJson, whyNot);
     }
 
-    /**
-     * How rows of this tokenizer are encoded with Java BPE on, for run output: a short sentence naming the path
-     * and, for the native one, why.
-     */
-    public static String describeFor(byte[] tokenizerJson) {
-        String reason = JavaBpeLoader.pipelineReason(tokenizerJson);
-        return reason == null
-                ? "text between added tokens encoded in Java (byte-level BPE, same tokens as the native tokenizer)"
-                : "native tokenizer (" + reason + ")";
-    }
-
     /** The tokens of a piece holding no added token, offsets relative to it; null when the piece is declined. */
     EncodedPiece encode(String piece) {
         if (!vouchesFor(piece)) {
@@ -74,7 +63,8 @@ public final class JavaBpeEncoder {
                 offsets[2 * k + j] = relative[j] + cp;
             }
             k += size;
-            cp += piece.codePointCount(cuts.get(i), cuts.get(i + 1));
+            // A word's last token ends where the word does (words are never empty).
+            cp += relative[2 * size - 1];
         }
         return new EncodedPiece(ids, offsets);
     }
@@ -97,11 +87,8 @@ public final class JavaBpeEncoder {
     private boolean vouchesFor(String piece) {
         for (int i = 0; i < piece.length(); ) {
             int c = piece.codePointAt(i);
-            if (c >= 0x80) {
-                int type = Character.getType(c);
-                if (type == Character.UNASSIGNED || type == Character.SURROGATE) {
-                    return false;
-                }
+            if (c >= 0x80 && (UnicodeClasses.mayDiffer(c) || Character.getType(c) == Character.SURROGATE)) {
+                return false;
             }
             i += Character.charCount(c);
         }

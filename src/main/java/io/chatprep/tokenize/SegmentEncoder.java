@@ -105,6 +105,31 @@ public final class SegmentEncoder {
                 : new SegmentEncoder(tokenizer, null, null, reason, cache, null);
     }
 
+    /**
+     * How an encoder made by {@link #create(HfTokenizer, TokenizerFiles, boolean)} will tokenize rows of this
+     * tokenizer, for run output: a short sentence naming the path and, for a native one, why. Reads tokenizer.json
+     * once, without its vocabulary.
+     */
+    public static String describe(byte[] tokenizerJson, boolean javaBpe) {
+        TokenizerJsonParts parts;
+        try {
+            parts = TokenizerJsonParts.read(tokenizerJson, false);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read tokenizer.json", e);
+        }
+        String unsafe = SegmentRules.from(parts).unsafeReason();
+        if (unsafe != null) {
+            return "native tokenizer, every text whole (" + unsafe + ")";
+        }
+        if (!javaBpe) {
+            return "native tokenizer, text between added tokens reused across rows (java_bpe off)";
+        }
+        String reason = JavaBpeLoader.pipelineReason(parts);
+        return reason == null
+                ? "text between added tokens encoded in Java (byte-level BPE, same tokens as the native tokenizer)"
+                : "native tokenizer (" + reason + ")";
+    }
+
     /** Same ids and code-point offsets as {@code tokenizer.encode(text)}. */
     public Encoding encode(String text) {
         if (splitter == null) {

@@ -1,10 +1,6 @@
 package io.chatprep.tokenize;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +25,6 @@ public final class SegmentRules {
     private static final Set<String> PRE_TOKENIZERS = Set.of("ByteLevel", "Split", "Sequence", "Whitespace",
             "WhitespaceSplit", "Punctuation", "Digits", "BertPreTokenizer", "CharDelimiterSplit", "UnicodeScripts",
             "Metaspace", "FixedLength");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<AddedToken> tokens;
     private final boolean normalizerIsIdentity;
@@ -43,28 +38,18 @@ public final class SegmentRules {
 
     /** Reads the parts of tokenizer.json that matter, skipping the vocabulary and merges without building them. */
     public static SegmentRules of(byte[] tokenizerJson) {
-        JsonNode added = null;
-        JsonNode normalizer = null;
-        JsonNode preTokenizer = null;
-        JsonNode dropout = null;
-        try (JsonParser p = new JsonFactory(JSON).createParser(tokenizerJson)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("tokenizer.json is not a JSON object");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "added_tokens" -> added = p.readValueAsTree();
-                    case "normalizer" -> normalizer = p.readValueAsTree();
-                    case "pre_tokenizer" -> preTokenizer = p.readValueAsTree();
-                    case "model" -> dropout = modelDropout(p);
-                    default -> p.skipChildren();
-                }
-            }
+        try {
+            return from(TokenizerJsonParts.read(tokenizerJson, false));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer.json", e);
         }
+    }
+
+    static SegmentRules from(TokenizerJsonParts parts) {
+        JsonNode added = parts.addedTokens;
+        JsonNode normalizer = parts.normalizer;
+        JsonNode preTokenizer = parts.preTokenizer;
+        JsonNode dropout = parts.model.get("dropout");
         List<AddedToken> tokens = new ArrayList<>();
         Set<String> contents = new HashSet<>();
         String reason = null;
@@ -94,24 +79,6 @@ public final class SegmentRules {
             reason = "BPE dropout makes every encoding random";
         }
         return new SegmentRules(tokens, isIdentity(normalizer), reason);
-    }
-
-    private static JsonNode modelDropout(JsonParser p) throws IOException {
-        JsonNode dropout = null;
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return null;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            if (field.equals("dropout")) {
-                dropout = p.readValueAsTree();
-            } else {
-                p.skipChildren();
-            }
-        }
-        return dropout;
     }
 
     private static String unsafeStep(JsonNode step, String where, Set<String> known, String members) {
