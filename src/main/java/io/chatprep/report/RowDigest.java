@@ -182,9 +182,9 @@ public final class RowDigest implements Serializable {
         return shareBins;
     }
 
-    /** Row length -> rows. */
-    Map<Integer, Long> lengths() {
-        return lengths;
+    /** Written-row length -> rows, ascending (also the run's length percentiles). */
+    public java.util.NavigableMap<Integer, Long> lengths() {
+        return java.util.Collections.unmodifiableNavigableMap(lengths);
     }
 
     /** Ids of the rows with the smallest picks, readable rows or any rows, in pick order. */

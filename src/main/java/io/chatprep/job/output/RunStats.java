@@ -7,11 +7,12 @@ import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Counts and token statistics of a run, built per partition and merged. Written-row lengths are kept as a
- * histogram (few distinct values), so percentiles are exact at any scale.
+ * Counts and token statistics of a run, built per partition and merged. Written-row lengths come from the
+ * digest's histogram (few distinct values), so percentiles are exact at any scale.
  */
 public final class RunStats implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -28,7 +29,6 @@ public final class RunStats implements Serializable {
     long trainedTokens;
     final TreeMap<String, Long> quarantinedByStage = new TreeMap<>();
     final TreeMap<String, TreeMap<String, Long>> quarantinedByReason = new TreeMap<>();
-    final TreeMap<Integer, Long> lengths = new TreeMap<>();
     final RowDigest digest = new RowDigest();
 
     public static Iterator<RunStats> ofPartition(Iterator<EncodedRecord> records) {
@@ -46,7 +46,6 @@ public final class RunStats implements Serializable {
                 written++;
                 totalTokens += r.numTokens();
                 trainedTokens += r.numTrainedTokens();
-                lengths.merge(r.numTokens(), 1L, Long::sum);
                 digest.add(r.id(), r.inputIds(), r.labels(), r.numTrainedTokens());
                 if (r.truncated()) {
                     truncated++;
@@ -79,7 +78,6 @@ public final class RunStats implements Serializable {
             m.trainedTokens += s.trainedTokens;
             s.quarantinedByStage.forEach((k, v) -> m.quarantinedByStage.merge(k, v, Long::sum));
             s.quarantinedByReason.forEach((stage, reasons) -> reasons.forEach((r, n) -> m.addReason(stage, r, n)));
-            s.lengths.forEach((k, v) -> m.lengths.merge(k, v, Long::sum));
             m.digest.merge(s.digest);
         }
         return m;
@@ -100,6 +98,7 @@ public final class RunStats implements Serializable {
         }
         long rank = Math.max(1, (long) Math.ceil(q * written));
         long seen = 0;
+        NavigableMap<Integer, Long> lengths = digest.lengths();
         for (Map.Entry<Integer, Long> e : lengths.entrySet()) {
             seen += e.getValue();
             if (seen >= rank) {
@@ -110,6 +109,7 @@ public final class RunStats implements Serializable {
     }
 
     public int maxLength() {
+        NavigableMap<Integer, Long> lengths = digest.lengths();
         return lengths.isEmpty() ? 0 : lengths.lastKey();
     }
 
