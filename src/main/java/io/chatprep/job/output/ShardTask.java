@@ -7,11 +7,6 @@ import io.chatprep.job.encode.Outcome;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
@@ -93,7 +88,7 @@ final class ShardTask implements Function2<Integer, Iterator<EncodedRecord>, Ite
         final List<Long> rows = new ArrayList<>();
         private final Path dir;
         private final Configuration hadoop;
-        private ParquetWriter<DataRow> writer;
+        private DataFileWriter writer;
         private long inFile;
 
         DataFiles(Path dir, Configuration hadoop) {
@@ -105,7 +100,7 @@ final class ShardTask implements Function2<Integer, Iterator<EncodedRecord>, Ite
             if (writer == null || (rowsPerFile != null && inFile >= rowsPerFile)) {
                 close();
                 String name = String.format("data-%05d.parquet", names.size());
-                writer = open(new Path(dir, name), hadoop, packLength != null, assistantMasks);
+                writer = new DataFileWriter(new Path(dir, name), hadoop, packLength != null, assistantMasks);
                 names.add(name);
                 rows.add(0L);
                 inFile = 0;
@@ -118,7 +113,7 @@ final class ShardTask implements Function2<Integer, Iterator<EncodedRecord>, Ite
         @Override
         public void close() throws IOException {
             if (writer != null) {
-                ParquetWriter<DataRow> w = writer;
+                DataFileWriter w = writer;
                 writer = null;
                 w.close();
             }
@@ -127,36 +122,7 @@ final class ShardTask implements Function2<Integer, Iterator<EncodedRecord>, Ite
 
     /** A data file with the schema and no rows: readers of an output whose every row was rejected still work. */
     static void writeEmpty(Path file, Configuration hadoop, boolean packed, boolean assistantMasks) throws IOException {
-        open(file, hadoop, packed, assistantMasks).close();
-    }
-
-    /** Snappy, as Spark writes by default; the rest are parquet-mr's defaults, which are Spark's too. */
-    private static ParquetWriter<DataRow> open(Path file, Configuration hadoop, boolean packed, boolean assistantMasks)
-            throws IOException {
-        return new Builder(HadoopOutputFile.fromPath(file, hadoop), new DataWriteSupport(packed, assistantMasks))
-                .withConf(hadoop)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .build();
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<DataRow, Builder> {
-        private final DataWriteSupport support;
-
-        Builder(OutputFile file, DataWriteSupport support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected DataWriteSupport getWriteSupport(Configuration conf) {
-            return support;
-        }
+        new DataFileWriter(file, hadoop, packed, assistantMasks).close();
     }
 
     /** Rejected rows as JSON lines, unchanged source text included; created on the first one. */

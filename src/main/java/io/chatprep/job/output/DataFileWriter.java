@@ -1,0 +1,223 @@
+package io.chatprep.job.output;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Parquet data file of {@link DataRow}s, written column by column straight from the rows' primitive arrays.
+ *
+ * <p>The layout is the one Spark gives the columns of {@link OutputSchema#data} (three-level lists of required
+ * elements, int8 masks, Spark's schema in the footer), so Spark, pyarrow and HF {@code datasets} read the files
+ * as if Spark had written them. Going through parquet-mr's record API instead would cost a group start and end
+ * per token, which made writing a third of a run's time; here a token is one value with its two levels.
+ * Snappy and parquet-mr's default sizes, as Spark writes by default.
+ */
+final class DataFileWriter implements AutoCloseable {
+    /** The footer key under which Spark keeps a file's Spark schema. */
+    static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
+    static final long ROW_GROUP_BYTES = ParquetWriter.DEFAULT_BLOCK_SIZE;
+
+    // Levels of a required three-level list of required elements: an empty list is one null at definition 0;
+    // a value is defined at 1 and repeats at 1 after the list's first element.
+    private static final int EMPTY = 0;
+    private static final int DEFINED = 1;
+    private static final int FIRST = 0;
+    private static final int REPEATED = 1;
+
+    private final MessageType schema;
+    private final boolean packed;
+    private final boolean assistantMasks;
+    private final long rowGroupBytes;
+    private final ParquetProperties props = ParquetProperties.builder().build();
+    private final ParquetFileWriter file;
+    private final CodecFactory codecs;
+    private final BytesInputCompressor compressor;
+    private final Map<String, String> footer;
+
+    private ColumnChunkPageWriteStore pages;
+    private ColumnWriteStore columns;
+    private ColumnWriter[] writers;
+    private long groupRows;
+    private long nextSizeCheck;
+    private boolean closed;
+
+    DataFileWriter(Path path, Configuration hadoop, boolean packed, boolean assistantMasks) throws IOException {
+        this(path, hadoop, packed, assistantMasks, ROW_GROUP_BYTES);
+    }
+
+    DataFileWriter(Path path, Configuration hadoop, boolean packed, boolean assistantMasks, long rowGroupBytes)
+            throws IOException {
+        this.schema = schema(packed, assistantMasks);
+        this.packed = packed;
+        this.assistantMasks = assistantMasks;
+        this.rowGroupBytes = rowGroupBytes;
+        this.footer = Map.of(SPARK_SCHEMA_KEY, OutputSchema.data(packed, assistantMasks).json());
+        this.file = new ParquetFileWriter(HadoopOutputFile.fromPath(path, hadoop), schema,
+                ParquetFileWriter.Mode.OVERWRITE, rowGroupBytes, ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
+                props.getColumnIndexTruncateLength(), props.getStatisticsTruncateLength(),
+                props.getPageWriteChecksumEnabled());
+        file.start();
+        this.codecs = new CodecFactory(hadoop, props.getPageSizeThreshold());
+        this.compressor = codecs.getCompressor(CompressionCodecName.SNAPPY);
+        startRowGroup();
+    }
+
+    static MessageType schema(boolean packed, boolean assistantMasks) {
+        Types.MessageTypeBuilder b = Types.buildMessage();
+        if (packed) {
+            b.addField(Types.requiredList().requiredElement(PrimitiveTypeName.BINARY)
+                    .as(LogicalTypeAnnotation.stringType()).named("ids"));
+        } else {
+            b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("id");
+        }
+        b.addField(Types.requiredList().requiredElement(PrimitiveTypeName.INT32).named("input_ids"));
+        b.addField(Types.requiredList().requiredElement(PrimitiveTypeName.INT32).named("labels"));
+        if (assistantMasks) {
+            b.addField(Types.requiredList().requiredElement(PrimitiveTypeName.INT32)
+                    .as(LogicalTypeAnnotation.intType(8, true)).named("assistant_masks"));
+        }
+        if (packed) {
+            b.addField(Types.requiredList().requiredElement(PrimitiveTypeName.INT32).named("seq_lengths"));
+        }
+        b.required(PrimitiveTypeName.INT32).named("num_tokens");
+        b.required(PrimitiveTypeName.INT32).named("num_trained_tokens");
+        return b.named("spark_schema");
+    }
+
+    /** Writes one row; columns in schema order. */
+    void write(DataRow row) throws IOException {
+        int c = 0;
+        if (packed) {
+            strings(writers[c++], row.ids());
+        } else {
+            writers[c++].write(Binary.fromString(row.id()), 0, 0);
+        }
+        ints(writers[c++], row.inputIds());
+        ints(writers[c++], row.labels());
+        if (assistantMasks) {
+            bytes(writers[c++], row.assistantMask());
+        }
+        if (packed) {
+            ints(writers[c++], row.seqLengths());
+        }
+        writers[c++].write(row.numTokens(), 0, 0);
+        writers[c].write(row.numTrainedTokens(), 0, 0);
+        columns.endRecord();
+        groupRows++;
+        if (groupRows >= nextSizeCheck) {
+            checkRowGroupSize();
+        }
+    }
+
+    private static void ints(ColumnWriter w, int[] values) {
+        if (values.length == 0) {
+            w.writeNull(FIRST, EMPTY);
+            return;
+        }
+        w.write(values[0], FIRST, DEFINED);
+        for (int i = 1; i < values.length; i++) {
+            w.write(values[i], REPEATED, DEFINED);
+        }
+    }
+
+    private static void bytes(ColumnWriter w, byte[] values) {
+        if (values.length == 0) {
+            w.writeNull(FIRST, EMPTY);
+            return;
+        }
+        w.write((int) values[0], FIRST, DEFINED);
+        for (int i = 1; i < values.length; i++) {
+            w.write((int) values[i], REPEATED, DEFINED);
+        }
+    }
+
+    private static void strings(ColumnWriter w, String[] values) {
+        if (values.length == 0) {
+            w.writeNull(FIRST, EMPTY);
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            w.write(Binary.fromString(values[i]), i == 0 ? FIRST : REPEATED, DEFINED);
+        }
+    }
+
+    /**
+     * Measuring the buffered size walks every column, so it is done now and then: when the group looks about
+     * to fill, the next check comes sooner (parquet-mr's own writer paces itself the same way).
+     */
+    private void checkRowGroupSize() throws IOException {
+        long buffered = columns.getBufferedSize();
+        long perRow = Math.max(1, buffered / groupRows);
+        if (buffered > rowGroupBytes - 2 * perRow) {
+            flushRowGroup();
+            startRowGroup();
+            return;
+        }
+        long rowsToFull = (rowGroupBytes - buffered) / perRow;
+        nextSizeCheck = groupRows + Math.max(props.getMinRowCountForPageSizeCheck(),
+                Math.min(rowsToFull / 2, props.getMaxRowCountForPageSizeCheck()));
+    }
+
+    private void startRowGroup() {
+        pages = new ColumnChunkPageWriteStore(compressor, schema, props.getAllocator(),
+                props.getColumnIndexTruncateLength(), props.getPageWriteChecksumEnabled());
+        columns = props.newColumnWriteStore(schema, pages, pages);
+        List<ColumnDescriptor> descriptors = schema.getColumns();
+        writers = new ColumnWriter[descriptors.size()];
+        for (int i = 0; i < writers.length; i++) {
+            writers[i] = columns.getColumnWriter(descriptors.get(i));
+        }
+        groupRows = 0;
+        nextSizeCheck = props.getMinRowCountForPageSizeCheck();
+    }
+
+    private void flushRowGroup() throws IOException {
+        try {
+            if (groupRows > 0) {
+                file.startBlock(groupRows);
+                columns.flush();
+                pages.flushToFileWriter(file);
+                file.endBlock();
+            }
+        } finally {
+            columns.close();
+            pages.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // A file left half written on failure lies in its task attempt's directory, which is then discarded.
+        try {
+            flushRowGroup();
+            file.end(footer);
+        } finally {
+            codecs.release();
+            file.close();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.chatprep.job.output;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Files written column by column read back, through parquet-mr's record reader, as exactly the rows given. */
+class DataFileWriterTest {
+    private static final Configuration HADOOP = new Configuration();
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    private static int[] randomInts(Random r, int n, int bound) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = r.nextInt(bound) - 100;
+        }
+        return a;
+    }
+
+    private static List<DataRow> rows(boolean packed, int count) {
+        Random r = new Random(7);
+        List<DataRow> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            // Every fifth row has empty lists: the writer's null-at-level-0 path.
+            int n = i % 5 == 3 ? 0 : 1 + r.nextInt(300);
+            byte[] mask = new byte[n];
+            for (int k = 0; k < n; k++) {
+                mask[k] = (byte) r.nextInt(2);
+            }
+            String[] ids = packed ? (n == 0 ? new String[0] : new String[] {"r" + i + "a", "r" + i + "b – ü"}) : null;
+            int[] seq = packed ? (n == 0 ? new int[0] : new int[] {n / 2, n - n / 2}) : null;
+            rows.add(new DataRow(packed ? null : "row-" + i + " ✓", ids, randomInts(r, n, 152_000),
+                    randomInts(r, n, 300), mask, seq, n, r.nextInt(n + 1)));
+        }
+        return rows;
+    }
+
+    private static int[] ints(Group g, String field) {
+        Group list = g.getGroup(field, 0);
+        int n = list.getFieldRepetitionCount("list");
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = list.getGroup("list", i).getInteger("element", 0);
+        }
+        return out;
+    }
+
+    private static String[] strings(Group g, String field) {
+        Group list = g.getGroup(field, 0);
+        int n = list.getFieldRepetitionCount("list");
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = list.getGroup("list", i).getString("element", 0);
+        }
+        return out;
+    }
+
+    private List<Group> readBack(Path file) throws IOException {
+        List<Group> out = new ArrayList<>();
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(HADOOP)
+                .build()) {
+            for (Group g = reader.read(); g != null; g = reader.read()) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    private Path write(String name, boolean packed, boolean masks, List<DataRow> rows, long rowGroupBytes)
+            throws IOException {
+        Path file = new Path(dir.resolve(name).toUri());
+        try (DataFileWriter w = new DataFileWriter(file, HADOOP, packed, masks, rowGroupBytes)) {
+            for (DataRow row : rows) {
+                w.write(row);
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void rowsReadBackExactlyAcrossManyRowGroups() throws IOException {
+        List<DataRow> rows = rows(false, 2_500);
+        // A small row-group budget forces many groups, so group boundaries and size checks are exercised.
+        Path file = write("rows.parquet", false, true, rows, 64 * 1024);
+        List<Group> back = readBack(file);
+        assertEquals(rows.size(), back.size());
+        for (int i = 0; i < rows.size(); i++) {
+            DataRow want = rows.get(i);
+            Group got = back.get(i);
+            assertEquals(want.id(), got.getString("id", 0));
+            assertArrayEquals(want.inputIds(), ints(got, "input_ids"), "input_ids of row " + i);
+            assertArrayEquals(want.labels(), ints(got, "labels"), "labels of row " + i);
+            int[] mask = new int[want.assistantMask().length];
+            for (int k = 0; k < mask.length; k++) {
+                mask[k] = want.assistantMask()[k];
+            }
+            assertArrayEquals(mask, ints(got, "assistant_masks"), "assistant_masks of row " + i);
+            assertEquals(want.numTokens(), got.getInteger("num_tokens", 0));
+            assertEquals(want.numTrainedTokens(), got.getInteger("num_trained_tokens", 0));
+        }
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, HADOOP))) {
+            ParquetMetadata footer = reader.getFooter();
+            assertTrue(footer.getBlocks().size() > 5, "row groups: " + footer.getBlocks().size());
+            assertEquals(rows.size(), footer.getBlocks().stream().mapToLong(b -> b.getRowCount()).sum());
+            assertEquals(DataFileWriter.schema(false, true), footer.getFileMetaData().getSchema());
+            assertEquals(OutputSchema.data(false, true).json(),
+                    footer.getFileMetaData().getKeyValueMetaData().get(DataFileWriter.SPARK_SCHEMA_KEY));
+        }
+    }
+
+    @Test
+    void packedRowsKeepTheirIdsAndLengths() throws IOException {
+        List<DataRow> rows = rows(true, 300);
+        List<Group> back = readBack(write("packed.parquet", true, false, rows, DataFileWriter.ROW_GROUP_BYTES));
+        assertEquals(rows.size(), back.size());
+        for (int i = 0; i < rows.size(); i++) {
+            DataRow want = rows.get(i);
+            Group got = back.get(i);
+            assertArrayEquals(want.ids(), strings(got, "ids"));
+            assertArrayEquals(want.inputIds(), ints(got, "input_ids"));
+            assertArrayEquals(want.seqLengths(), ints(got, "seq_lengths"));
+            assertEquals(0, got.getType().getFields().stream().filter(f -> f.getName().equals("assistant_masks"))
+                    .count());
+        }
+    }
+
+    @Test
+    void aFileWithoutRowsHasTheSchemaAndNoRowGroups() throws IOException {
+        Path file = write("empty.parquet", false, true, List.of(), DataFileWriter.ROW_GROUP_BYTES);
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, HADOOP))) {
+            assertEquals(0, reader.getFooter().getBlocks().size());
+            assertEquals(DataFileWriter.schema(false, true), reader.getFooter().getFileMetaData().getSchema());
+        }
+        assertEquals(List.of(), readBack(file));
+    }
+}
