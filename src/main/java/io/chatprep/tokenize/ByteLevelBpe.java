@@ -28,16 +28,20 @@ final class ByteLevelBpe {
         this.ignoreMerges = ignoreMerges;
     }
 
-    /** The tokens of {@code word}: ids and code-point offsets relative to it. */
-    WordTokens encode(String word) {
-        byte[] bytes = new byte[word.length() * 3];
+    /**
+     * The tokens of the word {@code text[start, end)}, packed in one array of {@code 3n} ints for n tokens: the
+     * n ids, then each token's start and end in code points relative to the word. Words are looked up far more
+     * often than they are encoded, and one array is one memory access where ids and offsets apart were two.
+     */
+    int[] encode(CharSequence text, int start, int end) {
+        byte[] bytes = new byte[(end - start) * 3];
         int[] cpOfByte = new int[bytes.length];
-        int n = utf8(word, bytes, cpOfByte);
+        int n = utf8(text, start, end, bytes, cpOfByte);
         int cps = n == 0 ? 0 : cpOfByte[n - 1] + 1;
         if (ignoreMerges) {
             Integer whole = vocab.get(byteLevel(bytes, n));
             if (whole != null) {
-                return new WordTokens(new int[] {whole}, new int[] {0, cps});
+                return new int[] {whole, 0, cps};
             }
         }
         int[] id = new int[n];
@@ -77,17 +81,21 @@ final class ByteLevelBpe {
                 queue.offer(candidate(id[prev[pos]], id[pos], prev[pos]));
             }
         }
-        int[] ids = new int[count];
-        int[] offsets = new int[2 * count];
+        int[] tokens = new int[3 * count];
         int k = 0;
         for (int s = n == 0 ? -1 : 0; s >= 0; s = next[s]) {
-            int end = next[s] < 0 ? n : next[s];
-            ids[k] = id[s];
-            offsets[2 * k] = cpOfByte[s];
-            offsets[2 * k + 1] = cpOfByte[end - 1] + 1;
+            int last = next[s] < 0 ? n - 1 : next[s] - 1;
+            tokens[k] = id[s];
+            tokens[count + 2 * k] = cpOfByte[s];
+            tokens[count + 2 * k + 1] = cpOfByte[last] + 1;
             k++;
         }
-        return new WordTokens(ids, offsets);
+        return tokens;
+    }
+
+    /** The number of tokens in an array {@link #encode} returned. */
+    static int count(int[] tokens) {
+        return tokens.length / 3;
     }
 
     /** A queue entry ordered by rank, then position; {@code Long.MAX_VALUE} (never merged) when the pair has no merge. */
@@ -104,14 +112,14 @@ final class ByteLevelBpe {
         return new String(chars);
     }
 
-    /** UTF-8 of {@code s} into {@code out}, noting each byte's code point index; returns the byte count. */
-    private static int utf8(String s, byte[] out, int[] cpOfByte) {
+    /** UTF-8 of {@code s[start, end)} into {@code out}, noting each byte's code point index; returns the byte count. */
+    private static int utf8(CharSequence s, int start, int end, byte[] out, int[] cpOfByte) {
         int b = 0;
         int cp = 0;
-        for (int i = 0; i < s.length(); cp++) {
-            int c = s.codePointAt(i);
+        for (int i = start; i < end; cp++) {
+            int c = Character.codePointAt(s, i);
             i += Character.charCount(c);
-            int start = b;
+            int first = b;
             if (c < 0x80) {
                 out[b++] = (byte) c;
             } else if (c < 0x800) {
@@ -127,7 +135,7 @@ final class ByteLevelBpe {
                 out[b++] = (byte) (0x80 | ((c >> 6) & 0x3F));
                 out[b++] = (byte) (0x80 | (c & 0x3F));
             }
-            Arrays.fill(cpOfByte, start, b, cp);
+            Arrays.fill(cpOfByte, first, b, cp);
         }
         return b;
     }
@@ -140,13 +148,6 @@ final class ByteLevelBpe {
             chars[b] = printable ? (char) b : (char) (256 + extra++);
         }
         return chars;
-    }
-
-    /** The ids and code-point offsets of one word's tokens; shared by every text holding the word, never mutated. */
-    record WordTokens(int[] ids, int[] offsets) {
-        int size() {
-            return ids.length;
-        }
     }
 
     /** A growable binary min-heap of longs. */

@@ -1,7 +1,6 @@
 package io.chatprep.tokenize;
 
 import java.text.Normalizer;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Encodes the text between added tokens in Java, for byte-level BPE tokenizers (Qwen, Llama 3, DeepSeek, GPT-OSS
@@ -9,13 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The pipeline is the one tokenizer.json describes: an identity or NFC normalizer, {@code Split} regexes, the
  * byte-level alphabet and BPE merges ({@link JavaBpeLoader} accepts nothing else). Words recur far more than
- * pieces do, so their tokens are kept in a bounded map shared by all threads. A piece this class cannot vouch
+ * pieces do, so their tokens are kept in a bounded {@link WordCache} shared by all threads. A piece this class cannot vouch
  * for is declined ({@link #encode} returns null) and goes to the native tokenizer: one NFC would change
  * (offsets would need the normalizer's alignments), or one holding a code point unassigned in Java's Unicode
  * tables (the native regex engine may know it as a letter). Thread-safe.
  */
 public final class JavaBpeEncoder {
-    /** Words kept before the map starts over; a few tens of megabytes at most. */
+    /** Words kept at most (the cache's table rounds it up to a power of two); a few tens of megabytes. */
     static final int MAX_CACHED_WORDS = 200_000;
     /** Longer words (long digit or symbol runs, base64) are rare enough not to be worth keeping. */
     static final int MAX_CACHED_WORD_CHARS = 128;
@@ -23,7 +22,7 @@ public final class JavaBpeEncoder {
     private final RegexSplits splits;
     private final ByteLevelBpe model;
     private final boolean nfc;
-    private final ConcurrentHashMap<String, ByteLevelBpe.WordTokens> words = new ConcurrentHashMap<>();
+    private final WordCache words = new WordCache(MAX_CACHED_WORDS);
     private final ThreadLocal<RegexSplits.Bounds> bounds = ThreadLocal.withInitial(RegexSplits.Bounds::new);
 
     JavaBpeEncoder(RegexSplits splits, ByteLevelBpe model, boolean nfc) {
@@ -44,42 +43,39 @@ public final class JavaBpeEncoder {
         }
         RegexSplits.Bounds cuts = bounds.get();
         int count = splits.split(piece, cuts);
-        ByteLevelBpe.WordTokens[] tokens = new ByteLevelBpe.WordTokens[count];
+        int[][] tokens = new int[count][];
         int total = 0;
         for (int i = 0; i < count; i++) {
-            tokens[i] = word(piece.substring(cuts.get(i), cuts.get(i + 1)));
-            total += tokens[i].size();
+            tokens[i] = word(piece, cuts.get(i), cuts.get(i + 1));
+            total += ByteLevelBpe.count(tokens[i]);
         }
         int[] ids = new int[total];
         int[] offsets = new int[2 * total];
         int k = 0;
         int cp = 0;
         for (int i = 0; i < count; i++) {
-            ByteLevelBpe.WordTokens word = tokens[i];
-            int size = word.size();
-            System.arraycopy(word.ids(), 0, ids, k, size);
-            int[] relative = word.offsets();
+            int[] word = tokens[i];
+            int size = ByteLevelBpe.count(word);
+            System.arraycopy(word, 0, ids, k, size);
             for (int j = 0; j < 2 * size; j++) {
-                offsets[2 * k + j] = relative[j] + cp;
+                offsets[2 * k + j] = word[size + j] + cp;
             }
             k += size;
             // A word's last token ends where the word does (words are never empty).
-            cp += relative[2 * size - 1];
+            cp += word[word.length - 1];
         }
         return new EncodedPiece(ids, offsets);
     }
 
-    private ByteLevelBpe.WordTokens word(String word) {
-        ByteLevelBpe.WordTokens known = words.get(word);
+    private int[] word(String piece, int start, int end) {
+        int hash = WordCache.hash(piece, start, end);
+        int[] known = words.get(piece, start, end, hash);
         if (known != null) {
             return known;
         }
-        ByteLevelBpe.WordTokens fresh = model.encode(word);
-        if (word.length() <= MAX_CACHED_WORD_CHARS) {
-            if (words.size() >= MAX_CACHED_WORDS) {
-                words.clear();
-            }
-            words.put(word, fresh);
+        int[] fresh = model.encode(piece, start, end);
+        if (end - start <= MAX_CACHED_WORD_CHARS) {
+            words.put(piece, start, end, hash, fresh);
         }
         return fresh;
     }
