@@ -96,6 +96,24 @@ class SegmentReuseTest {
     }
 
     @Test
+    void clearingTheCacheForgetsPiecesAndChangesNoResult() {
+        List<Map<String, Object>> rows = corpus().subList(0, 60);
+        try (ConversationEncoder reuse = open("qwen3", true);
+             ConversationEncoder whole = open("qwen3", false)) {
+            for (int i = 0; i < rows.size(); i++) {
+                compare("row " + i, reuse, whole, rows.get(i));
+            }
+            assertTrue(reuse.segmentEncoder().cachedPieces() > 0);
+            reuse.segmentEncoder().clearCache();
+            assertEquals(0, reuse.segmentEncoder().cachedPieces());
+            assertEquals(0, reuse.segmentEncoder().cacheHits());
+            for (int i = 0; i < rows.size(); i++) {
+                compare("row " + i + " after clearing", reuse, whole, rows.get(i));
+            }
+        }
+    }
+
+    @Test
     void reuseIsOnUnlessSwitchedOff() {
         assertTrue(EncoderOptions.defaults().reuseSegments());
         assertTrue(new EncoderOptions(MaskPolicy.ASSISTANT, null, Map.of()).reuseSegments());

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CharacterEncoder implements RowEncoder {
     /** How many encoders were opened in this JVM, to check the per-JVM cache. */
     static final AtomicInteger OPENED = new AtomicInteger();
+    /** How many times an encoder was asked to forget its caches. */
+    static final AtomicInteger CLEARED = new AtomicInteger();
 
     static EncoderFactory factory() {
         return new Factory();
@@ -36,6 +38,11 @@ final class CharacterEncoder implements RowEncoder {
             OPENED.incrementAndGet();
             return new CharacterEncoder();
         }
+    }
+
+    @Override
+    public void clearCaches() {
+        CLEARED.incrementAndGet();
     }
 
     @Override

@@ -251,6 +251,12 @@ class JobPlumbingTest {
         CharacterEncoder.OPENED.set(0);
         run(mixed(dir.resolve("cache-a"), "num_shards=2", "split_size_mb=0.001"), CharacterEncoder.factory());
         assertEquals(1, CharacterEncoder.OPENED.get());
+        // Clearing caches keeps the encoder: the next run with the same spec opens none.
+        CharacterEncoder.CLEARED.set(0);
+        io.chatprep.job.encode.EncoderCache.clearCaches();
+        assertEquals(1, CharacterEncoder.CLEARED.get());
+        run(mixed(dir.resolve("cache-b"), "num_shards=2"), CharacterEncoder.factory());
+        assertEquals(1, CharacterEncoder.OPENED.get());
     }
 
     private static List<String> siblingsNamed(String name) throws Exception {

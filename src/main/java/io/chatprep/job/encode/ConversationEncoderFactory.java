@@ -31,6 +31,13 @@ final class ConversationEncoderFactory implements EncoderFactory {
             }
 
             @Override
+            public void clearCaches() {
+                if (encoder.segmentEncoder() != null) {
+                    encoder.segmentEncoder().clearCache();
+                }
+            }
+
+            @Override
             public void close() {
                 encoder.close();
             }

@@ -24,6 +24,14 @@ public final class EncoderCache {
         return ENCODERS.computeIfAbsent(key + "/" + factory.getClass().getName(), k -> factory.open(spec));
     }
 
+    /**
+     * Empties the caches of every cached encoder but keeps the encoders: a long-lived session gets the memory
+     * back, and a measurement of a later run starts from no learnt pieces while its tokenizer stays loaded.
+     */
+    public static void clearCaches() {
+        ENCODERS.values().forEach(RowEncoder::clearCaches);
+    }
+
     /** Closes and forgets every cached encoder (tests and notebooks that change specs call this). */
     public static synchronized void closeAll() {
         for (RowEncoder e : ENCODERS.values()) {

@@ -18,6 +18,10 @@ public interface RowEncoder extends AutoCloseable {
         return null;
     }
 
+    /** Forgets what the encoder learnt from rows so far (reused pieces and words); its results do not change. */
+    default void clearCaches() {
+    }
+
     @Override
     void close();
 }
