@@ -3,6 +3,7 @@ package io.chatprep.cli;
 import io.chatprep.job.ChatPrepJob;
 import io.chatprep.job.DryRun;
 import io.chatprep.job.JobResult;
+import io.chatprep.job.EncoderWarmUp;
 import io.chatprep.job.SparkSessions;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.JobConfigLoader;
@@ -64,6 +65,9 @@ public final class RunCommand implements Command, FlagOptions {
 
         // A session that already exists (a notebook, a test) belongs to its owner and stays open.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+        if (ownSession) {
+            EncoderWarmUp.beforeLocalSession(config);
+        }
         SparkSession spark = SparkSessions.local(config.master(), "chatprep", config.spark());
         try {
             if (args.flag("dry-run")) {

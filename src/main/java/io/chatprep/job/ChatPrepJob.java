@@ -7,7 +7,6 @@ import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.MaxLengthPolicy;
 import io.chatprep.job.encode.BroadcastSpec;
 import io.chatprep.job.encode.EncodedRecord;
-import io.chatprep.job.encode.EncoderCache;
 import io.chatprep.job.encode.EncoderFactory;
 import io.chatprep.job.encode.LengthLimit;
 import io.chatprep.job.encode.PartitionEncoder;
@@ -71,7 +70,7 @@ public final class ChatPrepJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator rowsDone = spark.sparkContext().longAccumulator("chatprep rows encoded");
         BroadcastSpec specValue = BroadcastSpec.of(plan.spec());
-        Thread encoderWarmUp = warmUpLocalEncoder(specValue);
+        Thread encoderWarmUp = spark.sparkContext().isLocal() ? EncoderWarmUp.start(specValue, factory) : null;
         ReportTokenizer reportTokenizer = ReportTokenizer.forRun(spark.sparkContext().isLocal(), specValue, factory);
         // Saying how rows are tokenized means scanning tokenizer.json once more; done aside, printed at the end.
         java.util.concurrent.CompletableFuture<String> encodingExplanation = java.util.concurrent.CompletableFuture
@@ -123,7 +122,7 @@ public final class ChatPrepJob {
                 target.abort();
             }
             spark.sparkContext().setJobDescription(null);
-            awaitWarmUp(encoderWarmUp);
+            EncoderWarmUp.await(encoderWarmUp);
             reportTokenizer.close();
             spec.destroy();
         }
@@ -162,39 +161,6 @@ public final class ChatPrepJob {
         return RowFactory.create(r.id(), r.inputIds(), r.labels(), r.assistantMask(),
                 r.numTokens(), r.numTrainedTokens(), r.outcome().name().toLowerCase(java.util.Locale.ROOT),
                 r.stage(), r.reason());
-    }
-
-    /**
-     * In local mode the tasks run in this JVM and share its encoder cache: loading the tokenizer's native
-     * library and the tokenizer itself (about two seconds) can overlap input planning instead of delaying the
-     * first task. Cluster executors are other JVMs, so there is nothing to warm there.
-     */
-    private Thread warmUpLocalEncoder(BroadcastSpec spec) {
-        if (!spark.sparkContext().isLocal()) {
-            return null;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                EncoderCache.get(spec.key(), spec.spec(), factory);
-            } catch (RuntimeException ignored) {
-                // The first task builds the encoder again and reports the failure where it belongs.
-            }
-        }, "chatprep-encoder-warm-up");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    /** A warm-up must not outlive its run: a later run may have cleared the cache and changed the spec. */
-    private static void awaitWarmUp(Thread t) {
-        if (t == null) {
-            return;
-        }
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void step(ProgressReporter progress, String name) {

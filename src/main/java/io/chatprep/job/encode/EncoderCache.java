@@ -24,6 +24,11 @@ public final class EncoderCache {
         return ENCODERS.computeIfAbsent(key + "/" + factory.getClass().getName(), k -> factory.open(spec));
     }
 
+    /** How many encoders this JVM holds. */
+    public static int size() {
+        return ENCODERS.size();
+    }
+
     /**
      * Empties the caches of every cached encoder but keeps the encoders: a long-lived session gets the memory
      * back, and a measurement of a later run starts from no learnt pieces while its tokenizer stays loaded.

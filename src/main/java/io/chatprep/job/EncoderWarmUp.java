@@ -1,0 +1,73 @@
+package io.chatprep.job;
+
+import io.chatprep.job.config.JobConfig;
+import io.chatprep.job.encode.BroadcastSpec;
+import io.chatprep.job.encode.EncoderCache;
+import io.chatprep.job.encode.EncoderFactory;
+import org.apache.hadoop.conf.Configuration;
+
+import java.util.Map;
+
+/**
+ * Builds a run's encoder before its first task needs it, in a JVM that runs the tasks itself (local mode).
+ * Loading the tokenizer's native library, the tokenizer and its Java BPE model takes a second or two; done
+ * aside, it overlaps work the driver does anyway. Cluster executors are other JVMs: nothing to warm there.
+ * A warm-up never reports a failure: the first task builds the encoder again and reports it where it belongs.
+ */
+public final class EncoderWarmUp {
+    private EncoderWarmUp() {
+    }
+
+    /** Starts building the encoder of {@code spec} into this JVM's cache; returns the thread doing it. */
+    public static Thread start(BroadcastSpec spec, EncoderFactory factory) {
+        return daemon(() -> EncoderCache.get(spec.key(), spec.spec(), factory));
+    }
+
+    /**
+     * For a local run, starts planning it and building its encoder before the Spark session exists, so both
+     * overlap the session's start-up (a few seconds of mostly one busy core) instead of following it. The
+     * Hadoop settings are the run's own {@code spark.hadoop.*} entries, as the session would give them.
+     * Returns the thread doing it, or null when the run is not local.
+     */
+    public static Thread beforeLocalSession(JobConfig config) {
+        String master = System.getProperty("spark.master", config.master());
+        if (master == null || !master.startsWith("local")) {
+            return null;
+        }
+        Configuration hadoop = new Configuration();
+        for (Map.Entry<String, String> e : config.spark().entrySet()) {
+            if (e.getKey().startsWith("spark.hadoop.")) {
+                hadoop.set(e.getKey().substring("spark.hadoop.".length()), e.getValue());
+            }
+        }
+        return daemon(() -> {
+            BroadcastSpec spec = BroadcastSpec.of(JobPlan.prepare(config, hadoop).spec());
+            EncoderCache.get(spec.key(), spec.spec(), EncoderFactory.conversationEncoder());
+        });
+    }
+
+    /** Waits for a warm-up: it must not outlive its run, since a later run may clear the cache. */
+    public static void await(Thread warmUp) {
+        if (warmUp == null) {
+            return;
+        }
+        try {
+            warmUp.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable work) {
+        Thread t = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException ignored) {
+                // Reported by the run itself, where it belongs.
+            }
+        }, "chatprep-encoder-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}
