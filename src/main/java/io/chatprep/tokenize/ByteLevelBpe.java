@@ -20,6 +20,8 @@ final class ByteLevelBpe {
     private final int[] byteIds;
     private final PairMerges merges;
     private final boolean ignoreMerges;
+    /** Working arrays of one thread, grown to the longest word it has met: a word costs one allocation, its result. */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     ByteLevelBpe(Map<String, Integer> vocab, int[] byteIds, PairMerges merges, boolean ignoreMerges) {
         this.vocab = vocab;
@@ -34,8 +36,10 @@ final class ByteLevelBpe {
      * often than they are encoded, and one array is one memory access where ids and offsets apart were two.
      */
     int[] encode(CharSequence text, int start, int end) {
-        byte[] bytes = new byte[(end - start) * 3];
-        int[] cpOfByte = new int[bytes.length];
+        Scratch w = scratch.get();
+        w.fit((end - start) * 3);
+        byte[] bytes = w.bytes;
+        int[] cpOfByte = w.cpOfByte;
         int n = utf8(text, start, end, bytes, cpOfByte);
         int cps = n == 0 ? 0 : cpOfByte[n - 1] + 1;
         if (ignoreMerges) {
@@ -44,16 +48,18 @@ final class ByteLevelBpe {
                 return new int[] {whole, 0, cps};
             }
         }
-        int[] id = new int[n];
-        int[] next = new int[n];
-        int[] prev = new int[n];
-        boolean[] gone = new boolean[n];
+        int[] id = w.id;
+        int[] next = w.next;
+        int[] prev = w.prev;
+        boolean[] gone = w.gone;
         for (int i = 0; i < n; i++) {
             id[i] = byteIds[bytes[i] & 0xFF];
             next[i] = i + 1 < n ? i + 1 : -1;
             prev[i] = i - 1;
+            gone[i] = false;
         }
-        LongHeap queue = new LongHeap(Math.max(4, n));
+        LongHeap queue = w.queue;
+        queue.clear();
         for (int i = 0; i + 1 < n; i++) {
             queue.offer(candidate(id[i], id[i + 1], i));
         }
@@ -119,10 +125,13 @@ final class ByteLevelBpe {
         for (int i = start; i < end; cp++) {
             int c = Character.codePointAt(s, i);
             i += Character.charCount(c);
-            int first = b;
             if (c < 0x80) {
+                cpOfByte[b] = cp;
                 out[b++] = (byte) c;
-            } else if (c < 0x800) {
+                continue;
+            }
+            int first = b;
+            if (c < 0x800) {
                 out[b++] = (byte) (0xC0 | (c >> 6));
                 out[b++] = (byte) (0x80 | (c & 0x3F));
             } else if (c < 0x10000) {
@@ -135,7 +144,9 @@ final class ByteLevelBpe {
                 out[b++] = (byte) (0x80 | ((c >> 6) & 0x3F));
                 out[b++] = (byte) (0x80 | (c & 0x3F));
             }
-            Arrays.fill(cpOfByte, first, b, cp);
+            for (int k = first; k < b; k++) {
+                cpOfByte[k] = cp;
+            }
         }
         return b;
     }
@@ -150,6 +161,28 @@ final class ByteLevelBpe {
         return chars;
     }
 
+    private static final class Scratch {
+        byte[] bytes = new byte[0];
+        int[] cpOfByte = new int[0];
+        int[] id = new int[0];
+        int[] next = new int[0];
+        int[] prev = new int[0];
+        boolean[] gone = new boolean[0];
+        final LongHeap queue = new LongHeap(64);
+
+        void fit(int maxBytes) {
+            if (bytes.length < maxBytes) {
+                int size = Math.max(maxBytes, 2 * bytes.length);
+                bytes = new byte[size];
+                cpOfByte = new int[size];
+                id = new int[size];
+                next = new int[size];
+                prev = new int[size];
+                gone = new boolean[size];
+            }
+        }
+    }
+
     /** A growable binary min-heap of longs. */
     private static final class LongHeap {
         private long[] items;
@@ -157,6 +190,10 @@ final class ByteLevelBpe {
 
         LongHeap(int capacity) {
             items = new long[capacity];
+        }
+
+        void clear() {
+            size = 0;
         }
 
         boolean isEmpty() {
