@@ -36,7 +36,8 @@ public final class AssistantMask {
         if (spans.length == 0) {
             return mask;
         }
-        int[] firstToken = firstTokenByChar(offsets);
+        // Offsets almost always run forward; then a binary search answers a lookup without a per-character table.
+        int[] firstToken = runsForward(offsets) ? null : firstTokenByChar(offsets);
         for (int[] span : spans) {
             int start = span[0];
             int end = span[1];
@@ -44,8 +45,8 @@ public final class AssistantMask {
                 throw new IllegalArgumentException("generation span [" + start + ", " + end
                         + ") ends at position 0; transformers fails on it (it looks up character -1)");
             }
-            int startToken = tokenAt(firstToken, start);
-            int endToken = tokenAt(firstToken, end - 1);
+            int startToken = firstToken == null ? firstCovering(offsets, start) : tokenAt(firstToken, start);
+            int endToken = firstToken == null ? firstCovering(offsets, end - 1) : tokenAt(firstToken, end - 1);
             if (startToken == NO_TOKEN) {
                 break;
             }
@@ -97,6 +98,37 @@ public final class AssistantMask {
             }
         }
         return first;
+    }
+
+    /** Whether token starts and ends both never decrease. */
+    private static boolean runsForward(int[] offsets) {
+        for (int i = 2; i < offsets.length; i += 2) {
+            if (offsets[i] < offsets[i - 2] || offsets[i + 1] < offsets[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first token covering {@code position} when offsets run forward: tokens before the first one ending
+     * after it end too early, and if that one starts after it, every later one does too.
+     */
+    private static int firstCovering(int[] offsets, int position) {
+        if (position < 0) {
+            return NO_TOKEN;
+        }
+        int lo = 0;
+        int hi = offsets.length / 2;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (offsets[2 * mid + 1] > position) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo < offsets.length / 2 && offsets[2 * lo] <= position ? lo : NO_TOKEN;
     }
 
     private static int tokenAt(int[] firstToken, int position) {

@@ -58,6 +58,64 @@ class AssistantMaskTest {
         assertArrayEquals(new byte[] {1, 1, 0, 0}, AssistantMask.fromSpans(offsets, new int[][] {{0, 3}}));
     }
 
+    /**
+     * Forward-running offsets are looked up by binary search, others through a per-character table; both must
+     * give what a plain scan for the first covering token gives, on random offsets of either kind.
+     */
+    @Test
+    void lookupsAgreeWithAPlainScanOnRandomOffsets() {
+        java.util.Random r = new java.util.Random(11);
+        for (int round = 0; round < 3_000; round++) {
+            int tokens = 1 + r.nextInt(12);
+            int[] offsets = new int[2 * tokens];
+            int at = r.nextInt(2);
+            boolean forward = r.nextBoolean();
+            for (int t = 0; t < tokens; t++) {
+                int start = forward ? at : r.nextInt(10);
+                int end = start + r.nextInt(3);
+                offsets[2 * t] = start;
+                offsets[2 * t + 1] = end;
+                at = forward ? start + r.nextInt(3) : at;
+                if (forward && at > end) {
+                    at = end;
+                }
+            }
+            int[][] spans = new int[1 + r.nextInt(3)][];
+            for (int i = 0; i < spans.length; i++) {
+                int start = r.nextInt(12);
+                spans[i] = new int[] {start, Math.max(1, start + r.nextInt(5))};
+            }
+            assertArrayEquals(byPlainScan(offsets, spans), AssistantMask.fromSpans(offsets, spans),
+                    java.util.Arrays.toString(offsets) + " " + java.util.Arrays.deepToString(spans));
+        }
+    }
+
+    /** transformers' rules, with each character's first covering token found by scanning all tokens. */
+    private static byte[] byPlainScan(int[] offsets, int[][] spans) {
+        int tokens = offsets.length / 2;
+        byte[] mask = new byte[tokens];
+        for (int[] span : spans) {
+            int first = -1;
+            int last = -1;
+            for (int t = tokens - 1; t >= 0; t--) {
+                if (offsets[2 * t] <= span[0] && span[0] < offsets[2 * t + 1]) {
+                    first = t;
+                }
+                if (offsets[2 * t] <= span[1] - 1 && span[1] - 1 < offsets[2 * t + 1]) {
+                    last = t;
+                }
+            }
+            if (first < 0) {
+                break;
+            }
+            int stop = last <= 0 ? tokens : last + 1;
+            for (int t = first; t < stop; t++) {
+                mask[t] = 1;
+            }
+        }
+        return mask;
+    }
+
     @Test
     void uncoveredStartStopsThisAndEveryLaterSpan() {
         // Character 4 is covered by no token; the span starting there and the one after it are ignored.
