@@ -136,7 +136,8 @@ public final class SegmentEncoder {
             return tokenizer.encode(text);
         }
         Segments segments = new Segments();
-        if (hasLoneSurrogate(text) || !splitter.split(text, segments)) {
+        int surrogates = surrogates(text);
+        if (surrogates == LONE_SURROGATE || !splitter.split(text, segments)) {
             wholeTexts.increment();
             return tokenizer.encode(text);
         }
@@ -180,34 +181,41 @@ public final class SegmentEncoder {
                 cache.offer(missing[j], fresh[j]);
             }
         }
-        return assemble(text, segments, pieces, total);
+        return assemble(text, segments, pieces, total, surrogates == 0);
     }
 
+    private static final int LONE_SURROGATE = -1;
+
     /**
-     * The native side receives a lone surrogate as several replacement characters, so its offsets after one do not
-     * count code points the way Java does; such texts (never produced by a JSON parser from valid input) go whole.
+     * How many surrogate pairs the text holds, or {@link #LONE_SURROGATE}. The native side receives a lone
+     * surrogate as several replacement characters, so its offsets after one do not count code points the way
+     * Java does; such texts (never produced by a JSON parser from valid input) go whole. A text without pairs
+     * counts code points as chars, which spares counting them again segment by segment.
      */
-    private static boolean hasLoneSurrogate(String text) {
+    private static int surrogates(String text) {
+        int pairs = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
+                    pairs++;
                 } else {
-                    return true;
+                    return LONE_SURROGATE;
                 }
             }
         }
-        return false;
+        return pairs;
     }
 
-    private Encoding assemble(String text, Segments segments, EncodedPiece[] pieces, int total) {
+    private Encoding assemble(String text, Segments segments, EncodedPiece[] pieces, int total, boolean noPairs) {
         int[] ids = new int[total];
         int[] offsets = new int[2 * total];
         int k = 0;
         int cp = 0;
         for (int i = 0; i < segments.count(); i++) {
-            int length = text.codePointCount(segments.start(i), segments.end(i));
+            int length = noPairs ? segments.end(i) - segments.start(i)
+                    : text.codePointCount(segments.start(i), segments.end(i));
             int token = segments.token(i);
             if (token != Segments.TEXT) {
                 ids[k] = tokenIds[token];
