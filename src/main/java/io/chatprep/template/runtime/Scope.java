@@ -2,13 +2,17 @@ package io.chatprep.template.runtime;
 
 import com.hubspot.jinjava.interpret.Context;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * One level of Jinja2 variable scoping (template, loop body, macro call, block body), kept in a Jinjava
- * {@link Context}: lookups fall through the parent contexts to the render's variables and the environment's
- * globals; assignments stay at this level.
+ * One level of Jinja2 variable scoping (template, loop body, macro call, block body): lookups fall through the
+ * enclosing levels to the render's variables and the environment's globals, held by the render's root Jinjava
+ * {@link Context}; assignments stay at this level. Levels below the root are plain maps made on their first
+ * assignment: a Jinjava context per loop iteration built four libraries and several stacks nobody used.
  */
 public final class Scope {
-    /** Jinjava's scope maps drop null values, so an assigned Undefined is stored as this marker. */
+    /** A scope map cannot tell a missing name from an assigned Undefined, so the latter is stored as this marker. */
     private static final Object UNDEFINED = new Object() {
         @Override
         public String toString() {
@@ -16,38 +20,50 @@ public final class Scope {
         }
     };
 
-    private final Context context;
+    private final Scope parent;
+    private final Context root;
     private final RenderContext ctx;
+    private Map<String, Object> vars;
 
-    private Scope(Context context, RenderContext ctx) {
-        this.context = context;
+    private Scope(Scope parent, Context root, RenderContext ctx) {
+        this.parent = parent;
+        this.root = root;
         this.ctx = ctx;
     }
 
     /** The template's top-level scope over a render's root context. */
     public static Scope root(Context renderContext, RenderContext ctx) {
-        return new Scope(renderContext, ctx);
+        return new Scope(null, renderContext, ctx);
     }
 
     public Scope child() {
-        return new Scope(new Context(context), ctx);
+        return new Scope(this, null, ctx);
     }
 
     public RenderContext ctx() {
         return ctx;
     }
 
-    public Context context() {
-        return context;
-    }
-
     /** The variable's value, or Java null (Undefined) when nothing defines it. */
     public Object lookup(String name) {
-        Object v = context.get(name);
-        return v == UNDEFINED ? null : v;
+        for (Scope s = this; ; s = s.parent) {
+            if (s.vars != null) {
+                Object v = s.vars.get(name);
+                if (v != null) {
+                    return v == UNDEFINED ? null : v;
+                }
+            }
+            if (s.parent == null) {
+                Object v = s.root.get(name);
+                return v == UNDEFINED ? null : v;
+            }
+        }
     }
 
     public void set(String name, Object value) {
-        context.put(name, value == null ? UNDEFINED : value);
+        if (vars == null) {
+            vars = new HashMap<>();
+        }
+        vars.put(name, value == null ? UNDEFINED : value);
     }
 }
