@@ -124,6 +124,20 @@ def chatprep_run(master, a, work):
     return {"job": {**common, "seconds": manifest["seconds"]}, "wall": {**common, "seconds": wall}}
 
 
+def session_runs(master, a):
+    """scripts/bench-session: the job repeated in one JVM. The first run (cold) and the fastest later one (warm)."""
+    stdout, _, rss = measured([os.path.join(ROOT, "scripts/bench-session"), master, str(a.session_runs), a.input,
+                               a.tokenizer, a.template], env={"BENCH_JAVA_OPTS": a.java_opts},
+                              what=f"scripts/bench-session {master}")
+    runs = [(int(m.group(1)), float(m.group(2)), int(m.group(3)), int(m.group(4)))
+            for m in re.finditer(r"^JOBRUN (\d+) ([0-9.]+) (\d+) (\d+)\s*$", stdout, re.M)]
+    if len(runs) < 2:
+        raise PathFailed(f"scripts/bench-session {master} printed {len(runs)} JOBRUN lines:\n" + stdout[-1500:])
+    warm = min(runs[1:], key=lambda r: r[1])
+    return {"conversations": warm[2], "tokens": warm[3], "seconds": warm[1], "peak_rss_mb": rss,
+            "run": warm[0], "all_runs_seconds": [r[1] for r in runs]}
+
+
 def java_stages(a):
     """chatprep's row path and the raw encoders, one JVM thread each (TokenizeBench, best of its rounds)."""
     stdout, _, rss = measured([os.path.join(ROOT, "scripts/bench-tokenize"), a.tokenizer, a.template, a.input,
@@ -219,6 +233,8 @@ def main():
     p.add_argument("--rounds", type=int, default=2, help="TokenizeBench rounds (best kept)")
     p.add_argument("--repeat", type=int, default=1, help="runs of every other path (fastest kept)")
     p.add_argument("--java-opts", default="-Xmx4g")
+    p.add_argument("--session-runs", type=int, default=10,
+                   help="runs of the job in one JVM for the warm-session rows (1 skips them)")
     p.add_argument("--only", default="", help="comma-separated groups/paths: local1, local2, java, trl_1p, ...")
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)
@@ -251,6 +267,12 @@ def main():
                             lambda n=n: best_of(a.repeat, lambda: _run_pair(f"local[{n}]", a, work)))
                 if r:
                     results[f"chatprep_local{n}_job"], results[f"chatprep_local{n}_wall"] = r["job"], r["wall"]
+        for n in (1, 2):
+            if wanted(f"session{n}") and a.session_runs > 1:
+                r = attempt(f"session{n}", f"chatprep job repeated in one session, local[{n}]",
+                            lambda n=n: session_runs(f"local[{n}]", a))
+                if r:
+                    results[f"chatprep_local{n}_warm"] = r
         if wanted("java"):
             r = attempt("java", "chatprep row path and raw DJL encode, one JVM thread", lambda: java_stages(a))
             for stage, v in (r or {}).items():
