@@ -107,11 +107,12 @@ class MemorySampler:
                 return
 
 
-def chatprep_run(input_path, out_dir, a, log_path, sampler_interval=None):
+def chatprep_run(input_path, out_dir, a, log_path, sampler_interval=None, gc_log=None):
     cmd = [os.path.join(ROOT, "scripts/chatprep"), "run", "--input", input_path,
            "--tokenizer", a.tokenizer, "--chat-template", a.template, "--output", out_dir, "--mode", "overwrite",
            "--master", a.master, "--now", "2026-01-01T00:00:00", "--progress-interval-seconds", "30"]
-    env = {**os.environ, "CHATPREP_JAVA_OPTS": f"-Xmx{a.heap}"}
+    opts = f"-Xmx{a.heap}" + (f" -Xlog:gc:file={gc_log}:uptime" if gc_log else "")
+    env = {**os.environ, "CHATPREP_JAVA_OPTS": opts}
     start = time.perf_counter()
     with open(log_path, "w") as log:
         p = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -130,23 +131,46 @@ def chatprep_run(input_path, out_dir, a, log_path, sampler_interval=None):
     return code, wall, manifest, sampler
 
 
-def flatness(sampler):
+def heap_after_gc(gc_log):
+    """(seconds since JVM start, MB) of the heap left by each collection, from the run's -Xlog:gc file."""
+    if not gc_log or not os.path.exists(gc_log):
+        return []
+    out = []
+    with open(gc_log, errors="replace") as f:
+        for line in f:
+            m = re.search(r"^\[([0-9.]+)s\].*Pause.*?(\d+)M->(\d+)M\((\d+)M\)", line)
+            if m:
+                out.append((float(m.group(1)), float(m.group(3))))
+    return out
+
+
+def flatness(sampler, after_gc=()):
     """Memory is flat when, after the first 20% of the run (start-up), the second half never needs more than the
-    first half did: peak RSS within 10% (+64 MB), and the heap's floor (what survives collections) in the last
-    quarter within 25% (+64 MB) of the floor in the first quarter."""
+    first half did: peak RSS within 10% (+64 MB), and the most heap any collection leaves (the GC log) within 25%
+    (+64 MB). Heap left by young collections also holds old-generation garbage until a concurrent cycle frees it,
+    so its low points rise and fall with that cycle; a leak shows as ever higher peaks. Without a GC log the
+    sampled heap use stands in (a sample lands anywhere between two collections)."""
     def after_start(series):
         return series[int(len(series) * 0.2):]
     rss = [v for _, v in after_start(sampler.rss)]
-    used = [u for _, u, _ in after_start(sampler.heap)]
-    out = {"rss_samples": len(sampler.rss), "heap_samples": len(sampler.heap)}
+    after_gc = list(after_gc)
+    if len(after_start(after_gc)) >= 8:
+        heap = [v for _, v in after_start(after_gc)]
+        source = "heap after each collection (GC log)"
+    else:
+        heap = [u for _, u, _ in after_start(sampler.heap)]
+        source = "sampled heap use (jstat)"
+    out = {"rss_samples": len(sampler.rss), "heap_samples": len(sampler.heap), "collections": len(after_gc),
+           "heap_source": source}
     if len(rss) >= 4:
         half = len(rss) // 2
         out.update(rss_peak_first_half_mb=max(rss[:half]), rss_peak_second_half_mb=max(rss[half:]))
         out["rss_flat"] = out["rss_peak_second_half_mb"] <= 1.10 * out["rss_peak_first_half_mb"] + 64
-    if len(used) >= 8:
-        q = len(used) // 4
-        out.update(heap_floor_first_quarter_mb=min(used[:q]), heap_floor_last_quarter_mb=min(used[-q:]))
-        out["heap_flat"] = out["heap_floor_last_quarter_mb"] <= 1.25 * out["heap_floor_first_quarter_mb"] + 64
+    if len(heap) >= 8:
+        half = len(heap) // 2
+        out.update(heap_peak_first_half_mb=max(heap[:half]), heap_peak_second_half_mb=max(heap[half:]),
+                   heap_low_first_half_mb=min(heap[:half]), heap_low_second_half_mb=min(heap[half:]))
+        out["heap_flat"] = out["heap_peak_second_half_mb"] <= 1.25 * out["heap_peak_first_half_mb"] + 64
     checks = [out[k] for k in ("rss_flat", "heap_flat") if k in out]
     out["memory_flat"] = bool(checks) and all(checks)
     return out
@@ -172,6 +196,9 @@ def chart(result, path):
         t, used, committed = zip(*result["series"]["heap_mb"])
         ax.plot(t, used, label="heap used", color="#e67e22", linewidth=0.8)
         ax.plot(t, committed, label="heap committed", color="#7f8c8d", linestyle="--", linewidth=0.8)
+    if result.get("heap_after_gc_mb"):
+        t, left = zip(*result["heap_after_gc_mb"])
+        ax.plot(t, left, ".", markersize=3, label="heap left by each collection (GC log)", color="#c0392b")
     ax.set_xlabel("seconds since launch")
     ax.set_ylabel("MB")
     ax.set_title(f"chatprep run {result['master']}, -Xmx{result['heap']}, {result['rows']:,} rows")
@@ -228,10 +255,13 @@ def main():
         print(f"bench-scale: wrote {a.rows:,} rows (cycling {distinct:,} source rows, {os.path.getsize(big_input) / 2**20:,.0f} "
               f"MB) in {time.perf_counter() - t:.0f} s; running {a.master} with -Xmx{a.heap} ...", flush=True)
         log_path = os.path.join(work, "run.log")
-        code, wall, m, sampler = chatprep_run(big_input, os.path.join(work, "out"), a, log_path, a.interval)
+        gc_log = os.path.join(work, "gc.log")
+        code, wall, m, sampler = chatprep_run(big_input, os.path.join(work, "out"), a, log_path, a.interval, gc_log)
         flags = log_flags(log_path)
+        after_gc = heap_after_gc(gc_log)
         result.update(completed=code == 0, exit_code=code, wall_seconds=wall, small_run=small, **flags,
-                      **flatness(sampler))
+                      **flatness(sampler, after_gc))
+        result["heap_after_gc_mb"] = downsample(after_gc)
         result["peak_rss_mb"] = max((v for _, v in sampler.rss), default=None)
         result["peak_heap_used_mb"] = max((u for _, u, _ in sampler.heap), default=None)
         result["peak_heap_committed_mb"] = max((c for _, _, c in sampler.heap), default=None)
@@ -272,8 +302,10 @@ def report(r, drawn, out):
     print(f"bench-scale: peak RSS {mb(r['peak_rss_mb'])}, peak heap used {mb(r['peak_heap_used_mb'])} of "
           f"{mb(r['peak_heap_committed_mb'])} committed (-Xmx{r['heap']}); memory "
           f"{'flat' if r['memory_flat'] else 'NOT flat'} (RSS peak {mb(r.get('rss_peak_first_half_mb'))} -> "
-          f"{mb(r.get('rss_peak_second_half_mb'))}, heap floor {mb(r.get('heap_floor_first_quarter_mb'))} -> "
-          f"{mb(r.get('heap_floor_last_quarter_mb'))}); OutOfMemoryError: {'yes' if r['out_of_memory'] else 'no'}; "
+          f"{mb(r.get('rss_peak_second_half_mb'))}, {r.get('heap_source', 'sampled heap use')} peaking at "
+          f"{mb(r.get('heap_peak_first_half_mb'))} -> {mb(r.get('heap_peak_second_half_mb'))}, lowest "
+          f"{mb(r.get('heap_low_first_half_mb'))} -> {mb(r.get('heap_low_second_half_mb'))}"
+          f"); OutOfMemoryError: {'yes' if r['out_of_memory'] else 'no'}; "
           f"log lines mentioning spill: {r['spill_lines']}")
     print(f"bench-scale: wrote {r['file']}" + (f" and {out}/bench-scale.png" if drawn else ""))
 
