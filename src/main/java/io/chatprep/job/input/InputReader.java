@@ -22,6 +22,7 @@ import scala.Tuple2;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -154,7 +155,10 @@ public final class InputReader {
             next = null;
             while (next == null && lines.hasNext()) {
                 Tuple2<LongWritable, Text> line = lines.next();
-                String text = line._2().toString();
+                Text bytes = line._2();
+                // The String constructor decodes UTF-8 in one pass, where Text.toString goes through a CharBuffer;
+                // both replace malformed bytes with U+FFFD.
+                String text = new String(bytes.getBytes(), 0, bytes.getLength(), StandardCharsets.UTF_8);
                 if (!text.isBlank()) {
                     next = new SourceRow(file, line._1().get(), text, null);
                 }
