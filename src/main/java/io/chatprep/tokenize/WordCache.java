@@ -7,21 +7,26 @@ import java.util.Arrays;
  *
  * <p>Open addressing over a fixed table: a word lives in one of {@link #PROBES} slots after its hash's home slot;
  * when all of them are taken a new word replaces the one at home, so the cache never grows past its table and
- * never empties at once. A lookup costs the slot, the key and the tokens, where a {@code ConcurrentHashMap} of
- * substrings allocated a key and followed twice as many references. Entries are immutable and published through
- * final fields, so threads share the table without locks; two threads storing into one slot at once lose one of
- * the two words, which only costs encoding it again.
+ * never empties at once. The slots' hashes sit in an array of their own, so probing reads one cache line and a
+ * lookup touches an entry only when its hash matches: a hit costs the hash line, the entry, its key and its
+ * tokens, where a {@code ConcurrentHashMap} of substrings allocated a key and followed twice as many references.
+ * Entries are immutable and published through final fields, so threads share the table without locks: a hash
+ * and its entry written apart may be seen mismatched, but a match is always confirmed on the key itself, and
+ * two threads storing into one slot at once lose one of the two words, which only costs encoding it again.
  */
 final class WordCache {
     static final int PROBES = 4;
 
     private final Entry[] slots;
+    /** Each slot's hash with its lowest bit set ({@link #tag}); 0 while the slot is empty. */
+    private final int[] tags;
     private final int mask;
 
     /** @param capacity the most words kept; rounded up to a power of two */
     WordCache(int capacity) {
         int size = Integer.highestOneBit(Math.max(PROBES, capacity - 1)) << 1;
         this.slots = new Entry[size];
+        this.tags = new int[size];
         this.mask = size - 1;
     }
 
@@ -38,16 +43,25 @@ final class WordCache {
 
     /** The tokens stored for {@code text[start, end)} (whose hash is {@code hash}), or null. */
     int[] get(CharSequence text, int start, int end, int hash) {
+        int tag = tag(hash);
         for (int i = 0; i < PROBES; i++) {
-            Entry e = slots[(hash + i) & mask];
-            if (e == null) {
+            int slot = (hash + i) & mask;
+            int t = tags[slot];
+            if (t == 0) {
                 return null;
             }
-            if (e.hash == hash && e.matches(text, start, end)) {
-                return e.tokens;
+            if (t == tag) {
+                Entry e = slots[slot];
+                if (e != null && e.matches(text, start, end)) {
+                    return e.tokens;
+                }
             }
         }
         return null;
+    }
+
+    private static int tag(int hash) {
+        return hash | 1;
     }
 
     void put(CharSequence text, int start, int end, int hash, int[] tokens) {
@@ -55,15 +69,16 @@ final class WordCache {
         for (int i = 0; i < key.length; i++) {
             key[i] = text.charAt(start + i);
         }
-        Entry fresh = new Entry(hash, key, tokens);
+        Entry fresh = new Entry(key, tokens);
+        int slot = hash & mask;
         for (int i = 0; i < PROBES; i++) {
-            int slot = (hash + i) & mask;
-            if (slots[slot] == null) {
-                slots[slot] = fresh;
-                return;
+            if (tags[(hash + i) & mask] == 0) {
+                slot = (hash + i) & mask;
+                break;
             }
         }
-        slots[hash & mask] = fresh;
+        slots[slot] = fresh;
+        tags[slot] = tag(hash);
     }
 
     /** Words kept right now (a walk of the table; for tests and diagnostics). */
@@ -82,16 +97,15 @@ final class WordCache {
     }
 
     void clear() {
+        Arrays.fill(tags, 0);
         Arrays.fill(slots, null);
     }
 
     private static final class Entry {
-        final int hash;
         final char[] key;
         final int[] tokens;
 
-        Entry(int hash, char[] key, int[] tokens) {
-            this.hash = hash;
+        Entry(char[] key, int[] tokens) {
             this.key = key;
             this.tokens = tokens;
         }
