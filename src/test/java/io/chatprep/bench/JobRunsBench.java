@@ -16,7 +16,7 @@ import java.util.Map;
  * warm code with the tokenizer loaded, as a session running the job again on new data sees it. Before every run the
  * encoders' segment and word caches are emptied, so nothing learnt from the data carries over.
  *
- * <p>Arguments: master, runs, input, tokenizer dir, template. Prints {@code JOBRUN <n> <seconds> <rows> <tokens>}
+ * <p>Arguments: master, runs, input, tokenizer dir, template, then any {@code key=value} job options. Prints {@code JOBRUN <n> <seconds> <rows> <tokens>}
  * per run.
  */
 public final class JobRunsBench {
@@ -28,7 +28,12 @@ public final class JobRunsBench {
         try {
             for (int i = 1; i <= runs; i++) {
                 EncoderCache.clearCaches();
-                JobResult r = ChatPrep.builder(spark)
+                ChatPrep job = ChatPrep.builder(spark);
+                for (int k = 5; k < argv.length; k++) {
+                    int eq = argv[k].indexOf('=');
+                    job.option(argv[k].substring(0, eq), argv[k].substring(eq + 1));
+                }
+                JobResult r = job
                         .option("input", argv[2])
                         .option("tokenizer", argv[3])
                         .option("chat_template", argv[4])
