@@ -2,6 +2,7 @@ package io.chatprep.template.py;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,18 +32,21 @@ public final class PyJson {
     private PyJson() {
     }
 
-    /** Parses JSON text into Python values; ValueError on malformed text. */
+    /**
+     * Parses JSON text into Python values; ValueError on malformed text. Values are built straight from the
+     * parser's tokens: a job parses every input row, and a tree first would allocate it twice.
+     */
     public static Object parse(String json) {
-        try {
-            JsonParser parser = MAPPER.createParser(json);
-            JsonNode node = MAPPER.readTree(parser);
-            if (node == null) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
                 throw PyException.valueError("Expecting value: empty JSON document");
             }
+            Object value = read(parser, first);
             if (parser.nextToken() != null) {
                 throw PyException.valueError("Extra data after the JSON value");
             }
-            return parse(node);
+            return value;
         } catch (JsonProcessingException e) {
             throw PyException.valueError("invalid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
@@ -50,7 +54,43 @@ public final class PyJson {
         }
     }
 
-    /** Converts a Jackson tree into Python values. */
+    /** The value starting at {@code token}, read up to its last token; the same values as {@link #parse(JsonNode)}. */
+    private static Object read(JsonParser parser, JsonToken token) throws java.io.IOException {
+        switch (token) {
+            case START_OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String key = parser.currentName();
+                    // A repeated key keeps its first place and takes the last value, as a Python dict does.
+                    map.put(key, read(parser, parser.nextToken()));
+                }
+                return Collections.unmodifiableMap(map);
+            }
+            case START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    list.add(read(parser, t));
+                }
+                return Collections.unmodifiableList(list);
+            }
+            case VALUE_STRING:
+                return parser.getText();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return PyNone.NONE;
+            case VALUE_NUMBER_INT:
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? PyTypes.normalize(parser.getBigIntegerValue()) : (Object) parser.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return parser.getDoubleValue();
+            default:
+                throw PyException.valueError("unsupported JSON token: " + token);
+        }
+    }
+
     public static Object parse(JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return PyNone.NONE;

@@ -31,7 +31,25 @@ class PyValueModelTest {
     }
 
     @Test
+    void jsonKeepsPythonsDuplicateKeyAndNumberRules() {
+        // json.loads keeps a repeated key where it first appeared, with its last value.
+        Map<?, ?> map = (Map<?, ?>) PyJson.parse("{\"a\": 1, \"b\": 2, \"a\": [3]}");
+        assertEquals(List.of("a", "b"), List.copyOf(map.keySet()));
+        assertEquals(List.of(3L), map.get("a"));
+        List<?> numbers = (List<?>) PyJson.parse("[NaN, -Infinity, -9223372036854775808, -9223372036854775809, 0, -0.0]");
+        assertTrue(Double.isNaN((Double) numbers.get(0)));
+        assertEquals(Double.NEGATIVE_INFINITY, numbers.get(1));
+        assertEquals(Long.MIN_VALUE, numbers.get(2));
+        assertEquals(new BigInteger("-9223372036854775809"), numbers.get(3));
+        assertEquals(0L, numbers.get(4));
+        assertEquals(-0.0, numbers.get(5));
+        assertEquals("", PyJson.parse("\"\""));
+        assertEquals(List.of(List.of(), Map.of()), PyJson.parse(" [[], {}] "));
+    }
+
+    @Test
     void malformedJsonIsAValueError() {
+        assertEquals("ValueError", assertThrows(PyException.class, () -> PyJson.parse("  ")).pyType());
         PyException e = assertThrows(PyException.class, () -> PyJson.parse("{\"a\": }"));
         assertEquals("ValueError", e.pyType());
         assertEquals("ValueError", assertThrows(PyException.class, () -> PyJson.parse("[1] [2]")).pyType());
