@@ -53,24 +53,22 @@ class DataFileWriterTest {
         return rows;
     }
 
-    private static int[] ints(Group g, String field) {
+    /** The elements of a three-level list column, each read from its element group by {@code read}. */
+    private static <T> List<T> elements(Group g, String field, java.util.function.Function<Group, T> read) {
         Group list = g.getGroup(field, 0);
-        int n = list.getFieldRepetitionCount("list");
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = list.getGroup("list", i).getInteger("element", 0);
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < list.getFieldRepetitionCount("list"); i++) {
+            out.add(read.apply(list.getGroup("list", i)));
         }
         return out;
     }
 
+    private static int[] ints(Group g, String field) {
+        return elements(g, field, e -> e.getInteger("element", 0)).stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private static String[] strings(Group g, String field) {
-        Group list = g.getGroup(field, 0);
-        int n = list.getFieldRepetitionCount("list");
-        String[] out = new String[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = list.getGroup("list", i).getString("element", 0);
-        }
-        return out;
+        return elements(g, field, e -> e.getString("element", 0)).toArray(String[]::new);
     }
 
     private List<Group> readBack(Path file) throws IOException {
