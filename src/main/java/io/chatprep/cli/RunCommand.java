@@ -2,8 +2,8 @@ package io.chatprep.cli;
 
 import io.chatprep.job.ChatPrepJob;
 import io.chatprep.job.DryRun;
-import io.chatprep.job.JobResult;
 import io.chatprep.job.EncoderWarmUp;
+import io.chatprep.job.JobResult;
 import io.chatprep.job.SparkSessions;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.JobConfigLoader;
