@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ public final class PyJson {
         }
     }
 
-    /** The value starting at {@code token}, read up to its last token; the same values as {@link #parse(JsonNode)}. */
+    /** The value starting at {@code token}, read up to its last token. */
     private static Object read(JsonParser parser, JsonToken token) throws java.io.IOException {
         switch (token) {
             case START_OBJECT: {
@@ -91,39 +90,16 @@ public final class PyJson {
         }
     }
 
+    /** A parsed tree as Python values, read token by token as {@link #parse(String)} reads text. */
     public static Object parse(JsonNode node) {
-        if (node == null || node.isMissingNode() || node.isNull()) {
+        if (node == null || node.isMissingNode()) {
             return PyNone.NONE;
         }
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                map.put(field.getKey(), parse(field.getValue()));
-            }
-            return Collections.unmodifiableMap(map);
+        try (JsonParser parser = node.traverse()) {
+            return read(parser, parser.nextToken());
+        } catch (java.io.IOException e) {
+            throw PyException.valueError("invalid JSON: " + e.getMessage());
         }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
-            for (JsonNode item : node) {
-                list.add(parse(item));
-            }
-            return Collections.unmodifiableList(list);
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isIntegralNumber()) {
-            return node.canConvertToLong() ? (Object) node.longValue() : PyTypes.normalize(node.bigIntegerValue());
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        throw PyException.valueError("unsupported JSON node: " + node.getNodeType());
     }
 
     /** {@code json.dumps(value, ensure_ascii=False)} with default separators, as transformers' tojson. */
