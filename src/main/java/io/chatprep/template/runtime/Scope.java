@@ -54,8 +54,8 @@ public final class Scope {
                 }
             }
             if (s.parent == null) {
-                Object v = s.root.get(name);
-                return v == UNDEFINED ? null : v;
+                // The root context holds the render's variables and globals; assignments never reach it.
+                return s.root.get(name);
             }
         }
     }
