@@ -104,10 +104,10 @@ def measured(cmd, env=None, what=None):
     return stdout, wall, rss.peak_mb
 
 
-def chatprep_run(master, a, work):
-    """One 'chatprep run': the job's own seconds (manifest.json) and the whole command's wall time."""
+def chatprep_run(master, a, work, input_path=None):
+    """One 'chatprep run' (of a.input unless told): the job's own seconds (manifest.json) and the command's wall time."""
     out_dir = os.path.join(work, "out-" + re.sub(r"\W", "", master))
-    stdout, wall, rss = measured([os.path.join(ROOT, "scripts/chatprep"), "run", "--input", a.input,
+    stdout, wall, rss = measured([os.path.join(ROOT, "scripts/chatprep"), "run", "--input", input_path or a.input,
                                   "--tokenizer", a.tokenizer, "--chat-template", a.template, "--output", out_dir,
                                   "--master", master, "--now", "2026-01-01T00:00:00",
                                   "--progress-interval-seconds", "3600", "--mode", "overwrite"],
@@ -266,10 +266,8 @@ def main():
             # run does that here, so that no measured run pays for it.
             sample = os.path.join(work, "archive-sample.jsonl")
             first_rows(a.input, sample, 50)
-            measured([os.path.join(ROOT, "scripts/chatprep"), "run", "--input", sample, "--tokenizer", a.tokenizer,
-                      "--chat-template", a.template, "--output", os.path.join(work, "archive-out"),
-                      "--master", "local[1]", "--mode", "overwrite", "--progress-interval-seconds", "3600"],
-                     env={"CHATPREP_JAVA_OPTS": a.java_opts}, what="chatprep run (class-data archive)")
+            attempt("archive", "chatprep run of 50 rows (records the class-data archive; not measured)",
+                    lambda: chatprep_run("local[1]", a, work, sample))
         for n in (1, 2):
             if wanted(f"local{n}"):
                 r = attempt(f"local{n}", f"chatprep run --master local[{n}] (end to end, Parquet written)",
