@@ -11,8 +11,8 @@ import io.chatprep.template.RenderedChat;
 import io.chatprep.template.TemplateException;
 import io.chatprep.tokenize.Encoding;
 import io.chatprep.tokenize.HfTokenizer;
-import io.chatprep.tokenize.JavaBpeEncoder;
 import io.chatprep.tokenize.SegmentEncoder;
+import io.chatprep.tokenize.SegmentModel;
 import io.chatprep.tokenize.TokenizerConfig;
 import io.chatprep.verify.DerivedSpans;
 import io.chatprep.verify.NotPrefixStableException;
@@ -40,13 +40,15 @@ public final class ConversationEncoder implements AutoCloseable {
     private final EncoderOptions options;
     /** Null when {@link EncoderOptions#reuseSegments()} is off: every text is encoded whole. */
     private final SegmentEncoder segments;
+    private final String tokenization;
 
     private ConversationEncoder(ChatTemplate template, HfTokenizer tokenizer, EncoderOptions options,
-                                SegmentEncoder segments) {
+                                SegmentEncoder segments, String tokenization) {
         this.template = template;
         this.tokenizer = tokenizer;
         this.options = options;
         this.segments = segments;
+        this.tokenization = tokenization;
     }
 
     /**
@@ -55,15 +57,15 @@ public final class ConversationEncoder implements AutoCloseable {
      */
     public static ConversationEncoder open(EncoderSpec spec) {
         EncoderOptions options = spec.options() == null ? EncoderOptions.defaults() : spec.options();
-        // Both read the whole tokenizer.json; the Java model loads on another thread while the native one does.
-        CompletableFuture<JavaBpeEncoder> java = options.reuseSegments() && options.javaBpe()
-                ? CompletableFuture.supplyAsync(() -> JavaBpeEncoder.forTokenizer(spec.tokenizer().tokenizerJson(), null))
+        // Both read the whole tokenizer.json; the Java side reads it on another thread while the native one does.
+        CompletableFuture<SegmentModel> model = options.reuseSegments()
+                ? CompletableFuture.supplyAsync(() -> SegmentModel.read(spec.tokenizer().tokenizerJson(), options.javaBpe()))
                 : CompletableFuture.completedFuture(null);
         HfTokenizer tokenizer;
         try {
             tokenizer = HfTokenizer.fromFiles(spec.tokenizer());
         } catch (RuntimeException e) {
-            java.cancel(false);
+            model.cancel(false);
             throw e;
         }
         try {
@@ -75,12 +77,37 @@ public final class ConversationEncoder implements AutoCloseable {
                             + "template (tokenizer_config.json chat_template or chat_template.jinja); give one explicitly");
                 }
             }
-            SegmentEncoder segments = options.reuseSegments()
-                    ? SegmentEncoder.create(tokenizer, spec.tokenizer(), java.join())
-                    : null;
-            return new ConversationEncoder(ChatTemplate.compile(source), tokenizer, options, segments);
+            SegmentModel pieces = joined(model);
+            SegmentEncoder segments = pieces == null ? null : SegmentEncoder.create(tokenizer, pieces);
+            return new ConversationEncoder(ChatTemplate.compile(source), tokenizer, options, segments,
+                    pieces == null ? WHOLE_TEXTS : pieces.description());
         } catch (RuntimeException e) {
             tokenizer.close();
+            throw e;
+        }
+    }
+
+    private static final String WHOLE_TEXTS = "native tokenizer, every text whole (reuse_segments off)";
+
+    /**
+     * How an encoder opened from {@code spec} tokenizes texts, without opening one: reads tokenizer.json once,
+     * without its vocabulary (a driver's view; {@link #tokenization()} is the encoder's own).
+     */
+    public static String describeTokenization(EncoderSpec spec) {
+        EncoderOptions options = spec.options() == null ? EncoderOptions.defaults() : spec.options();
+        return options.reuseSegments()
+                ? SegmentModel.describe(spec.tokenizer().tokenizerJson(), options.javaBpe())
+                : WHOLE_TEXTS;
+    }
+
+    /** The model read aside, with its own exception rather than the future's wrapper. */
+    private static SegmentModel joined(CompletableFuture<SegmentModel> model) {
+        try {
+            return model.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
             throw e;
         }
     }
@@ -251,6 +278,11 @@ public final class ConversationEncoder implements AutoCloseable {
 
     public EncoderOptions options() {
         return options;
+    }
+
+    /** How texts are tokenized (native or Java, pieces reused or not, and why), for run output. */
+    public String tokenization() {
+        return tokenization;
     }
 
     /** The piece-reusing encoder, or null when segment reuse is off. */

@@ -7,9 +7,11 @@ import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.MaxLengthPolicy;
 import io.chatprep.job.encode.BroadcastSpec;
 import io.chatprep.job.encode.EncodedRecord;
+import io.chatprep.job.encode.EncoderCache;
 import io.chatprep.job.encode.EncoderFactory;
 import io.chatprep.job.encode.LengthLimit;
 import io.chatprep.job.encode.PartitionEncoder;
+import io.chatprep.job.encode.RowEncoder;
 import io.chatprep.job.input.InputReader;
 import io.chatprep.job.input.RowConverter;
 import io.chatprep.job.output.DatasetCard;
@@ -37,6 +39,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The batch job: read rows, encode them in {@code mapPartitions} with one cached encoder per executor JVM,
@@ -72,9 +76,11 @@ public final class ChatPrepJob {
         BroadcastSpec specValue = BroadcastSpec.of(plan.spec());
         Thread encoderWarmUp = spark.sparkContext().isLocal() ? EncoderWarmUp.start(specValue, factory) : null;
         ReportTokenizer reportTokenizer = ReportTokenizer.forRun(spark.sparkContext().isLocal(), specValue, factory);
-        // Saying how rows are tokenized means scanning tokenizer.json once more; done aside, printed at the end.
-        java.util.concurrent.CompletableFuture<String> encodingExplanation = java.util.concurrent.CompletableFuture
-                .supplyAsync(plan::encodingExplanation);
+        // Saying how rows are tokenized means reading tokenizer.json: a local run's encoder has read it already; on a
+        // cluster the otherwise idle driver reads it aside. Printed at the end.
+        Supplier<String> encodingExplanation = spark.sparkContext().isLocal()
+                ? () -> encodersOwnExplanation(specValue, plan)
+                : CompletableFuture.supplyAsync(plan::encodingExplanation)::join;
         Broadcast<BroadcastSpec> spec = jsc.broadcast(specValue);
         boolean committed = false;
         try (ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), rowsDone,
@@ -96,8 +102,9 @@ public final class ChatPrepJob {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             JobResult result = new JobResult(target.target().toString(), stats, written.outputRows(),
                     written.dataFiles(), written.quarantineFiles(), seconds);
-            console.println("chatprep: tokenization: " + encodingExplanation.join());
-            String manifest = manifest(plan, files, result, started, Instant.now(), encodingExplanation.join());
+            String explanation = encodingExplanation.get();
+            console.println("chatprep: tokenization: " + explanation);
+            String manifest = manifest(plan, files, result, started, Instant.now(), explanation);
             target.writeText("manifest.json", manifest);
             target.writeText("README.md", DatasetCard.render(stats, result.outputRows(),
                     io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks()),
@@ -161,6 +168,13 @@ public final class ChatPrepJob {
         return RowFactory.create(r.id(), r.inputIds(), r.labels(), r.assistantMask(),
                 r.numTokens(), r.numTrainedTokens(), r.outcome().name().toLowerCase(java.util.Locale.ROOT),
                 r.stage(), r.reason());
+    }
+
+    /** The run's encoder's own account of its tokenization (this JVM holds it in local mode), else the plan's. */
+    private String encodersOwnExplanation(BroadcastSpec spec, JobPlan plan) {
+        RowEncoder encoder = EncoderCache.cached(spec.key(), factory);
+        String own = encoder == null ? null : encoder.tokenization();
+        return own != null ? own : plan.encodingExplanation();
     }
 
     private void step(ProgressReporter progress, String name) {

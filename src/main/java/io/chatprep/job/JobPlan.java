@@ -6,13 +6,13 @@ import io.chatprep.catalog.TemplateCatalog;
 import io.chatprep.catalog.TemplateResolution;
 import io.chatprep.catalog.TemplateResolutionException;
 import io.chatprep.catalog.TemplateResolver;
+import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncoderOptions;
 import io.chatprep.encode.EncoderSpec;
 import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.input.PythonJson;
 import io.chatprep.job.input.TokenizerSource;
-import io.chatprep.tokenize.SegmentEncoder;
 import org.apache.hadoop.conf.Configuration;
 
 import java.io.IOException;
@@ -114,10 +114,7 @@ public final class JobPlan {
 
     /** How rows will be tokenized, for the run output and manifest (see {@code reuse_segments}, {@code java_bpe}). */
     public String encodingExplanation() {
-        if (!config.reuseSegments()) {
-            return "native tokenizer, every text whole (reuse_segments off)";
-        }
-        return SegmentEncoder.describe(tokenizer.files().tokenizerJson(), config.javaBpe());
+        return ConversationEncoder.describeTokenization(spec);
     }
 
     public String templateSha256() {

@@ -17,22 +17,40 @@ final class JavaBpeLoader {
     }
 
     static JavaBpeEncoder load(byte[] tokenizerJson, String[] whyNot) {
+        TokenizerJsonParts parts;
+        try {
+            parts = TokenizerJsonParts.read(tokenizerJson, true);
+        } catch (IOException | RuntimeException e) {
+            return declined(unreadable(e), whyNot);
+        }
+        return fromParts(parts, whyNot);
+    }
+
+    /** As {@link #load}, from parts already read with their vocabulary. */
+    static JavaBpeEncoder fromParts(TokenizerJsonParts parts, String[] whyNot) {
         String[] reason = new String[1];
         JavaBpeEncoder encoder;
         try {
-            encoder = build(TokenizerJsonParts.read(tokenizerJson, true), reason);
-        } catch (IllegalArgumentException e) {
-            reason[0] = e.getMessage();
-            encoder = null;
-        } catch (IOException | RuntimeException e) {
-            // A file the native tokenizer accepts but this reader does not understand is left to the native one.
-            reason[0] = "tokenizer.json cannot be read: " + e.getMessage();
-            encoder = null;
+            encoder = build(parts, reason);
+        } catch (RuntimeException e) {
+            return declined(unreadable(e), whyNot);
         }
         if (whyNot != null && whyNot.length > 0) {
             whyNot[0] = reason[0];
         }
         return encoder;
+    }
+
+    /** Why a file the native tokenizer accepts but this reader does not understand is left to the native one. */
+    static String unreadable(Exception e) {
+        return e instanceof IllegalArgumentException ? e.getMessage() : "tokenizer.json cannot be read: " + e.getMessage();
+    }
+
+    private static JavaBpeEncoder declined(String reason, String[] whyNot) {
+        if (whyNot != null && whyNot.length > 0) {
+            whyNot[0] = reason;
+        }
+        return null;
     }
 
     /**

@@ -50,13 +50,12 @@ public final class SegmentEncoder {
      *                tokenizer takes the pieces it declines and every other tokenizer)
      */
     public static SegmentEncoder create(HfTokenizer tokenizer, TokenizerFiles files, boolean javaBpe) {
-        return create(tokenizer, files, javaBpe ? JavaBpeEncoder.forTokenizer(files.tokenizerJson(), null) : null);
+        return create(tokenizer, SegmentModel.read(files.tokenizerJson(), javaBpe));
     }
 
-    /** @param java the Java encoder of this tokenizer (loaded by the caller), or null to encode pieces natively */
-    public static SegmentEncoder create(HfTokenizer tokenizer, TokenizerFiles files, JavaBpeEncoder java) {
-        return create(tokenizer, SegmentRules.of(files.tokenizerJson()), DEFAULT_CACHE_BYTES, DEFAULT_ALWAYS_ADMIT_CHARS,
-                java);
+    /** @param model what tokenizer.json says about this tokenizer's pieces (read by the caller) */
+    public static SegmentEncoder create(HfTokenizer tokenizer, SegmentModel model) {
+        return create(tokenizer, model.rules(), DEFAULT_CACHE_BYTES, DEFAULT_ALWAYS_ADMIT_CHARS, model.java());
     }
 
     public static SegmentEncoder create(HfTokenizer tokenizer, SegmentRules rules, long cacheBytes, int alwaysAdmitChars) {
@@ -103,31 +102,6 @@ public final class SegmentEncoder {
         return reason == null
                 ? new SegmentEncoder(tokenizer, splitter, ids, null, cache, java)
                 : new SegmentEncoder(tokenizer, null, null, reason, cache, null);
-    }
-
-    /**
-     * How an encoder made by {@link #create(HfTokenizer, TokenizerFiles, boolean)} will tokenize rows of this
-     * tokenizer, for run output: a short sentence naming the path and, for a native one, why. Reads tokenizer.json
-     * once, without its vocabulary.
-     */
-    public static String describe(byte[] tokenizerJson, boolean javaBpe) {
-        TokenizerJsonParts parts;
-        try {
-            parts = TokenizerJsonParts.read(tokenizerJson, false);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read tokenizer.json", e);
-        }
-        String unsafe = SegmentRules.from(parts).unsafeReason();
-        if (unsafe != null) {
-            return "native tokenizer, every text whole (" + unsafe + ")";
-        }
-        if (!javaBpe) {
-            return "native tokenizer, text between added tokens reused across rows (java_bpe off)";
-        }
-        String reason = JavaBpeLoader.pipelineReason(parts);
-        return reason == null
-                ? "text between added tokens encoded in Java (byte-level BPE, same tokens as the native tokenizer)"
-                : "native tokenizer (" + reason + ")";
     }
 
     /** Same ids and code-point offsets as {@code tokenizer.encode(text)}. */

@@ -144,6 +144,23 @@ class SegmentReuseTest {
         }
     }
 
+    @Test
+    void anEncoderSaysHowItTokenizesAsTheDriverDoesWithoutOne() {
+        EncoderOptions base = new EncoderOptions(MaskPolicy.ASSISTANT, TokenGoldens.FIXED_NOW, Map.of());
+        for (EncoderOptions options : List.of(base, base.withJavaBpe(false), base.withReuseSegments(false))) {
+            EncoderSpec spec = new EncoderSpec(EncoderFixtures.read(EncoderFixtures.templateFor("qwen3")),
+                    TokenizerFiles.fromDirectory(TokenGoldens.tokenizerDir("qwen3")), options);
+            try (ConversationEncoder encoder = ConversationEncoder.open(spec)) {
+                assertEquals(ConversationEncoder.describeTokenization(spec), encoder.tokenization());
+                assertEquals(options.reuseSegments() && options.javaBpe(),
+                        encoder.segmentEncoder() != null && encoder.segmentEncoder().encodesInJava());
+                assertEquals(options.reuseSegments() && options.javaBpe(),
+                        encoder.tokenization().startsWith("text between added tokens encoded in Java"),
+                        encoder.tokenization());
+            }
+        }
+    }
+
     /** 1 when both encoders produced a row (compared), 0 when both rejected it the same way. */
     private static int compare(String what, ConversationEncoder reuse, ConversationEncoder whole, Map<String, Object> row) {
         EncodedConversation expected;

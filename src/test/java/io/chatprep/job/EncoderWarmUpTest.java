@@ -37,10 +37,21 @@ class EncoderWarmUpTest {
         EncoderWarmUp.await(warmUp);
         assertEquals(1, EncoderCache.size());
         // The job finds it under the key its own plan gives: no second encoder is built.
-        BroadcastSpec spec = BroadcastSpec.of(JobPlan.prepare(config, new Configuration()).spec());
+        JobPlan plan = JobPlan.prepare(config, new Configuration());
+        BroadcastSpec spec = BroadcastSpec.of(plan.spec());
         RowEncoder cached = EncoderCache.get(spec.key(), spec.spec(), EncoderFactory.conversationEncoder());
         assertEquals(1, EncoderCache.size());
         assertSame(cached, EncoderCache.get(spec.key(), spec.spec(), EncoderFactory.conversationEncoder()));
+        assertSame(cached, EncoderCache.cached(spec.key(), EncoderFactory.conversationEncoder()));
+        // The run prints the built encoder's account of its tokenization; a driver without one says the same.
+        assertEquals(plan.encodingExplanation(), cached.tokenization());
+    }
+
+    @Test
+    void lookingAnEncoderUpBuildsNone() {
+        EncoderCache.closeAll();
+        assertNull(EncoderCache.cached("no such spec", EncoderFactory.conversationEncoder()));
+        assertEquals(0, EncoderCache.size());
     }
 
     @Test

@@ -31,6 +31,11 @@ final class ConversationEncoderFactory implements EncoderFactory {
             }
 
             @Override
+            public String tokenization() {
+                return encoder.tokenization();
+            }
+
+            @Override
             public void clearCaches() {
                 if (encoder.segmentEncoder() != null) {
                     encoder.segmentEncoder().clearCache();

@@ -21,7 +21,16 @@ public final class EncoderCache {
 
     /** The encoder for {@code spec}, building it on first use; {@code key} identifies the spec's content. */
     public static RowEncoder get(String key, EncoderSpec spec, EncoderFactory factory) {
-        return ENCODERS.computeIfAbsent(key + "/" + factory.getClass().getName(), k -> factory.open(spec));
+        return ENCODERS.computeIfAbsent(cacheKey(key, factory), k -> factory.open(spec));
+    }
+
+    /** The encoder for the spec with this key if this JVM has built it, else null (builds nothing). */
+    public static RowEncoder cached(String key, EncoderFactory factory) {
+        return ENCODERS.get(cacheKey(key, factory));
+    }
+
+    private static String cacheKey(String key, EncoderFactory factory) {
+        return key + "/" + factory.getClass().getName();
     }
 
     /** How many encoders this JVM holds. */

@@ -18,6 +18,11 @@ public interface RowEncoder extends AutoCloseable {
         return null;
     }
 
+    /** How this encoder tokenizes texts, for run output; null when it does not say. */
+    default String tokenization() {
+        return null;
+    }
+
     /** Forgets what the encoder learnt from rows so far (reused pieces and words); its results do not change. */
     default void clearCaches() {
     }
