@@ -49,6 +49,7 @@ final class DataFileWriter implements AutoCloseable {
     private final boolean assistantMasks;
     private final long rowGroupBytes;
     private final ParquetProperties props = ParquetProperties.builder().withValuesWriterFactory(new TokenColumnWriters()).build();
+    private final OrderedFooterFile output;
     private final ParquetFileWriter file;
     private final CodecFactory codecs;
     private final BytesInputCompressor compressor;
@@ -72,7 +73,8 @@ final class DataFileWriter implements AutoCloseable {
         this.assistantMasks = assistantMasks;
         this.rowGroupBytes = rowGroupBytes;
         this.footer = Map.of(SPARK_SCHEMA_KEY, OutputSchema.data(packed, assistantMasks).json());
-        this.file = new ParquetFileWriter(HadoopOutputFile.fromPath(path, hadoop), schema,
+        this.output = new OrderedFooterFile(HadoopOutputFile.fromPath(path, hadoop));
+        this.file = new ParquetFileWriter(output, schema,
                 ParquetFileWriter.Mode.OVERWRITE, rowGroupBytes, ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
                 props.getColumnIndexTruncateLength(), props.getStatisticsTruncateLength(),
                 props.getPageWriteChecksumEnabled());
@@ -214,6 +216,7 @@ final class DataFileWriter implements AutoCloseable {
         // A file left half written on failure lies in its task attempt's directory, which is then discarded.
         try {
             flushRowGroup();
+            output.holdTail();
             file.end(footer);
         } finally {
             codecs.release();

@@ -149,4 +149,65 @@ class DataFileWriterTest {
         }
         assertEquals(List.of(), readBack(file));
     }
+
+    /** The footer as stored: the thrift structure behind the last 8 bytes. */
+    private static org.apache.parquet.format.FileMetaData rawFooter(Path file) throws IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file.toUri()));
+        int end = bytes.length - 8;
+        int length = java.nio.ByteBuffer.wrap(bytes, end, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        assertEquals("PAR1", new String(bytes, end + 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        return org.apache.parquet.format.Util.readFileMetaData(
+                new java.io.ByteArrayInputStream(bytes, end - length, length));
+    }
+
+    @Test
+    void theFooterListsEncodingsInOneOrderWhateverTheJvm() throws IOException {
+        // parquet-mr gathers encodings in hash sets whose order follows identity hash codes; this JVM alone
+        // cannot show another order, so the check is that every list is sorted, which no JVM's hashing changes.
+        Path file = write("ordered.parquet", false, true, rows(false, 2_000), 64 * 1024);
+        int lists = 0;
+        for (var group : rawFooter(file).getRow_groups()) {
+            for (var chunk : group.getColumns()) {
+                List<Integer> encodings = chunk.getMeta_data().getEncodings().stream()
+                        .map(org.apache.parquet.format.Encoding::getValue).toList();
+                assertEquals(encodings.stream().sorted().toList(), encodings, chunk.getMeta_data().getPath_in_schema().toString());
+                List<Integer> stats = chunk.getMeta_data().getEncoding_stats().stream()
+                        .map(e -> e.getPage_type().getValue() * 1000 + e.getEncoding().getValue()).toList();
+                assertEquals(stats.stream().sorted().toList(), stats);
+                lists += encodings.size() > 1 ? 1 : 0;
+            }
+        }
+        assertTrue(lists > 10, "column chunks with several encodings: " + lists);
+        assertEquals(2_000, readBack(file).size());
+    }
+
+    @Test
+    void orderingAFooterSortsItsListsAndKeepsItsLength() throws IOException {
+        var meta = new org.apache.parquet.format.ColumnMetaData(org.apache.parquet.format.Type.INT32,
+                new ArrayList<>(List.of(org.apache.parquet.format.Encoding.RLE, org.apache.parquet.format.Encoding.PLAIN_DICTIONARY,
+                        org.apache.parquet.format.Encoding.BIT_PACKED, org.apache.parquet.format.Encoding.PLAIN)),
+                List.of("input_ids", "list", "element"), org.apache.parquet.format.CompressionCodec.SNAPPY, 10, 40, 30, 4);
+        meta.setEncoding_stats(new ArrayList<>(List.of(
+                new org.apache.parquet.format.PageEncodingStats(org.apache.parquet.format.PageType.DATA_PAGE,
+                        org.apache.parquet.format.Encoding.PLAIN_DICTIONARY, 3),
+                new org.apache.parquet.format.PageEncodingStats(org.apache.parquet.format.PageType.DICTIONARY_PAGE,
+                        org.apache.parquet.format.Encoding.PLAIN, 1),
+                new org.apache.parquet.format.PageEncodingStats(org.apache.parquet.format.PageType.DATA_PAGE,
+                        org.apache.parquet.format.Encoding.PLAIN, 2))));
+        var chunk = new org.apache.parquet.format.ColumnChunk(4);
+        chunk.setMeta_data(meta);
+        var group = new org.apache.parquet.format.RowGroup(new ArrayList<>(List.of(chunk)), 40, 10);
+        var footer = new org.apache.parquet.format.FileMetaData(1, new ArrayList<>(), 10, new ArrayList<>(List.of(group)));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        org.apache.parquet.format.Util.writeFileMetaData(footer, bytes);
+
+        byte[] ordered = OrderedFooterFile.orderFooter(bytes.toByteArray());
+        assertEquals(bytes.size(), ordered.length);
+        var back = org.apache.parquet.format.Util.readFileMetaData(new java.io.ByteArrayInputStream(ordered))
+                .getRow_groups().get(0).getColumns().get(0).getMeta_data();
+        assertEquals(List.of(org.apache.parquet.format.Encoding.PLAIN, org.apache.parquet.format.Encoding.PLAIN_DICTIONARY,
+                org.apache.parquet.format.Encoding.RLE, org.apache.parquet.format.Encoding.BIT_PACKED), back.getEncodings());
+        assertEquals(List.of("DATA_PAGE PLAIN", "DATA_PAGE PLAIN_DICTIONARY", "DICTIONARY_PAGE PLAIN"),
+                back.getEncoding_stats().stream().map(e -> e.getPage_type() + " " + e.getEncoding()).toList());
+    }
 }
