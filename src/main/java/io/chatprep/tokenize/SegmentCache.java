@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * only changes whether a piece gets cached, never what an encoding contains.
  */
 final class SegmentCache {
-    private static final int STRIPES = 16;
+    static final int STRIPES = 16;
     private static final int SEEN_SLOTS = 1 << 16;
 
     private final Stripe[] stripes = new Stripe[STRIPES];
@@ -79,8 +79,15 @@ final class SegmentCache {
     }
 
     private Stripe stripe(String piece) {
-        int h = piece.hashCode();
-        return stripes[(h ^ (h >>> 16)) & (STRIPES - 1)];
+        return stripes[stripeOf(piece)];
+    }
+
+    /**
+     * The stripe of a piece, from the top bits of its scrambled hash. A stripe's map picks bins by the hash's low
+     * bits; a stripe chosen by those too would leave each map fifteen bins in sixteen empty and the rest deep.
+     */
+    static int stripeOf(String piece) {
+        return (piece.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - Integer.numberOfTrailingZeros(STRIPES));
     }
 
     /** Records the piece's fingerprint; true if it was already there. */
