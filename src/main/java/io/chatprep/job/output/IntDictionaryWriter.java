@@ -9,6 +9,8 @@ import org.apache.parquet.column.values.dictionary.IntList;
 import org.apache.parquet.column.values.plain.PlainValuesWriter;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Dictionary encoding of an int column whose values are token ids (and {@code -100} labels): parquet-mr's own
@@ -26,7 +28,7 @@ final class IntDictionaryWriter extends DictionaryValuesWriter {
     /** Dictionary index + 1 of each value (0: not in the dictionary), at {@code value + OFFSET}. */
     private int[] table = new int[1 << 12];
     /** Index + 1 of values outside the table. */
-    private final java.util.HashMap<Integer, Integer> others = new java.util.HashMap<>();
+    private final Map<Integer, Integer> others = new HashMap<>();
     /** The dictionary: values in order of first appearance. */
     private int[] values = new int[1 << 10];
     private int size;
