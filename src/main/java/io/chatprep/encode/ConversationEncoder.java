@@ -56,7 +56,7 @@ public final class ConversationEncoder implements AutoCloseable {
      * tokenizer's own ({@code default}) chat template.
      */
     public static ConversationEncoder open(EncoderSpec spec) {
-        EncoderOptions options = spec.options() == null ? EncoderOptions.defaults() : spec.options();
+        EncoderOptions options = spec.options();
         // Both read the whole tokenizer.json; the Java side reads it on another thread while the native one does.
         CompletableFuture<SegmentModel> model = options.reuseSegments()
                 ? CompletableFuture.supplyAsync(() -> SegmentModel.read(spec.tokenizer().tokenizerJson(), options.javaBpe()))
@@ -94,7 +94,7 @@ public final class ConversationEncoder implements AutoCloseable {
      * without its vocabulary (a driver's view; {@link #tokenization()} is the encoder's own).
      */
     public static String describeTokenization(EncoderSpec spec) {
-        EncoderOptions options = spec.options() == null ? EncoderOptions.defaults() : spec.options();
+        EncoderOptions options = spec.options();
         return options.reuseSegments()
                 ? SegmentModel.describe(spec.tokenizer().tokenizerJson(), options.javaBpe())
                 : WHOLE_TEXTS;

@@ -27,7 +27,7 @@ public final class SegmentModel {
      */
     public static SegmentModel read(byte[] tokenizerJson, boolean javaBpe) {
         TokenizerJsonParts parts = null;
-        String[] whyNoJava = {javaBpe ? null : "java_bpe off"};
+        String[] whyNoJava = new String[1];
         if (javaBpe) {
             try {
                 parts = TokenizerJsonParts.read(tokenizerJson, true);
@@ -41,7 +41,7 @@ public final class SegmentModel {
             parts = readWithoutVocabulary(tokenizerJson);
         }
         SegmentRules rules = SegmentRules.from(parts);
-        JavaBpeEncoder java = whyNoJava[0] == null ? JavaBpeLoader.fromParts(parts, whyNoJava) : null;
+        JavaBpeEncoder java = javaBpe && whyNoJava[0] == null ? JavaBpeLoader.fromParts(parts, whyNoJava) : null;
         return new SegmentModel(rules, java, describe(rules, javaBpe, whyNoJava[0]));
     }
 

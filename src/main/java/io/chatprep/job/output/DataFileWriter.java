@@ -48,7 +48,8 @@ final class DataFileWriter implements AutoCloseable {
     private final boolean packed;
     private final boolean assistantMasks;
     private final long rowGroupBytes;
-    private final ParquetProperties props = ParquetProperties.builder().withValuesWriterFactory(new TokenColumnWriters()).build();
+    private final ParquetProperties props = ParquetProperties.builder()
+            .withValuesWriterFactory(new TokenColumnWriters()).build();
     private final OrderedFooterFile output;
     private final ParquetFileWriter file;
     private final CodecFactory codecs;
