@@ -48,25 +48,12 @@ public final class Main {
             System.err.println("chatprep " + command.name() + ": " + e.getMessage());
             return 2;
         } catch (Exception e) {
-            System.err.println("chatprep " + command.name() + ": " + describe(e));
+            System.err.println("chatprep " + command.name() + ": " + FailureMessage.of(e));
             if (System.getenv("CHATPREP_DEBUG") != null) {
                 e.printStackTrace();
             }
             return 1;
         }
-    }
-
-    /** The message of the deepest cause that has one, so a wrapped failure still reads as its reason. */
-    static String describe(Throwable e) {
-        String message = e.getMessage();
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-            if (t.getMessage() != null && message == null) {
-                message = t.getMessage();
-            }
-        }
-        return message != null ? message : e.getClass().getSimpleName();
     }
 
     private static void printUsage(Map<String, Command> byName) {

@@ -148,6 +148,33 @@ class JobEndToEndTest {
     }
 
     @Test
+    void aFailedSparkTaskIsReportedAsOneLineNamingItsReason() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("corrupt-input"));
+        Files.write(input.resolve("rows.parquet"), "PAR1 this is not a Parquet file".getBytes());
+        Path out = dir.resolve("corrupt-output");
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true));
+        int code;
+        try {
+            code = Main.run(new String[]{"run", "--input", input.toString(), "--tokenizer", TOKENIZER.toString(),
+                    "--chat-template", TEMPLATE.toString(), "--output", out.toString(),
+                    "--progress-interval-seconds", "600"});
+        } finally {
+            System.setErr(stderr);
+        }
+        String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> failure = text.lines().filter(l -> l.startsWith("chatprep run: ")).toList();
+        assertEquals(1, code, text);
+        assertEquals(1, failure.size(), text);
+        String line = failure.get(0);
+        assertTrue(line.matches("chatprep run: Spark task \\d+ of stage [\\d.]+ failed( \\d+ times)?: .*"), line);
+        assertTrue(line.contains("rows.parquet"), line);
+        assertTrue(!text.contains("\tat org.apache.spark"), text);
+        assertTrue(!Files.exists(out));
+    }
+
+    @Test
     void dryRunRendersTheFirstRowsAndWritesNothing() {
         Path out = dir.resolve("dry");
         PrintStream stdout = System.out;
