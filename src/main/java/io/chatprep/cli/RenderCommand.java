@@ -101,7 +101,7 @@ public final class RenderCommand implements Command {
             try {
                 node = JSON.readTree(line);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                return error("line " + lineNo + ": invalid JSON: " + e.getOriginalMessage());
+                return error("line " + lineNo + ": invalid JSON " + io.chatprep.template.py.PyJson.problem(e));
             }
             if (node == null || !node.isObject()) {
                 return error("line " + lineNo + ": expected a JSON object");

@@ -47,11 +47,30 @@ public final class PyJson {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw PyException.valueError("invalid JSON: " + e.getOriginalMessage());
+            throw PyException.valueError("invalid JSON " + problem(e));
         } catch (java.io.IOException e) {
             throw PyException.valueError("invalid JSON: " + e.getMessage());
         }
     }
+
+    /**
+     * "at column 75: Unexpected end-of-input: ... (start marker at column 33)": where the text broke and why,
+     * without the "[Source: REDACTED ...]" wording Jackson wraps around the locations it quotes. A line is named
+     * only past the first (a JSONL row is one line).
+     */
+    public static String problem(JsonProcessingException e) {
+        String why = SOURCE_LOCATION.matcher(e.getOriginalMessage())
+                .replaceAll(m -> location(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        return e.getLocation() == null ? ": " + why
+                : "at " + location(e.getLocation().getLineNr(), e.getLocation().getColumnNr()) + ": " + why;
+    }
+
+    private static String location(int line, int column) {
+        return (line > 1 ? "line " + line + ", " : "") + "column " + column;
+    }
+
+    private static final java.util.regex.Pattern SOURCE_LOCATION =
+            java.util.regex.Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     /** The value starting at {@code token}, read up to its last token. */
     private static Object read(JsonParser parser, JsonToken token) throws java.io.IOException {

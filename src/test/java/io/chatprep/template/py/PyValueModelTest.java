@@ -31,6 +31,18 @@ class PyValueModelTest {
     }
 
     @Test
+    void malformedJsonSaysWhereItBrokeInPlainWords() {
+        PyException row = assertThrows(PyException.class,
+                () -> PyJson.parse("{\"id\": \"x\", \"messages\": [{\"role\": \"user\""));
+        // Columns count from 1: the text ends at 40 characters, the unclosed object opens at the 26th.
+        assertEquals("invalid JSON at column 41: Unexpected end-of-input: expected close marker for Object "
+                + "(start marker at column 26)", row.getMessage());
+        PyException later = assertThrows(PyException.class, () -> PyJson.parse("{\n  \"a\": tru\n}"));
+        assertTrue(later.getMessage().startsWith("invalid JSON at line 2, column "), later.getMessage());
+        assertFalse(later.getMessage().contains("Source"), later.getMessage());
+    }
+
+    @Test
     void jsonKeepsPythonsDuplicateKeyAndNumberRules() {
         // json.loads keeps a repeated key where it first appeared, with its last value.
         Map<?, ?> map = (Map<?, ?>) PyJson.parse("{\"a\": 1, \"b\": 2, \"a\": [3]}");
