@@ -88,6 +88,7 @@ public final class ChatPrepJob {
             progress.start();
             InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
+            reportTokenizer.requireLoadable();
             JavaRDD<EncodedRecord> encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config,
                     spec, rowsDone);
             step(progress, "encoding and writing rows");

@@ -24,7 +24,7 @@ final class NativeLibrary {
                 try {
                     LibUtils.checkStatus();
                 } catch (RuntimeException | LinkageError e) {
-                    throw new TokenizerLoadException("cannot load the HuggingFace tokenizers native library ("
+                    throw new NativeLibraryException("cannot load the HuggingFace tokenizers native library ("
                             + e.getMessage() + "); set DJL_CACHE_DIR to a writable directory", e);
                 }
                 loaded = true;

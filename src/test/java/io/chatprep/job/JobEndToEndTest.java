@@ -175,6 +175,34 @@ class JobEndToEndTest {
     }
 
     @Test
+    void aTokenizerThatCannotLoadStopsTheRunBeforeAnyTask() throws Exception {
+        Path broken = Files.createDirectories(dir.resolve("broken-tokenizer"));
+        Files.writeString(broken.resolve("tokenizer.json"), "{\"model\": {");
+        Path out = dir.resolve("broken-tokenizer-output");
+        spark.range(1).count(); // a job the tracker must list, so the count below is known to see jobs
+        int jobsBefore = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
+        assertTrue(jobsBefore > 0);
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true));
+        int code;
+        try {
+            code = Main.run(new String[]{"run", "--input", INPUT.toString(), "--tokenizer", broken.toString(),
+                    "--chat-template", TEMPLATE.toString(), "--output", out.toString(),
+                    "--progress-interval-seconds", "600"});
+        } finally {
+            System.setErr(stderr);
+        }
+        String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, code, text);
+        assertTrue(text.contains("chatprep run: " + broken + "/tokenizer.json: not a valid HuggingFace tokenizer ("),
+                text);
+        assertEquals(jobsBefore, spark.sparkContext().statusTracker().getJobIdsForGroup(null).length,
+                "no Spark job may start");
+        assertTrue(!Files.exists(out));
+    }
+
+    @Test
     void dryRunRendersTheFirstRowsAndWritesNothing() {
         Path out = dir.resolve("dry");
         PrintStream stdout = System.out;

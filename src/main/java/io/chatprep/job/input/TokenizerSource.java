@@ -49,7 +49,7 @@ public final class TokenizerSource {
             byte[] jinja = readOptional(fs, new Path(dir, "chat_template.jinja"));
             String jinjaText = jinja == null ? null : new String(jinja, StandardCharsets.UTF_8);
             String own = jinjaText != null ? jinjaText : templateFromConfig(config, directory);
-            return new TokenizerSource(new TokenizerFiles(tokenizerJson, config, specialTokens, jinjaText), own);
+            return new TokenizerSource(new TokenizerFiles(tokenizerJson, config, specialTokens, jinjaText, directory), own);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer " + directory + ": " + e.getMessage(), e);
         }
