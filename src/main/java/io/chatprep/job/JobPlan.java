@@ -13,6 +13,8 @@ import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.input.PythonJson;
 import io.chatprep.job.input.TokenizerSource;
+import io.chatprep.template.ChatTemplate;
+import io.chatprep.template.TemplateException;
 import org.apache.hadoop.conf.Configuration;
 
 import java.io.IOException;
@@ -63,6 +65,14 @@ public final class JobPlan {
             throw new ConfigException("'chat_template' " + config.chatTemplate() + " has no {% generation %} markers, "
                     + "so no token would be trained; use a training template with markers (see 'chatprep templates'), "
                     + "or set derive_masks: true to derive assistant spans by prefix rendering");
+        }
+        try {
+            ChatTemplate.compile(resolution.source());
+        } catch (TemplateException e) {
+            // Every task would fail compiling it (on a cluster, each after its retries).
+            String which = explicit != null ? "'chat_template' " + config.chatTemplate()
+                    : "the chat template chosen for tokenizer " + config.tokenizer();
+            throw new ConfigException(which + " does not compile: " + e.getMessage(), e);
         }
         return new JobPlan(config, tokenizer, resolution);
     }

@@ -34,6 +34,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JobPlumbingTest {
     /** Counted in this JVM: tasks run in the test's JVM but get serialized copies of captured variables. */
+    /**
+     * Encoders whose tasks die on their first row in every task's first attempt. A row's exception would be
+     * quarantined, so they throw an Error, as a task that runs out of memory does; opening one works anywhere
+     * (the driver of a local run opens one before the job starts).
+     */
+    static final class FailsFirstAttempt implements EncoderFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public io.chatprep.job.encode.RowEncoder open(io.chatprep.encode.EncoderSpec spec) {
+            CharacterEncoder rows = new CharacterEncoder();
+            return new io.chatprep.job.encode.RowEncoder() {
+                @Override
+                public io.chatprep.encode.EncodedRow encode(Map<String, Object> row)
+                        throws io.chatprep.encode.RowRejectedException {
+                    if (org.apache.spark.TaskContext.get().attemptNumber() == 0) {
+                        FIRST_ATTEMPT_FAILURES.incrementAndGet();
+                        throw new AttemptKilled();
+                    }
+                    return rows.encode(row);
+                }
+
+                @Override
+                public void close() {
+                    rows.close();
+                }
+            };
+        }
+    }
+
+    static final class AttemptKilled extends Error {
+        AttemptKilled() {
+            super("first attempt of every task dies here");
+        }
+    }
+
     static final java.util.concurrent.atomic.AtomicInteger FIRST_ATTEMPT_FAILURES = new java.util.concurrent.atomic.AtomicInteger();
 
     @TempDir
@@ -141,13 +177,7 @@ class JobPlumbingTest {
     void retriedTasksWriteTheSameRows() throws Exception {
         io.chatprep.job.encode.EncoderCache.closeAll();
         FIRST_ATTEMPT_FAILURES.set(0);
-        EncoderFactory failsFirstAttempt = spec -> {
-            if (org.apache.spark.TaskContext.get().attemptNumber() == 0) {
-                FIRST_ATTEMPT_FAILURES.incrementAndGet();
-                throw new IllegalStateException("first attempt of every task fails");
-            }
-            return new CharacterEncoder();
-        };
+        EncoderFactory failsFirstAttempt = new FailsFirstAttempt();
         Path retried = dir.resolve("retried");
         Path plain = dir.resolve("plain");
         JobResult r = run(mixed(retried, "num_shards=2"), failsFirstAttempt);

@@ -49,6 +49,20 @@ public final class JobConfigLoader {
         return keys;
     }
 
+    /**
+     * "line 2, column 1: expected the node content, but found '<stream end>' (while parsing a flow node)": the YAML
+     * parser's own message spans lines and quotes the text with a caret under it, twice.
+     */
+    static String yamlProblem(IOException e) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            return "line " + (m.getProblemMark().getLine() + 1) + ", column " + (m.getProblemMark().getColumn() + 1)
+                    + ": " + m.getProblem() + (m.getContext() != null ? " (" + m.getContext() + ")" : "");
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
     public JobConfigLoader file(Path path) {
         if (!Files.isRegularFile(path)) {
             throw new ConfigException("config file not found: " + path);
@@ -57,7 +71,7 @@ public final class JobConfigLoader {
         try {
             node = YAML.readTree(Files.readString(path));
         } catch (IOException e) {
-            throw new ConfigException("cannot parse config file " + path + ": " + e.getMessage(), e);
+            throw new ConfigException("cannot parse config file " + path + ": " + yamlProblem(e), e);
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
             return this;

@@ -67,6 +67,19 @@ class JobConfigLoaderTest {
     }
 
     @Test
+    void yamlThatDoesNotParseIsOneLineWithItsPlace() throws Exception {
+        Path bad = yaml("tokenizer: t\ninput: [a,\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new JobConfigLoader().file(bad));
+        // SnakeYAML's problem, at the end of the text (line 3, column 1), inside the flow sequence that opened it.
+        assertEquals("cannot parse config file " + bad + ": line 3, column 1: expected the node content, but found "
+                + "'<stream end>' (while parsing a flow node)", e.getMessage());
+        ConfigException indent = assertThrows(ConfigException.class,
+                () -> new JobConfigLoader().file(yaml("output: o\n  mode: overwrite\n")));
+        assertEquals("cannot parse config file " + dir.resolve("c.yaml") + ": line 2, column 7: mapping values are "
+                + "not allowed here", indent.getMessage());
+    }
+
+    @Test
     void unknownKeyIsNamedWithTheValidOnes() throws Exception {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new JobConfigLoader().file(yaml("tokenizer: t\nmax_lenght: 10\n")));
