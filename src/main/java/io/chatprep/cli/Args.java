@@ -79,12 +79,31 @@ public final class Args {
         return options.keySet();
     }
 
-    /** Fails on any option not in {@code known}, naming it, so typos never pass silently. */
+    /** Fails on any option not in {@code known} and on any positional argument, naming it: typos never pass silently. */
     public void rejectUnknown(Set<String> known) {
+        rejectUnknown(known, 0);
+    }
+
+    /** As {@link #rejectUnknown(Set)}, for a command that takes up to {@code positionalsTaken} positional arguments. */
+    public void rejectUnknown(Set<String> known, int positionalsTaken) {
         for (String name : options.keySet()) {
             if (!known.contains(name)) {
                 throw new UsageException("unknown option --" + name + " (known: --" + String.join(", --", known) + ")");
             }
         }
+        if (positionals.size() > positionalsTaken) {
+            throw new UsageException("unexpected argument '" + positionals.get(positionalsTaken)
+                    + "' (options start with --)");
+        }
+    }
+
+    /** Whether {@code --help} or {@code -h} is among the arguments (checked before they are parsed). */
+    static boolean asksForHelp(String[] argv) {
+        for (String a : argv) {
+            if (a.equals("--help") || a.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,5 +6,8 @@ public interface Command {
 
     String summary();
 
+    /** The synopsis {@code chatprep COMMAND --help} prints (options in brackets are optional). */
+    String usage();
+
     int run(Args args) throws Exception;
 }

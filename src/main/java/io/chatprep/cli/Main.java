@@ -41,6 +41,10 @@ public final class Main {
         }
         String[] rest = new String[argv.length - 1];
         System.arraycopy(argv, 1, rest, 0, rest.length);
+        if (Args.asksForHelp(rest)) {
+            System.out.println(command.usage());
+            return 0;
+        }
         try {
             Set<String> flags = command instanceof FlagOptions f ? f.flags() : Set.of();
             return command.run(Args.parse(rest, flags));

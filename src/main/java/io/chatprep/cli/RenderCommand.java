@@ -46,6 +46,11 @@ public final class RenderCommand implements Command {
     }
 
     @Override
+    public String usage() {
+        return "usage: chatprep render --input CASES.jsonl --output OUT.jsonl [--template FILE]";
+    }
+
+    @Override
     public int run(Args args) throws IOException {
         args.rejectUnknown(Set.of("input", "output", "template"));
         Path input = Path.of(args.require("input"));

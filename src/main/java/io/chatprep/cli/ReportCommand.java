@@ -11,7 +11,7 @@ import java.util.Set;
  * {@code chatprep report OUTPUT_DIR [--master local[*]]}: rebuilds {@code report.html} from an existing output's
  * {@code manifest.json} and files, aggregating them with a Spark session.
  */
-public final class ReportCommand implements Command, FlagOptions {
+public final class ReportCommand implements Command {
     @Override
     public String name() {
         return "report";
@@ -23,17 +23,8 @@ public final class ReportCommand implements Command, FlagOptions {
     }
 
     @Override
-    public Set<String> flags() {
-        return Set.of("help");
-    }
-
-    @Override
     public int run(Args args) {
-        if (args.flag("help")) {
-            System.out.println(usage());
-            return 0;
-        }
-        args.rejectUnknown(Set.of("master", "help"));
+        args.rejectUnknown(Set.of("master"), 1);
         if (args.positionals().size() != 1) {
             throw new UsageException(usage());
         }
@@ -53,7 +44,8 @@ public final class ReportCommand implements Command, FlagOptions {
         }
     }
 
-    private static String usage() {
+    @Override
+    public String usage() {
         return "usage: chatprep report OUTPUT_DIR [--master local[*]]";
     }
 }

@@ -32,29 +32,22 @@ public final class RunCommand implements Command, FlagOptions {
 
     @Override
     public Set<String> flags() {
-        return Set.of("dry-run", "derive-masks", "help");
+        return Set.of("dry-run", "derive-masks");
     }
 
     @Override
     public int run(Args args) {
-        if (args.flag("help")) {
-            System.out.println(usage());
-            return 0;
-        }
-        Set<String> known = new LinkedHashSet<>(Set.of("config", "set", "dry-run", "help"));
+        Set<String> known = new LinkedHashSet<>(Set.of("config", "set", "dry-run"));
         for (String key : JobConfigLoader.knownKeys()) {
             known.add(key.replace('_', '-'));
         }
         args.rejectUnknown(known);
-        if (!args.positionals().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.positionals().get(0) + "' (options start with --)");
-        }
         JobConfigLoader loader = new JobConfigLoader();
         if (args.get("config") != null) {
             loader.file(Path.of(args.get("config")));
         }
         for (String name : args.names()) {
-            if (!Set.of("config", "set", "dry-run", "help").contains(name)) {
+            if (!Set.of("config", "set", "dry-run").contains(name)) {
                 for (String value : args.all(name)) {
                     loader.set(name, value);
                 }
@@ -89,7 +82,8 @@ public final class RunCommand implements Command, FlagOptions {
         }
     }
 
-    private static String usage() {
+    @Override
+    public String usage() {
         return "usage: chatprep run --config FILE [--set key=value ...] [--KEY VALUE ...] [--dry-run]\n"
                 + "  keys (as --kebab-case flags or --set snake_case=value): "
                 + String.join(", ", JobConfigLoader.knownKeys());

@@ -28,6 +28,11 @@ public final class TemplatesCommand implements Command {
     }
 
     @Override
+    public String usage() {
+        return "usage: chatprep templates [--tokenizer DIR]";
+    }
+
+    @Override
     public int run(Args args) {
         args.rejectUnknown(Set.of("tokenizer"));
         TemplateCatalog catalog = TemplateCatalog.bundled();

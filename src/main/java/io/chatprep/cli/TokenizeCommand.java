@@ -34,6 +34,12 @@ public final class TokenizeCommand implements Command, FlagOptions {
     }
 
     @Override
+    public String usage() {
+        return "usage: chatprep tokenize --tokenizer DIR --input X.jsonl --output Y.jsonl [--chat-template FILE|auto]\n"
+                + "       [--mask assistant|last-turn|final-channel] [--now ISO] [--derive-masks]";
+    }
+
+    @Override
     public int run(Args args) throws IOException {
         Set<String> known = new HashSet<>(EncoderSetup.OPTIONS);
         known.add("input");

@@ -40,6 +40,12 @@ public final class VerifyTemplateCommand implements Command, FlagOptions {
     }
 
     @Override
+    public String usage() {
+        return "usage: chatprep verify-template --tokenizer DIR [--chat-template FILE|auto] [--conversations FILE.jsonl]\n"
+                + "       [--derive-masks] [--show N]";
+    }
+
+    @Override
     public Set<String> flags() {
         return Set.of("derive-masks");
     }
