@@ -88,9 +88,10 @@ public final class ChatPrepJob {
             progress.start();
             InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
-            reportTokenizer.requireLoadable();
             JavaRDD<EncodedRecord> encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config,
                     spec, rowsDone);
+            // Last before the first task: the driver's own preparation above overlaps the tokenizer's loading.
+            reportTokenizer.requireLoadable();
             step(progress, "encoding and writing rows");
             ShardWriter.Written written = new ShardWriter(spark, target).write(encoded, config.numShards(),
                     config.rowsPerShard(), config.packLength(), config.writeAssistantMasks());
