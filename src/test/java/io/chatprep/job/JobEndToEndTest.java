@@ -152,18 +152,9 @@ class JobEndToEndTest {
         Path input = Files.createDirectories(dir.resolve("corrupt-input"));
         Files.write(input.resolve("rows.parquet"), "PAR1 this is not a Parquet file".getBytes());
         Path out = dir.resolve("corrupt-output");
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true));
-        int code;
-        try {
-            code = Main.run(new String[]{"run", "--input", input.toString(), "--tokenizer", TOKENIZER.toString(),
-                    "--chat-template", TEMPLATE.toString(), "--output", out.toString(),
-                    "--progress-interval-seconds", "600"});
-        } finally {
-            System.setErr(stderr);
-        }
-        String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder stderr = new StringBuilder();
+        int code = runCapturingStderr(input, TOKENIZER, out, stderr);
+        String text = stderr.toString();
         List<String> failure = text.lines().filter(l -> l.startsWith("chatprep run: ")).toList();
         assertEquals(1, code, text);
         assertEquals(1, failure.size(), text);
@@ -182,18 +173,9 @@ class JobEndToEndTest {
         spark.range(1).count(); // a job the tracker must list, so the count below is known to see jobs
         int jobsBefore = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
         assertTrue(jobsBefore > 0);
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true));
-        int code;
-        try {
-            code = Main.run(new String[]{"run", "--input", INPUT.toString(), "--tokenizer", broken.toString(),
-                    "--chat-template", TEMPLATE.toString(), "--output", out.toString(),
-                    "--progress-interval-seconds", "600"});
-        } finally {
-            System.setErr(stderr);
-        }
-        String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder stderr = new StringBuilder();
+        int code = runCapturingStderr(INPUT, broken, out, stderr);
+        String text = stderr.toString();
         assertEquals(1, code, text);
         assertTrue(text.contains("chatprep run: " + broken + "/tokenizer.json: not a valid HuggingFace tokenizer ("),
                 text);
@@ -222,6 +204,21 @@ class JobEndToEndTest {
         assertTrue(text.contains("<|start_header_id|>assistant<|end_header_id|>"), text);
         assertTrue(text.contains("dry run: nothing written"), text);
         assertTrue(!Files.exists(out));
+    }
+
+    /** {@code chatprep run} of {@code input} with the test template; what it prints on stderr goes to {@code stderr}. */
+    private static int runCapturingStderr(Path input, Path tokenizer, Path out, StringBuilder stderr) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return Main.run(new String[]{"run", "--input", input.toString(), "--tokenizer", tokenizer.toString(),
+                    "--chat-template", TEMPLATE.toString(), "--output", out.toString(),
+                    "--progress-interval-seconds", "600"});
+        } finally {
+            System.setErr(original);
+            stderr.append(captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private static String[] concat(String[] a, String[] b) {
