@@ -89,7 +89,7 @@ public final class ChatPrepJob {
             InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
             JavaRDD<EncodedRecord> encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config,
-                    spec, rowsDone);
+                    spec, rowsDone, files.commonDirectory());
             // Last before the first task: the driver's own preparation above overlaps the tokenizer's loading.
             reportTokenizer.requireLoadable();
             step(progress, "encoding and writing rows");
@@ -151,7 +151,7 @@ public final class ChatPrepJob {
             Map<String, Object> value = SparkValues.toPython(t._1(), Set.of());
             return new SourceRow("dataframe", t._2(), PythonJson.write(value), value);
         });
-        JavaRDD<Row> out = encode(source, config, spec, null).map(ChatPrepJob::transformed);
+        JavaRDD<Row> out = encode(source, config, spec, null, null).map(ChatPrepJob::transformed);
         return spark.createDataFrame(out, TRANSFORMED);
     }
 
@@ -184,11 +184,11 @@ public final class ChatPrepJob {
         progress.step(name);
     }
 
-    JavaRDD<EncodedRecord> encode(JavaRDD<SourceRow> rows, JobConfig config,
-                                  Broadcast<BroadcastSpec> spec, LongAccumulator rowsDone) {
+    JavaRDD<EncodedRecord> encode(JavaRDD<SourceRow> rows, JobConfig config, Broadcast<BroadcastSpec> spec,
+                                  LongAccumulator rowsDone, String idDirectory) {
         LengthLimit limit = limit(config);
         return rows.mapPartitions(new PartitionEncoder(spec, factory, new RowConverter(config), config.idColumn(),
-                limit, rowsDone));
+                limit, rowsDone, idDirectory));
     }
 
     /** With packing, rows must also fit a pack unless the user asked to keep long rows. */

@@ -52,7 +52,7 @@ public final class DryRun {
         BroadcastSpec spec = BroadcastSpec.of(plan.spec());
         RowEncoder encoder = EncoderCache.get(spec.key(), spec.spec(), factory);
         PartitionEncoder rowEncoder = new PartitionEncoder(null, factory, new RowConverter(config),
-                config.idColumn(), ChatPrepJob.limit(config), null);
+                config.idColumn(), ChatPrepJob.limit(config), null, files.commonDirectory());
         ChatTemplate template = ChatTemplate.compile(plan.templateSource());
         int rejected = 0;
         for (SourceRow row : first) {

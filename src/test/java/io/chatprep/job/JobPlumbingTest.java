@@ -174,6 +174,21 @@ class JobPlumbingTest {
     }
 
     @Test
+    void derivedIdsNameFilesBelowTheSharedDirectory() throws Exception {
+        // Two files of one name in two subdirectories: by file name alone both rows would be "rows.jsonl:0".
+        Path input = dir.resolve("same-names");
+        String row = "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, "
+                + "{\"role\": \"assistant\", \"content\": \"hello\"}]}\n";
+        for (String sub : List.of("a", "b/c")) {
+            Files.writeString(Files.createDirectories(input.resolve(sub)).resolve("rows.jsonl"), row);
+        }
+        Path out = dir.resolve("same-names-out");
+        run(config(input, out, tokenizer, "chat_template=" + dir.resolve("marked.jinja")), CharacterEncoder.factory());
+        List<String> ids = JobTestSupport.readData(spark, out).stream().map(r -> r.<String>getAs("id")).sorted().toList();
+        assertEquals(List.of("a/rows.jsonl:0", "b/c/rows.jsonl:0"), ids);
+    }
+
+    @Test
     void retriedTasksWriteTheSameRows() throws Exception {
         io.chatprep.job.encode.EncoderCache.closeAll();
         FIRST_ATTEMPT_FAILURES.set(0);

@@ -31,15 +31,20 @@ public final class PartitionEncoder implements FlatMapFunction<Iterator<SourceRo
     private final String idColumn;
     private final LengthLimit limit;
     private final LongAccumulator rowsDone;
+    private final String idDirectory;
 
+    /**
+     * @param idDirectory the directory all input files share (row ids name their file below it), or null
+     */
     public PartitionEncoder(Broadcast<BroadcastSpec> spec, EncoderFactory factory, RowConverter converter,
-                            String idColumn, LengthLimit limit, LongAccumulator rowsDone) {
+                            String idColumn, LengthLimit limit, LongAccumulator rowsDone, String idDirectory) {
         this.spec = spec;
         this.factory = factory;
         this.converter = converter;
         this.idColumn = idColumn;
         this.limit = limit;
         this.rowsDone = rowsDone;
+        this.idDirectory = idDirectory;
     }
 
     @Override
@@ -67,7 +72,7 @@ public final class PartitionEncoder implements FlatMapFunction<Iterator<SourceRo
     /** Encodes one row; also used on the driver by dry runs and the notebook API. */
     public EncodedRecord encodeOne(RowEncoder encoder, SourceRow source) {
         RowKey key = new RowKey(source.file(), source.position());
-        String id = source.derivedId();
+        String id = source.derivedId(idDirectory);
         try {
             Object parsed = source.parsed();
             if (parsed == null) {

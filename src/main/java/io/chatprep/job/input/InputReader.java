@@ -185,10 +185,22 @@ public final class InputReader {
         Set<String> skip = Set.of(FILE_COLUMN, INDEX_COLUMN);
         return withPosition.toJavaRDD().map(row -> {
             var value = SparkValues.toPython(row, skip);
-            String file = row.getString(row.fieldIndex(FILE_COLUMN));
+            String file = hadoopPath(row.getString(row.fieldIndex(FILE_COLUMN)));
             long index = row.getLong(row.fieldIndex(INDEX_COLUMN));
             return new SourceRow(file, index, PythonJson.write(value), value);
         });
+    }
+
+    /**
+     * Spark gives a Parquet row's file as a URI ({@code file:///data/a%20b.parquet}); listings and JSONL splits give
+     * Hadoop's form of the same path ({@code file:/data/a b.parquet}), which ids and ordering use.
+     */
+    static String hadoopPath(String uri) {
+        try {
+            return new Path(java.net.URI.create(uri)).toString();
+        } catch (IllegalArgumentException e) {
+            return uri;
+        }
     }
 
     /** How many partitions {@link #read} makes of these files (JSONL splits plus Parquet's own). */
@@ -200,6 +212,29 @@ public final class InputReader {
     public record InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes) implements java.io.Serializable {
         public int count() {
             return jsonl.size() + parquet.size();
+        }
+
+        /**
+         * The deepest directory every file lies in, as its path starts ({@code file:/data/chats/}); "" when they
+         * share none. Row ids name their file by the path below it.
+         */
+        public String commonDirectory() {
+            String common = null;
+            for (List<String> files : List.of(jsonl, parquet)) {
+                for (String f : files) {
+                    String dir = f.substring(0, f.lastIndexOf('/') + 1);
+                    common = common == null ? dir : sharedStart(common, dir);
+                }
+            }
+            return common == null ? "" : common.substring(0, common.lastIndexOf('/') + 1);
+        }
+
+        private static String sharedStart(String a, String b) {
+            int n = 0;
+            while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+                n++;
+            }
+            return a.substring(0, n);
         }
     }
 }

@@ -10,7 +10,22 @@ public record SourceRow(String file, long position, String raw, Object parsed) i
 
     /** The stable row id used when the input has no id column: file name and byte offset or row index. */
     public String derivedId() {
-        int slash = file.lastIndexOf('/');
-        return (slash >= 0 ? file.substring(slash + 1) : file) + ":" + position;
+        return derivedId(null);
+    }
+
+    /**
+     * As {@link #derivedId()}, with the file named by its path below {@code directory} (the directory all of a run's
+     * input files share, see {@link InputReader.InputFiles#commonDirectory()}): files of one name in different
+     * subdirectories then give different ids. Outside it, or without one, the file name alone.
+     */
+    public String derivedId(String directory) {
+        String name;
+        if (directory != null && !directory.isEmpty() && file.startsWith(directory)) {
+            name = file.substring(directory.length());
+        } else {
+            int slash = file.lastIndexOf('/');
+            name = slash >= 0 ? file.substring(slash + 1) : file;
+        }
+        return name + ":" + position;
     }
 }

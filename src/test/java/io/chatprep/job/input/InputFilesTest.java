@@ -1,0 +1,41 @@
+package io.chatprep.job.input;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Row ids without an id column: the file below the directory all inputs share, and the row's position. */
+class InputFilesTest {
+    private static InputReader.InputFiles files(List<String> jsonl, List<String> parquet) {
+        return new InputReader.InputFiles(jsonl, parquet, 0);
+    }
+
+    @Test
+    void theSharedDirectoryIsWholeDirectoriesOnly() {
+        assertEquals("file:/data/chats/", files(List.of("file:/data/chats/a.jsonl", "file:/data/chats/b.jsonl"),
+                List.of()).commonDirectory());
+        // "file:/data/chats-2/" and "file:/data/chats/" share "file:/data/chats", which is no directory of both.
+        assertEquals("file:/data/", files(List.of("file:/data/chats/a.jsonl"),
+                List.of("file:/data/chats-2/b.parquet")).commonDirectory());
+        assertEquals("s3a://bucket/x/", files(List.of("s3a://bucket/x/one.jsonl"), List.of()).commonDirectory());
+        assertEquals("", files(List.of(), List.of()).commonDirectory());
+    }
+
+    @Test
+    void idsNameTheFileBelowTheSharedDirectoryOrByItsName() {
+        SourceRow nested = new SourceRow("file:/data/chats/2024/a.jsonl", 1234, "{}", null);
+        assertEquals("2024/a.jsonl:1234", nested.derivedId("file:/data/chats/"));
+        assertEquals("a.jsonl:1234", nested.derivedId("file:/data/chats/2024/"));
+        assertEquals("a.jsonl:1234", nested.derivedId(null));
+        assertEquals("a.jsonl:1234", nested.derivedId("s3a://elsewhere/"));
+    }
+
+    @Test
+    void parquetRowFilesTakeTheListingsForm() {
+        assertEquals("file:/data/my dir/b.parquet", InputReader.hadoopPath("file:///data/my%20dir/b.parquet"));
+        assertEquals("s3a://bucket/x/b.parquet", InputReader.hadoopPath("s3a://bucket/x/b.parquet"));
+        assertEquals("not a uri: x y", InputReader.hadoopPath("not a uri: x y"));
+    }
+}
