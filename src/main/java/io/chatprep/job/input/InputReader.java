@@ -78,7 +78,49 @@ public final class InputReader {
                 }
             }
         }
+        refuseJsonArrays(jsonl, conf);
         return new InputFiles(List.copyOf(jsonl), List.copyOf(parquet), jsonlBytes);
+    }
+
+    /** JSONL files looked at for a JSON array: the usual input is one file or many of one shape; few reads on S3. */
+    static final int FILES_PEEKED = 8;
+
+    /**
+     * A file holding one JSON array would be read line by line and every line quarantined as invalid JSON; its first
+     * character says so before anything runs. (No JSON Lines row starts with '[': a row must be an object.)
+     */
+    private static void refuseJsonArrays(Set<String> jsonl, Configuration conf) {
+        int peeked = 0;
+        for (String file : jsonl) {
+            if (peeked++ == FILES_PEEKED) {
+                return;
+            }
+            if (firstCharacter(file, conf) == '[') {
+                throw new ConfigException("'input' " + file + " holds a JSON array (its text starts with '['); chatprep "
+                        + "reads JSON Lines, one object per line: convert it first, e.g. jq -c '.[]' < FILE > FILE.jsonl");
+            }
+        }
+    }
+
+    /** The first character that is not white space or a byte-order mark, in the first 4 KB; -1 if none. */
+    private static int firstCharacter(String file, Configuration conf) {
+        Path path = new Path(file);
+        byte[] head = new byte[4096];
+        int n = 0;
+        try (java.io.InputStream in = path.getFileSystem(conf).open(path)) {
+            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) {
+                n += r;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read input " + file + ": " + e.getMessage(), e);
+        }
+        int i = n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+        for (; i < n; i++) {
+            if (!Character.isWhitespace(head[i])) {
+                return head[i];
+            }
+        }
+        return -1;
     }
 
     private static void collect(FileSystem fs, FileStatus status, List<FileStatus> out) throws IOException {

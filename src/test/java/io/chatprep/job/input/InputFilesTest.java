@@ -1,10 +1,19 @@
 package io.chatprep.job.input;
 
+import io.chatprep.job.config.ConfigException;
+import io.chatprep.job.config.InputFormat;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Row ids without an id column: the file below the directory all inputs share, and the row's position. */
 class InputFilesTest {
@@ -37,5 +46,25 @@ class InputFilesTest {
         assertEquals("file:/data/my dir/b.parquet", InputReader.hadoopPath("file:///data/my%20dir/b.parquet"));
         assertEquals("s3a://bucket/x/b.parquet", InputReader.hadoopPath("s3a://bucket/x/b.parquet"));
         assertEquals("not a uri: x y", InputReader.hadoopPath("not a uri: x y"));
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aJsonArrayFileIsRefusedBeforeAnythingRuns() throws Exception {
+        Path ok = dir.resolve("ok");
+        Files.createDirectories(ok);
+        Files.writeString(ok.resolve("a.jsonl"), "\n\n{\"messages\": []}\n");
+        Files.write(ok.resolve("b.jsonl"), ("\uFEFF{\"messages\": []}\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(2, InputReader.resolve(List.of(ok.toString()), InputFormat.AUTO, new Configuration()).count());
+
+        Path array = dir.resolve("array");
+        Files.createDirectories(array);
+        Files.write(array.resolve("chats.json"), "\uFEFF  \r\n[\n  {\"messages\": []}\n]\n".getBytes(StandardCharsets.UTF_8));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> InputReader.resolve(List.of(array.toString()), InputFormat.AUTO, new Configuration()));
+        assertTrue(e.getMessage().startsWith("'input' file:" + array.resolve("chats.json") + " holds a JSON array"),
+                e.getMessage());
     }
 }
