@@ -69,11 +69,12 @@ public final class ChatPrepJob {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         var hadoop = spark.sparkContext().hadoopConfiguration();
-        JobPlan plan = JobPlan.prepare(config, hadoop);
+        EncoderWarmUp.Prepared warm = spark.sparkContext().isLocal() ? EncoderWarmUp.takePlan(config) : null;
+        JobPlan plan = warm != null ? warm.plan() : JobPlan.prepare(config, hadoop);
         OutputTarget target = OutputTarget.prepare(config.output(), config.mode(), hadoop);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator rowsDone = spark.sparkContext().longAccumulator("chatprep rows encoded");
-        BroadcastSpec specValue = BroadcastSpec.of(plan.spec());
+        BroadcastSpec specValue = warm != null ? warm.spec() : BroadcastSpec.of(plan.spec());
         Thread encoderWarmUp = spark.sparkContext().isLocal() ? EncoderWarmUp.start(specValue, factory) : null;
         ReportTokenizer reportTokenizer = ReportTokenizer.forRun(spark.sparkContext().isLocal(), specValue, factory);
         // Saying how rows are tokenized means reading tokenizer.json: a local run's encoder has read it already; on a

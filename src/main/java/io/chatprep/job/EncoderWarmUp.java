@@ -7,6 +7,10 @@ import io.chatprep.job.encode.EncoderFactory;
 import org.apache.hadoop.conf.Configuration;
 
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds a run's encoder before its first task needs it, in a JVM that runs the tasks itself (local mode).
@@ -25,9 +29,10 @@ public final class EncoderWarmUp {
 
     /**
      * For a local run, starts planning it and building its encoder before the Spark session exists, so both
-     * overlap the session's start-up (a few seconds of mostly one busy core) instead of following it. The
-     * Hadoop settings are the run's own {@code spark.hadoop.*} entries, as the session would give them.
-     * Returns the thread doing it, or null when the run is not local.
+     * overlap the session's start-up (a few seconds of mostly one busy core) instead of following it; the run then
+     * takes that plan ({@link #takePlan}) rather than making its own. The Hadoop settings are the run's own
+     * {@code spark.hadoop.*} entries, as the session would give them. Returns the thread doing it, or null when
+     * the run is not local.
      */
     public static Thread beforeLocalSession(JobConfig config) {
         String master = System.getProperty("spark.master", config.master());
@@ -40,10 +45,45 @@ public final class EncoderWarmUp {
                 hadoop.set(e.getKey().substring("spark.hadoop.".length()), e.getValue());
             }
         }
+        CompletableFuture<Prepared> prepared = new CompletableFuture<>();
+        PLANNED.set(new Planned(config, prepared));
         return daemon(() -> {
-            BroadcastSpec spec = BroadcastSpec.of(JobPlan.prepare(config, hadoop).spec());
-            EncoderCache.get(spec.key(), spec.spec(), EncoderFactory.conversationEncoder());
+            try {
+                JobPlan plan = JobPlan.prepare(config, hadoop);
+                BroadcastSpec spec = BroadcastSpec.of(plan.spec());
+                prepared.complete(new Prepared(plan, spec));
+                EncoderCache.get(spec.key(), spec.spec(), EncoderFactory.conversationEncoder());
+            } catch (RuntimeException e) {
+                prepared.completeExceptionally(e);
+                throw e;
+            }
         });
+    }
+
+    /** A local run's plan and broadcast spec, as the warm-up made them before the session. */
+    record Prepared(JobPlan plan, BroadcastSpec spec) {
+    }
+
+    private record Planned(JobConfig config, CompletableFuture<Prepared> prepared) {
+    }
+
+    private static final AtomicReference<Planned> PLANNED = new AtomicReference<>();
+
+    /**
+     * The plan the warm-up made for this very config (the same object), waiting for it if need be, so the run does
+     * not read the tokenizer files, resolve the template and hash the spec a second time. Taken once; null when
+     * there is none or making it failed (the run then plans itself and reports the failure where it belongs).
+     */
+    static Prepared takePlan(JobConfig config) {
+        Planned planned = PLANNED.get();
+        if (planned == null || planned.config() != config || !PLANNED.compareAndSet(planned, null)) {
+            return null;
+        }
+        try {
+            return planned.prepared().join();
+        } catch (CompletionException | CancellationException e) {
+            return null;
+        }
     }
 
     /** Waits for a warm-up: it must not outlive its run, since a later run may clear the cache. */

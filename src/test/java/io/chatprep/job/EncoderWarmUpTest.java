@@ -48,6 +48,30 @@ class EncoderWarmUpTest {
     }
 
     @Test
+    void theRunTakesTheWarmUpsPlanOnceAndOnlyForItsOwnConfig() {
+        EncoderCache.closeAll();
+        JobConfig config = JobTestSupport.config(JobPlanDeriveMasksTest.ROWS, dir.resolve("out"),
+                JobPlanDeriveMasksTest.TOKENIZER, "master=local[1]");
+        JobConfig equalButAnother = JobTestSupport.config(JobPlanDeriveMasksTest.ROWS, dir.resolve("out"),
+                JobPlanDeriveMasksTest.TOKENIZER, "master=local[1]");
+        EncoderWarmUp.await(EncoderWarmUp.beforeLocalSession(config));
+        assertNull(EncoderWarmUp.takePlan(equalButAnother));
+        EncoderWarmUp.Prepared taken = EncoderWarmUp.takePlan(config);
+        assertNotNull(taken);
+        // The same plan the run would make itself, down to the broadcast spec's key.
+        JobPlan own = JobPlan.prepare(config, new Configuration());
+        assertEquals(BroadcastSpec.of(own.spec()).key(), taken.spec().key());
+        assertEquals(own.templateExplanation(), taken.plan().templateExplanation());
+        assertNull(EncoderWarmUp.takePlan(config));
+
+        // A warm-up that could not plan hands over nothing: the run plans and reports the failure itself.
+        JobConfig broken = JobTestSupport.config(JobPlanDeriveMasksTest.ROWS, dir.resolve("b"),
+                dir.resolve("no-tokenizer"), "master=local[1]");
+        EncoderWarmUp.await(EncoderWarmUp.beforeLocalSession(broken));
+        assertNull(EncoderWarmUp.takePlan(broken));
+    }
+
+    @Test
     void lookingAnEncoderUpBuildsNone() {
         EncoderCache.closeAll();
         assertNull(EncoderCache.cached("no such spec", EncoderFactory.conversationEncoder()));
