@@ -7,6 +7,8 @@ import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncoderOptions;
 import io.chatprep.encode.EncoderSpec;
 import io.chatprep.mask.MaskPolicy;
+import io.chatprep.template.ChatTemplate;
+import io.chatprep.template.TemplateException;
 import io.chatprep.tokenize.TokenizerFiles;
 import io.chatprep.verify.MarkedTemplateGate;
 
@@ -57,6 +59,12 @@ final class EncoderSetup {
         MarkedTemplateGate.problem(resolution, files).ifPresent(problem -> {
             throw new UsageException(problem);
         });
+        try {
+            ChatTemplate.compile(resolution.source(), explicit != null ? "--chat-template " + choice
+                    : "the template chosen for tokenizer " + files.origin());
+        } catch (TemplateException e) {
+            throw new UsageException(e.getMessage());
+        }
         return resolution;
     }
 

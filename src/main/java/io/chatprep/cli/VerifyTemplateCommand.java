@@ -4,6 +4,8 @@ import io.chatprep.catalog.TemplateCatalog;
 import io.chatprep.catalog.TemplateResolution;
 import io.chatprep.catalog.TemplateResolutionException;
 import io.chatprep.catalog.TemplateResolver;
+import io.chatprep.template.ChatTemplate;
+import io.chatprep.template.TemplateException;
 import io.chatprep.tokenize.HfTokenizer;
 import io.chatprep.tokenize.TokenizerConfig;
 import io.chatprep.tokenize.TokenizerFiles;
@@ -75,6 +77,13 @@ public final class VerifyTemplateCommand implements Command, FlagOptions {
             resolution = resolver.resolve(explicit, choice, own, args.flag("derive-masks"));
         } catch (TemplateResolutionException e) {
             System.out.println("FAIL: no template to verify: " + e.getMessage());
+            return 1;
+        }
+        try {
+            ChatTemplate.compile(resolution.source(), explicit != null ? "--chat-template " + choice
+                    : "the template chosen for tokenizer " + tokenizerDir);
+        } catch (TemplateException e) {
+            System.out.println("FAIL: " + e.getMessage());
             return 1;
         }
         Map<String, String> specials = TokenizerConfig.of(files).specialTokens();

@@ -67,12 +67,11 @@ public final class JobPlan {
                     + "or set derive_masks: true to derive assistant spans by prefix rendering");
         }
         try {
-            ChatTemplate.compile(resolution.source());
+            ChatTemplate.compile(resolution.source(), explicit != null ? "'chat_template' " + config.chatTemplate()
+                    : "the chat template chosen for tokenizer " + config.tokenizer());
         } catch (TemplateException e) {
             // Every task would fail compiling it (on a cluster, each after its retries).
-            String which = explicit != null ? "'chat_template' " + config.chatTemplate()
-                    : "the chat template chosen for tokenizer " + config.tokenizer();
-            throw new ConfigException(which + " does not compile: " + e.getMessage(), e);
+            throw new ConfigException(e.getMessage(), e);
         }
         return new JobPlan(config, tokenizer, resolution);
     }

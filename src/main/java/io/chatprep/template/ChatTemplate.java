@@ -35,6 +35,18 @@ public final class ChatTemplate {
         return compile(source, RenderLimits.DEFAULT);
     }
 
+    /**
+     * As {@link #compile(String)}, with a failure that names the template: {@code name} is how the user gave it
+     * ("'chat_template' my.jinja"), and the message becomes "'chat_template' my.jinja does not compile: ...".
+     */
+    public static ChatTemplate compile(String source, String name) {
+        try {
+            return compile(source);
+        } catch (TemplateException e) {
+            throw new TemplateException(e.kind(), name + " does not compile: " + e.getMessage(), e);
+        }
+    }
+
     public static ChatTemplate compile(String source, RenderLimits limits) {
         if (source == null) {
             throw new TemplateException(TemplateException.Kind.SYNTAX, "no template source given");

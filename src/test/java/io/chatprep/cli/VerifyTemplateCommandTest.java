@@ -84,6 +84,20 @@ class VerifyTemplateCommandTest {
     }
 
     @Test
+    void aTemplateThatDoesNotCompileIsNamed(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.jinja");
+        Files.writeString(broken, "{% for m in messages %}{% generation %}{{ m.content }{% endgeneration %}{% endfor %}");
+        Outcome o = verify("--tokenizer", TOKENIZERS + "qwen3", "--chat-template", broken.toString());
+        assertEquals(1, o.exit());
+        assertTrue(o.out().startsWith("FAIL: --chat-template " + broken + " does not compile: "), o.out());
+        // tokenize and inspect take the template the same way and refuse it the same way.
+        UsageException e = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class,
+                () -> EncoderSetup.chooseTemplate(broken.toString(),
+                        io.chatprep.tokenize.TokenizerFiles.fromDirectory(Path.of(TOKENIZERS + "qwen3")), false));
+        assertTrue(e.getMessage().startsWith("--chat-template " + broken + " does not compile: "), e.getMessage());
+    }
+
+    @Test
     void userConversationsAreChecked(@TempDir Path dir) throws Exception {
         Path convs = dir.resolve("mine.jsonl");
         Files.writeString(convs, "{\"name\": \"mine/one\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"},"
