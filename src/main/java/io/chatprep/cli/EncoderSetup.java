@@ -61,7 +61,7 @@ final class EncoderSetup {
         });
         try {
             ChatTemplate.compile(resolution.source(), explicit != null ? "--chat-template " + choice
-                    : "the template chosen for tokenizer " + files.origin());
+                    : "the chat template chosen for tokenizer " + files.origin());
         } catch (TemplateException e) {
             throw new UsageException(e.getMessage());
         }

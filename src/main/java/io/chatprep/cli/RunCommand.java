@@ -20,6 +20,9 @@ import java.util.Set;
  * {@code --set} wins over both.
  */
 public final class RunCommand implements Command, FlagOptions {
+    /** Options of the command itself; every other option is a config key. */
+    private static final Set<String> OWN_OPTIONS = Set.of("config", "set", "dry-run");
+
     @Override
     public String name() {
         return "run";
@@ -37,7 +40,7 @@ public final class RunCommand implements Command, FlagOptions {
 
     @Override
     public int run(Args args) {
-        Set<String> known = new LinkedHashSet<>(Set.of("config", "set", "dry-run"));
+        Set<String> known = new LinkedHashSet<>(OWN_OPTIONS);
         for (String key : JobConfigLoader.knownKeys()) {
             known.add(key.replace('_', '-'));
         }
@@ -47,7 +50,7 @@ public final class RunCommand implements Command, FlagOptions {
             loader.file(Path.of(args.get("config")));
         }
         for (String name : args.names()) {
-            if (!Set.of("config", "set", "dry-run").contains(name)) {
+            if (!OWN_OPTIONS.contains(name)) {
                 for (String value : args.all(name)) {
                     loader.set(name, value);
                 }

@@ -81,7 +81,7 @@ public final class VerifyTemplateCommand implements Command, FlagOptions {
         }
         try {
             ChatTemplate.compile(resolution.source(), explicit != null ? "--chat-template " + choice
-                    : "the template chosen for tokenizer " + tokenizerDir);
+                    : "the chat template chosen for tokenizer " + tokenizerDir);
         } catch (TemplateException e) {
             System.out.println("FAIL: " + e.getMessage());
             return 1;

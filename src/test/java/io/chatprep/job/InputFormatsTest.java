@@ -77,12 +77,18 @@ class InputFormatsTest {
         Path mixed = Files.createDirectories(dir.resolve("mixed-formats"));
         Files.copy(JobTestSupport.MIXED, mixed.resolve("a.jsonl"));
         try (var files = Files.list(parquet)) {
+            // In a subdirectory whose name needs escaping in a URI, as Spark reports a Parquet row's file.
             Files.copy(files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(),
-                    mixed.resolve("b.parquet"));
+                    Files.createDirectories(mixed.resolve("sub dir")).resolve("b.parquet"));
         }
-        JobResult r = job().run(config(mixed.resolve("*"), dir.resolve("from-glob"), "max_length=200"));
+        Path out = dir.resolve("from-glob");
+        JobResult r = job().run(config(mixed.resolve("*"), out, "max_length=200"));
         assertEquals(14 + 3, r.rowsRead());
         assertEquals(7 + 2, r.rowsWritten());
+        // Parquet rows are named by their file below the shared directory and their row index (p1, p2 are written).
+        List<String> parquetIds = JobTestSupport.readData(spark, out).stream().map(row -> row.<String>getAs("id"))
+                .filter(id -> id.contains("parquet")).sorted().toList();
+        assertEquals(List.of("sub dir/b.parquet:0", "sub dir/b.parquet:1"), parquetIds);
     }
 
     @Test

@@ -224,13 +224,37 @@ public final class InputReader {
         Dataset<Row> df = spark.read().parquet(paths.toArray(String[]::new));
         Dataset<Row> withPosition = df.selectExpr("*", "_metadata.file_path AS " + FILE_COLUMN,
                 "_metadata.row_index AS " + INDEX_COLUMN);
-        Set<String> skip = Set.of(FILE_COLUMN, INDEX_COLUMN);
-        return withPosition.toJavaRDD().map(row -> {
-            var value = SparkValues.toPython(row, skip);
-            String file = hadoopPath(row.getString(row.fieldIndex(FILE_COLUMN)));
+        return withPosition.toJavaRDD().mapPartitions(ParquetRows::new);
+    }
+
+    /** Parquet rows as source rows; a partition reads few files, so each file's URI becomes a path once. */
+    private static final class ParquetRows implements Iterator<SourceRow> {
+        private static final Set<String> POSITION = Set.of(FILE_COLUMN, INDEX_COLUMN);
+        private final Iterator<Row> rows;
+        private String uri;
+        private String path;
+
+        ParquetRows(Iterator<Row> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public SourceRow next() {
+            Row row = rows.next();
+            var value = SparkValues.toPython(row, POSITION);
+            String fileUri = row.getString(row.fieldIndex(FILE_COLUMN));
+            if (!fileUri.equals(uri)) {
+                uri = fileUri;
+                path = hadoopPath(fileUri);
+            }
             long index = row.getLong(row.fieldIndex(INDEX_COLUMN));
-            return new SourceRow(file, index, PythonJson.write(value), value);
-        });
+            return new SourceRow(path, index, PythonJson.write(value), value);
+        }
     }
 
     /**
