@@ -9,5 +9,5 @@ build_if_stale() {
       && [ -z "$(find "$@" -newer "$marker" -type f -print -quit 2>/dev/null)" ]; then
     return 0
   fi
-  (cd "$root" && { mvn -B -q -o package -DskipTests 2>/dev/null || mvn -B -q package -DskipTests; }) >&2
+  (cd "$root" && { mvn -B -q -Dstyle.color=never -o package -DskipTests 2>/dev/null || mvn -B -q -Dstyle.color=never package -DskipTests; }) >&2
 }

@@ -144,7 +144,8 @@ def print_report(summary, out=sys.stdout):
     meta, rows = summary["meta"], summary["results"]
     w = max(len(r["label"]) for r in rows.values()) if rows else 40
     print(f"\ninput: {meta['input']}; {meta.get('cpus')} CPUs; load average at the end "
-          f"{', '.join(f'{x:.1f}' for x in meta.get('load_average_at_end', []))}", file=out)
+          f"{', '.join(f'{x:.1f}' for x in meta.get('load_average_at_end', []))}"
+          + (f"; chatprep JVM options {meta['java_opts']}" if meta.get("java_opts") else ""), file=out)
     print(f"{'path':<{w}} {'conv/s':>9} {'tokens/s':>11} {'x TRL 1p':>9} {'x DJL 1t':>9} {'peak RSS MB':>12}", file=out)
     for r in rows.values():
         print(f"{r['label']:<{w}} {fmt(r['conversations_per_s'], ',.0f'):>9} {fmt(r['tokens_per_s'], ',.0f'):>11} "

@@ -95,9 +95,11 @@ class MemorySampler:
                     header = cols
                     continue
                 if header and len(cols) == len(header):
+                    # Collectors without concurrent cycles (serial, parallel) print "-" in jstat's CGC columns.
+                    v = dict(zip(header, cols))
                     try:
-                        v = dict(zip(header, map(float, cols)))
-                    except ValueError:
+                        v = {k: float(v[k]) for k in ("S0U", "S1U", "EU", "OU", "S0C", "S1C", "EC", "OC")}
+                    except (KeyError, ValueError):
                         continue
                     used = (v["S0U"] + v["S1U"] + v["EU"] + v["OU"]) / 1024
                     committed = (v["S0C"] + v["S1C"] + v["EC"] + v["OC"]) / 1024
@@ -111,7 +113,7 @@ def chatprep_run(input_path, out_dir, a, log_path, sampler_interval=None, gc_log
     cmd = [os.path.join(ROOT, "scripts/chatprep"), "run", "--input", input_path,
            "--tokenizer", a.tokenizer, "--chat-template", a.template, "--output", out_dir, "--mode", "overwrite",
            "--master", a.master, "--now", "2026-01-01T00:00:00", "--progress-interval-seconds", "30"]
-    opts = f"-Xmx{a.heap}" + (f" -Xlog:gc:file={gc_log}:uptime" if gc_log else "")
+    opts = " ".join(filter(None, [f"-Xmx{a.heap}", a.java_opts, f"-Xlog:gc:file={gc_log}:uptime" if gc_log else ""]))
     env = {**os.environ, "CHATPREP_JAVA_OPTS": opts}
     start = time.perf_counter()
     with open(log_path, "w") as log:
@@ -131,6 +133,14 @@ def chatprep_run(input_path, out_dir, a, log_path, sampler_interval=None, gc_log
     return code, wall, manifest, sampler
 
 
+def launcher_opts(a):
+    """The JVM options the runs get: the heap, --java-opts, and the collector scripts/chatprep adds to them."""
+    opts = " ".join(filter(None, [f"-Xmx{a.heap}", a.java_opts]))
+    script = os.path.join(ROOT, "scripts/lib/gc-choice.sh")
+    gc = subprocess.run(["bash", "-c", '. "$0"; gc_choice "$1"', script, opts], capture_output=True, text=True)
+    return " ".join(filter(None, [opts, gc.stdout.strip()]))
+
+
 def heap_after_gc(gc_log):
     """(seconds since JVM start, MB) of the heap left by each collection, from the run's -Xlog:gc file."""
     if not gc_log or not os.path.exists(gc_log):
@@ -147,7 +157,7 @@ def heap_after_gc(gc_log):
 def flatness(sampler, after_gc=()):
     """Memory is flat when, after the first 20% of the run (start-up), the second half never needs more than the
     first half did: peak RSS within 10% (+64 MB), and the most heap any collection leaves (the GC log) within 25%
-    (+64 MB). Heap left by young collections also holds old-generation garbage until a concurrent cycle frees it,
+    (+64 MB). Heap left by young collections also holds old-generation garbage until the old generation is collected,
     so its low points rise and fall with that cycle; a leak shows as ever higher peaks. Without a GC log the
     sampled heap use stands in (a sample lands anywhere between two collections)."""
     def after_start(series):
@@ -222,6 +232,7 @@ def main():
     p.add_argument("--input", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--heap", default="2g")
+    p.add_argument("--java-opts", default="", help="more JVM options for the runs, e.g. a garbage collector")
     p.add_argument("--master", default="local[2]")
     p.add_argument("--tokenizer", default=os.path.join(ROOT, "src/test/resources/tokenizers/qwen3"))
     p.add_argument("--template", default=os.path.join(ROOT, "templates/qwen3_training.jinja"))
@@ -233,11 +244,12 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="chatprep-scale-", dir=a.work)
     try:
-        result = {"rows_requested": a.rows, "master": a.master, "heap": a.heap, "vary_text": a.vary_text,
+        result = {"rows_requested": a.rows, "master": a.master, "heap": a.heap, "java_opts": launcher_opts(a),
+                  "vary_text": a.vary_text,
                   "input": os.path.abspath(a.input), "file": os.path.join(a.out, "bench-scale.json")}
         small = None
         if not a.no_small_run:
-            print(f"bench-scale: the small run: {a.input} as is, {a.master}, -Xmx{a.heap} ...", flush=True)
+            print(f"bench-scale: the small run: {a.input} as is, {a.master}, {launcher_opts(a)} ...", flush=True)
             code, wall, m, _ = chatprep_run(os.path.abspath(a.input), os.path.join(work, "small-out"), a,
                                             os.path.join(work, "small.log"))
             if code != 0:
@@ -253,7 +265,7 @@ def main():
         t = time.perf_counter()
         distinct = replicate(a.input, big_input, a.rows, a.vary_text)
         print(f"bench-scale: wrote {a.rows:,} rows (cycling {distinct:,} source rows, {os.path.getsize(big_input) / 2**20:,.0f} "
-              f"MB) in {time.perf_counter() - t:.0f} s; running {a.master} with -Xmx{a.heap} ...", flush=True)
+              f"MB) in {time.perf_counter() - t:.0f} s; running {a.master} with {launcher_opts(a)} ...", flush=True)
         log_path = os.path.join(work, "run.log")
         gc_log = os.path.join(work, "gc.log")
         code, wall, m, sampler = chatprep_run(big_input, os.path.join(work, "out"), a, log_path, a.interval, gc_log)
