@@ -16,6 +16,9 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_run import descendants  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -66,10 +69,25 @@ class MemorySampler:
         for t in self._threads:
             t.join(timeout=10)
 
+    def _jvm(self):
+        """The JVM's pid: scripts/chatprep execs java, but runs it as a child while it records its class-data
+        archive (the first run after a build)."""
+        for p in descendants(self.pid):
+            try:
+                with open(f"/proc/{p}/comm") as f:
+                    if f.read().strip() == "java":
+                        return p
+            except OSError:
+                pass
+        return None
+
     def _rss_loop(self):
         while not self._stop.is_set():
             try:
-                with open(f"/proc/{self.pid}/status") as f:
+                jvm = self._jvm()
+                if jvm is None:
+                    raise OSError("no JVM yet")
+                with open(f"/proc/{jvm}/status") as f:
                     kb = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
                 self.rss.append((time.monotonic() - self.t0, kb / 1024))
             except (OSError, StopIteration):
@@ -81,8 +99,11 @@ class MemorySampler:
         # jstat needs the JVM's perf data, which appears a moment after the JVM starts.
         while not self._stop.is_set():
             self._stop.wait(2)
+            jvm = self._jvm()
+            if jvm is None:
+                continue
             try:
-                self._jstat = subprocess.Popen(["jstat", "-gc", str(self.pid), str(int(self.interval * 1000))],
+                self._jstat = subprocess.Popen(["jstat", "-gc", str(jvm), str(int(self.interval * 1000))],
                                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
             except OSError:
                 return  # no jstat on this machine: RSS only
@@ -118,7 +139,6 @@ def chatprep_run(input_path, out_dir, a, log_path, sampler_interval=None, gc_log
     start = time.perf_counter()
     with open(log_path, "w") as log:
         p = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
-        # scripts/chatprep execs java, so this pid is the JVM's once the launcher has started it.
         sampler = MemorySampler(p.pid, sampler_interval) if sampler_interval else None
         if sampler:
             sampler.start()
