@@ -208,11 +208,11 @@ def first_rows(src, dst, limit):
     return n
 
 
-def launcher_gc(java_opts):
-    """The collector scripts/chatprep adds to these JVM options on this machine (scripts/lib/gc-choice.sh), or ''."""
+def launcher_opts(java_opts):
+    """These JVM options with the collector scripts/chatprep adds to them on this machine (scripts/lib/gc-choice.sh)."""
     script = os.path.join(ROOT, "scripts/lib/gc-choice.sh")
     r = subprocess.run(["bash", "-c", '. "$0"; gc_choice "$1"', script, java_opts], capture_output=True, text=True)
-    return r.stdout.strip()
+    return " ".join(filter(None, [java_opts, r.stdout.strip()]))
 
 
 def rate(r, key):
@@ -302,7 +302,7 @@ def main():
             r.setdefault("tokens_per_s", rate(r, "tokens"))
         meta = {"input": source if not a.limit else f"first {a.limit} rows of {source}",
                 "limit": a.limit, "tokenizer": a.tokenizer, "template": a.template, "repeat": a.repeat,
-                "java_rounds": a.rounds, "java_opts": " ".join(filter(None, [a.java_opts, launcher_gc(a.java_opts)])),
+                "java_rounds": a.rounds, "java_opts": launcher_opts(a.java_opts),
                 "cpus": os.cpu_count(), "load_average_at_end": os.getloadavg(),
                 "date": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         summary = bench_report.build(results, failures, meta, os.path.join(a.out, "bench-scale.json"))

@@ -17,7 +17,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_run import descendants  # noqa: E402
+from bench_run import descendants, launcher_opts  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -57,6 +57,7 @@ class MemorySampler:
         self._threads = [threading.Thread(target=self._rss_loop, daemon=True),
                          threading.Thread(target=self._heap_loop, daemon=True)]
         self._jstat = None
+        self._jvm_pid = None
 
     def start(self):
         for t in self._threads:
@@ -70,16 +71,18 @@ class MemorySampler:
             t.join(timeout=10)
 
     def _jvm(self):
-        """The JVM's pid: scripts/chatprep execs java, but runs it as a child while it records its class-data
-        archive (the first run after a build)."""
-        for p in descendants(self.pid):
-            try:
-                with open(f"/proc/{p}/comm") as f:
-                    if f.read().strip() == "java":
-                        return p
-            except OSError:
-                pass
-        return None
+        """The JVM's pid, once it has started: scripts/chatprep execs java, but runs it as a child while it records
+        its class-data archive (the first run after a build)."""
+        if self._jvm_pid is None:
+            for p in descendants(self.pid):
+                try:
+                    with open(f"/proc/{p}/comm") as f:
+                        if f.read().strip() == "java":
+                            self._jvm_pid = p
+                            break
+                except OSError:
+                    pass
+        return self._jvm_pid
 
     def _rss_loop(self):
         while not self._stop.is_set():
@@ -134,7 +137,7 @@ def chatprep_run(input_path, out_dir, a, log_path, sampler_interval=None, gc_log
     cmd = [os.path.join(ROOT, "scripts/chatprep"), "run", "--input", input_path,
            "--tokenizer", a.tokenizer, "--chat-template", a.template, "--output", out_dir, "--mode", "overwrite",
            "--master", a.master, "--now", "2026-01-01T00:00:00", "--progress-interval-seconds", "30"]
-    opts = " ".join(filter(None, [f"-Xmx{a.heap}", a.java_opts, f"-Xlog:gc:file={gc_log}:uptime" if gc_log else ""]))
+    opts = " ".join(filter(None, [run_opts(a), f"-Xlog:gc:file={gc_log}:uptime" if gc_log else ""]))
     env = {**os.environ, "CHATPREP_JAVA_OPTS": opts}
     start = time.perf_counter()
     with open(log_path, "w") as log:
@@ -153,12 +156,9 @@ def chatprep_run(input_path, out_dir, a, log_path, sampler_interval=None, gc_log
     return code, wall, manifest, sampler
 
 
-def launcher_opts(a):
-    """The JVM options the runs get: the heap, --java-opts, and the collector scripts/chatprep adds to them."""
-    opts = " ".join(filter(None, [f"-Xmx{a.heap}", a.java_opts]))
-    script = os.path.join(ROOT, "scripts/lib/gc-choice.sh")
-    gc = subprocess.run(["bash", "-c", '. "$0"; gc_choice "$1"', script, opts], capture_output=True, text=True)
-    return " ".join(filter(None, [opts, gc.stdout.strip()]))
+def run_opts(a):
+    """The JVM options the runs are given: the heap and --java-opts (the launcher adds its collector to them)."""
+    return " ".join(filter(None, [f"-Xmx{a.heap}", a.java_opts]))
 
 
 def heap_after_gc(gc_log):
@@ -263,13 +263,14 @@ def main():
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="chatprep-scale-", dir=a.work)
+    jvm_opts = launcher_opts(run_opts(a))
     try:
-        result = {"rows_requested": a.rows, "master": a.master, "heap": a.heap, "java_opts": launcher_opts(a),
+        result = {"rows_requested": a.rows, "master": a.master, "heap": a.heap, "java_opts": jvm_opts,
                   "vary_text": a.vary_text,
                   "input": os.path.abspath(a.input), "file": os.path.join(a.out, "bench-scale.json")}
         small = None
         if not a.no_small_run:
-            print(f"bench-scale: the small run: {a.input} as is, {a.master}, {launcher_opts(a)} ...", flush=True)
+            print(f"bench-scale: the small run: {a.input} as is, {a.master}, {jvm_opts} ...", flush=True)
             code, wall, m, _ = chatprep_run(os.path.abspath(a.input), os.path.join(work, "small-out"), a,
                                             os.path.join(work, "small.log"))
             if code != 0:
@@ -285,7 +286,7 @@ def main():
         t = time.perf_counter()
         distinct = replicate(a.input, big_input, a.rows, a.vary_text)
         print(f"bench-scale: wrote {a.rows:,} rows (cycling {distinct:,} source rows, {os.path.getsize(big_input) / 2**20:,.0f} "
-              f"MB) in {time.perf_counter() - t:.0f} s; running {a.master} with {launcher_opts(a)} ...", flush=True)
+              f"MB) in {time.perf_counter() - t:.0f} s; running {a.master} with {jvm_opts} ...", flush=True)
         log_path = os.path.join(work, "run.log")
         gc_log = os.path.join(work, "gc.log")
         code, wall, m, sampler = chatprep_run(big_input, os.path.join(work, "out"), a, log_path, a.interval, gc_log)

@@ -60,12 +60,17 @@ final class EncoderSetup {
             throw new UsageException(problem);
         });
         try {
-            ChatTemplate.compile(resolution.source(), explicit != null ? "--chat-template " + choice
-                    : "the chat template chosen for tokenizer " + files.origin());
+            ChatTemplate.compile(resolution.source(), templateName(choice, files));
         } catch (TemplateException e) {
             throw new UsageException(e.getMessage());
         }
         return resolution;
+    }
+
+    /** How the commands name their template in messages: as {@code --chat-template} gave it, or as chosen. */
+    static String templateName(String choice, TokenizerFiles files) {
+        return choice.equals("auto") ? "the chat template chosen for tokenizer " + files.origin()
+                : "--chat-template " + choice;
     }
 
     private static MaskPolicy parsePolicy(String text) {

@@ -80,8 +80,7 @@ public final class VerifyTemplateCommand implements Command, FlagOptions {
             return 1;
         }
         try {
-            ChatTemplate.compile(resolution.source(), explicit != null ? "--chat-template " + choice
-                    : "the chat template chosen for tokenizer " + tokenizerDir);
+            ChatTemplate.compile(resolution.source(), EncoderSetup.templateName(choice, files));
         } catch (TemplateException e) {
             System.out.println("FAIL: " + e.getMessage());
             return 1;

@@ -8,15 +8,11 @@ import java.io.Serializable;
  */
 public record SourceRow(String file, long position, String raw, Object parsed) implements Serializable {
 
-    /** The stable row id used when the input has no id column: file name and byte offset or row index. */
-    public String derivedId() {
-        return derivedId(null);
-    }
-
     /**
-     * As {@link #derivedId()}, with the file named by its path below {@code directory} (the directory all of a run's
-     * input files share, see {@link InputReader.InputFiles#commonDirectory()}): files of one name in different
-     * subdirectories then give different ids. Outside it, or without one, the file name alone.
+     * The stable row id used when the input has no id column: the file and the byte offset or row index. The file is
+     * named by its path below {@code directory} (the directory all of a run's input files share, see
+     * {@link InputReader.InputFiles#commonDirectory()}), so files of one name in different subdirectories give
+     * different ids; outside it, or without one, by its name alone.
      */
     public String derivedId(String directory) {
         String name;
