@@ -1,15 +1,21 @@
 package io.chatprep.tokenize;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A bounded, thread-safe map from text pieces to their tokens, shared by all threads encoding with one
- * tokenizer. Least-recently-used entries go first once the estimated heap size exceeds the bound; the map is
- * split into independently locked stripes so concurrent task threads rarely wait for each other.
+ * tokenizer. Once the estimated heap size exceeds the bound, pieces not looked up since the last pass of the
+ * eviction hand go first (the "clock" approximation of least-recently-used).
+ *
+ * <p>Lookups take no lock and write nothing shared but a piece's reference mark, and that only when it is not
+ * already set: every task thread of an executor looks up the same hot pieces (role headers, system prompts)
+ * dozens of times per row, and a lock or an access-ordered list on that path makes the threads queue for one
+ * another and bounce the same cache lines between cores. Inserting and evicting are rarer (misses only).
  *
  * <p>Admission: a piece of at most {@code alwaysAdmitChars} characters (role headers, separators, short
  * recurring phrases) is kept on first sight; a longer one only once it has been seen before, recorded in a
@@ -18,30 +24,35 @@ import java.util.concurrent.locks.ReentrantLock;
  * only changes whether a piece gets cached, never what an encoding contains.
  */
 final class SegmentCache {
-    static final int STRIPES = 16;
     private static final int SEEN_SLOTS = 1 << 16;
 
-    private final Stripe[] stripes = new Stripe[STRIPES];
+    private final ConcurrentHashMap<String, Entry> map = new ConcurrentHashMap<>(1024);
+    /** Every kept entry once, oldest insertion or last second chance first: the clock's face. */
+    private final ConcurrentLinkedQueue<Entry> clock = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock evicting = new ReentrantLock();
+    private final AtomicLong bytes = new AtomicLong();
+    private final long maxBytes;
     private final long[] seen = new long[SEEN_SLOTS];
     private final int alwaysAdmitChars;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
     SegmentCache(long maxBytes, int alwaysAdmitChars) {
+        this.maxBytes = Math.max(1, maxBytes);
         this.alwaysAdmitChars = alwaysAdmitChars;
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Stripe(Math.max(1, maxBytes / STRIPES));
-        }
     }
 
     EncodedPiece get(String piece) {
-        EncodedPiece found = stripe(piece).get(piece);
+        Entry found = map.get(piece);
         if (found == null) {
             misses.increment();
-        } else {
-            hits.increment();
+            return null;
         }
-        return found;
+        hits.increment();
+        if (!found.referenced) {
+            found.referenced = true;
+        }
+        return found.value;
     }
 
     /** Offers a freshly encoded piece; the admission rule decides whether it is kept. */
@@ -49,13 +60,57 @@ final class SegmentCache {
         if (piece.length() > alwaysAdmitChars && !seenBefore(piece)) {
             return;
         }
-        stripe(piece).put(piece, encoded);
+        long weight = encoded.weight(piece);
+        if (weight > maxBytes) {
+            return;
+        }
+        Entry fresh = new Entry(piece, encoded, weight);
+        if (map.putIfAbsent(piece, fresh) != null) {
+            return;
+        }
+        clock.add(fresh);
+        if (bytes.addAndGet(weight) > maxBytes) {
+            evict();
+        }
     }
 
-    /** Forgets every piece, every fingerprint and the counters. */
+    /**
+     * Moves the clock hand until the cache is within its bound: a piece looked up since the hand last passed loses
+     * its mark and gets another round; an unmarked one goes. One thread evicts at a time and the others go on; so
+     * that nothing they add while it finishes is left over the bound, it looks again after letting go of the lock.
+     */
+    private void evict() {
+        while (bytes.get() > maxBytes && evicting.tryLock()) {
+            try {
+                Entry e;
+                while (bytes.get() > maxBytes && (e = clock.poll()) != null) {
+                    if (e.referenced) {
+                        e.referenced = false;
+                        clock.add(e);
+                    } else {
+                        // The weight is the clock's: an entry a concurrent clear() took from the map still counted.
+                        map.remove(e.key, e);
+                        bytes.addAndGet(-e.weight);
+                    }
+                }
+            } finally {
+                evicting.unlock();
+            }
+        }
+    }
+
+    /**
+     * Forgets every piece, every fingerprint and the counters. Meant for between runs: a piece offered while this
+     * runs may survive it or be counted towards the bound without being kept, which only shifts the estimate.
+     */
     void clear() {
-        for (Stripe s : stripes) {
-            s.clear();
+        evicting.lock();
+        try {
+            map.clear();
+            clock.clear();
+            bytes.set(0);
+        } finally {
+            evicting.unlock();
         }
         java.util.Arrays.fill(seen, 0L);
         hits.reset();
@@ -71,23 +126,12 @@ final class SegmentCache {
     }
 
     int size() {
-        int n = 0;
-        for (Stripe s : stripes) {
-            n += s.size();
-        }
-        return n;
+        return map.size();
     }
 
-    private Stripe stripe(String piece) {
-        return stripes[stripeOf(piece)];
-    }
-
-    /**
-     * The stripe of a piece, from the top bits of its scrambled hash. A stripe's map picks bins by the hash's low
-     * bits; a stripe chosen by those too would leave each map fifteen bins in sixteen empty and the rest deep.
-     */
-    static int stripeOf(String piece) {
-        return (piece.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - Integer.numberOfTrailingZeros(STRIPES));
+    /** Estimated heap bytes of the kept pieces (what the bound limits). */
+    long bytes() {
+        return bytes.get();
     }
 
     /** Records the piece's fingerprint; true if it was already there. */
@@ -112,65 +156,17 @@ final class SegmentCache {
         return h == 0 ? 1 : h;
     }
 
-    private static final class Stripe {
-        private final ReentrantLock lock = new ReentrantLock();
-        private final LinkedHashMap<String, EncodedPiece> map = new LinkedHashMap<>(64, 0.75f, true);
-        private final long maxBytes;
-        private long bytes;
+    private static final class Entry {
+        final String key;
+        final EncodedPiece value;
+        final long weight;
+        /** Racy by design: a lost mark only lets a piece go one round early. */
+        boolean referenced;
 
-        Stripe(long maxBytes) {
-            this.maxBytes = maxBytes;
-        }
-
-        EncodedPiece get(String key) {
-            lock.lock();
-            try {
-                return map.get(key);
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void put(String key, EncodedPiece value) {
-            long weight = value.weight(key);
-            if (weight > maxBytes) {
-                return;
-            }
-            lock.lock();
-            try {
-                EncodedPiece old = map.put(key, value);
-                if (old != null) {
-                    bytes -= old.weight(key);
-                }
-                bytes += weight;
-                Iterator<Map.Entry<String, EncodedPiece>> eldest = map.entrySet().iterator();
-                while (bytes > maxBytes && eldest.hasNext()) {
-                    Map.Entry<String, EncodedPiece> e = eldest.next();
-                    bytes -= e.getValue().weight(e.getKey());
-                    eldest.remove();
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void clear() {
-            lock.lock();
-            try {
-                map.clear();
-                bytes = 0;
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        int size() {
-            lock.lock();
-            try {
-                return map.size();
-            } finally {
-                lock.unlock();
-            }
+        Entry(String key, EncodedPiece value, long weight) {
+            this.key = key;
+            this.value = value;
+            this.weight = weight;
         }
     }
 }
