@@ -59,8 +59,22 @@ def build(results, failures, meta, scale_json=None):
     if scale_json and os.path.exists(scale_json):
         with open(scale_json) as f:
             scale = json.load(f)
-    return {"meta": meta, "results": rows, "failures": failures, "targets": targets(rows, scale),
-            "projection": projection(rows)}
+    goals = targets(rows, scale)
+    spread = core_spread(meta)
+    if spread is not None:
+        for t in goals:
+            if "local[2]" in t["target"] and "rows, local[2]" not in t["target"]:
+                t["note"] = (t["note"] + "; " if t["note"] else "") + (
+                    f"this machine's cores differed in speed by up to {spread:.0%} during the run")
+    return {"meta": meta, "results": rows, "failures": failures, "targets": goals, "projection": projection(rows)}
+
+
+def core_spread(meta):
+    """How much slower the slowest core was than the fastest, at the worse of the two core checks; None if unmeasured."""
+    checks = [c for c in (meta.get("core_seconds") or {}).values() if c and len(c) > 1]
+    if not checks:
+        return None
+    return max(max(c.values()) / min(c.values()) - 1 for c in checks)
 
 
 def conv(rows, key):
@@ -146,6 +160,10 @@ def print_report(summary, out=sys.stdout):
     print(f"\ninput: {meta['input']}; {meta.get('cpus')} CPUs; load average at the end "
           f"{', '.join(f'{x:.1f}' for x in meta.get('load_average_at_end', []))}"
           + (f"; chatprep JVM options {meta['java_opts']}" if meta.get("java_opts") else ""), file=out)
+    cores = meta.get("core_seconds")
+    if cores:
+        print("seconds of one fixed loop pinned to each CPU (start / end of the run): " + ", ".join(
+            f"cpu{c} {cores['start'].get(c, 0):.2f} / {cores['end'].get(c, 0):.2f}" for c in cores["start"]), file=out)
     print(f"{'path':<{w}} {'conv/s':>9} {'tokens/s':>11} {'x TRL 1p':>9} {'x DJL 1t':>9} {'peak RSS MB':>12}", file=out)
     for r in rows.values():
         print(f"{r['label']:<{w}} {fmt(r['conversations_per_s'], ',.0f'):>9} {fmt(r['tokens_per_s'], ',.0f'):>11} "

@@ -208,6 +208,25 @@ def first_rows(src, dst, limit):
     return n
 
 
+CORE_LOOP = "import time\nt = time.perf_counter()\nx = 0\nfor i in range(3_000_000):\n    x += i * i\n" \
+            "print(time.perf_counter() - t)"
+
+
+def core_seconds():
+    """Seconds one fixed pure-Python loop takes on each CPU, pinned to it alone (best of three). On a shared machine
+    the cores need not be equally fast at one moment, and two task threads go no faster than the slower core lets
+    them; measured before and after the paths, so a local[2] / local[1] ratio can be read against it."""
+    out = {}
+    for cpu in sorted(os.sched_getaffinity(0)):
+        times = []
+        for _ in range(3):
+            r = subprocess.run([sys.executable, "-c", CORE_LOOP], capture_output=True, text=True, check=True,
+                               preexec_fn=lambda c=cpu: os.sched_setaffinity(0, {c}))
+            times.append(float(r.stdout))
+        out[str(cpu)] = round(min(times), 3)
+    return out
+
+
 def launcher_opts(java_opts):
     """These JVM options with the collector scripts/chatprep adds to them on this machine (scripts/lib/gc-choice.sh)."""
     script = os.path.join(ROOT, "scripts/lib/gc-choice.sh")
@@ -255,6 +274,7 @@ def main():
             a.input = limited
         a.input = os.path.abspath(a.input)
         tokenizer_dir = plain_tokenizer_dir(a.tokenizer, work)
+        cores_at_start = core_seconds()
         only = set(filter(None, a.only.split(",")))
         wanted = lambda name: not only or name in only  # noqa: E731
         results, failures = {}, {}
@@ -304,6 +324,7 @@ def main():
                 "limit": a.limit, "tokenizer": a.tokenizer, "template": a.template, "repeat": a.repeat,
                 "java_rounds": a.rounds, "java_opts": launcher_opts(a.java_opts),
                 "cpus": os.cpu_count(), "load_average_at_end": os.getloadavg(),
+                "core_seconds": {"start": cores_at_start, "end": core_seconds()},
                 "date": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         summary = bench_report.build(results, failures, meta, os.path.join(a.out, "bench-scale.json"))
         bench_report.write(summary, a.out)

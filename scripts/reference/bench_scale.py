@@ -17,7 +17,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_run import descendants, launcher_opts  # noqa: E402
+from bench_run import core_seconds, descendants, launcher_opts  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -267,7 +267,8 @@ def main():
     try:
         result = {"rows_requested": a.rows, "master": a.master, "heap": a.heap, "java_opts": jvm_opts,
                   "vary_text": a.vary_text,
-                  "input": os.path.abspath(a.input), "file": os.path.join(a.out, "bench-scale.json")}
+                  "input": os.path.abspath(a.input), "file": os.path.join(a.out, "bench-scale.json"),
+                  "core_seconds": {"start": core_seconds()}}
         small = None
         if not a.no_small_run:
             print(f"bench-scale: the small run: {a.input} as is, {a.master}, {jvm_opts} ...", flush=True)
@@ -290,6 +291,7 @@ def main():
         log_path = os.path.join(work, "run.log")
         gc_log = os.path.join(work, "gc.log")
         code, wall, m, sampler = chatprep_run(big_input, os.path.join(work, "out"), a, log_path, a.interval, gc_log)
+        result["core_seconds"]["end"] = core_seconds()
         flags = log_flags(log_path)
         after_gc = heap_after_gc(gc_log)
         result.update(completed=code == 0, exit_code=code, wall_seconds=wall, small_run=small, **flags,
@@ -340,6 +342,10 @@ def report(r, drawn, out):
           f"{mb(r.get('heap_low_first_half_mb'))} -> {mb(r.get('heap_low_second_half_mb'))}"
           f"); OutOfMemoryError: {'yes' if r['out_of_memory'] else 'no'}; "
           f"log lines mentioning spill: {r['spill_lines']}")
+    cores = r.get("core_seconds") or {}
+    if cores.get("end"):
+        print("bench-scale: seconds of one fixed loop pinned to each CPU (start / end): " + ", ".join(
+            f"cpu{c} {cores['start'].get(c, 0):.2f} / {cores['end'].get(c, 0):.2f}" for c in cores["start"]))
     print(f"bench-scale: wrote {r['file']}" + (f" and {out}/bench-scale.png" if drawn else ""))
 
 
