@@ -82,7 +82,7 @@ public final class ChatPrepJob {
         Supplier<String> encodingExplanation = spark.sparkContext().isLocal()
                 ? () -> encodersOwnExplanation(specValue, plan)
                 : CompletableFuture.supplyAsync(plan::encodingExplanation)::join;
-        Broadcast<BroadcastSpec> spec = jsc.broadcast(specValue);
+        Broadcast<BroadcastSpec> spec = jsc.broadcast(specValue.forTasks(spark.sparkContext().isLocal()));
         boolean committed = false;
         try (ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), rowsDone,
                 console, config.progressIntervalSeconds())) {
@@ -147,7 +147,8 @@ public final class ChatPrepJob {
         config.validate();
         JobPlan plan = JobPlan.prepare(config, spark.sparkContext().hadoopConfiguration());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<BroadcastSpec> spec = jsc.broadcast(BroadcastSpec.of(plan.spec()));
+        Broadcast<BroadcastSpec> spec = jsc.broadcast(BroadcastSpec.of(plan.spec())
+                .forTasks(spark.sparkContext().isLocal()));
         JavaRDD<SourceRow> source = rows.toJavaRDD().zipWithIndex().map(t -> {
             Map<String, Object> value = SparkValues.toPython(t._1(), Set.of());
             return new SourceRow("dataframe", t._2(), PythonJson.write(value), value);
