@@ -17,6 +17,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_report import core_seconds_text  # noqa: E402
 from bench_run import core_seconds, descendants, launcher_opts  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -344,8 +345,7 @@ def report(r, drawn, out):
           f"log lines mentioning spill: {r['spill_lines']}")
     cores = r.get("core_seconds") or {}
     if cores.get("end"):
-        print("bench-scale: seconds of one fixed loop pinned to each CPU (start / end): " + ", ".join(
-            f"cpu{c} {cores['start'].get(c, 0):.2f} / {cores['end'].get(c, 0):.2f}" for c in cores["start"]))
+        print("bench-scale: seconds of one fixed loop pinned to each CPU (start / end): " + core_seconds_text(cores))
     print(f"bench-scale: wrote {r['file']}" + (f" and {out}/bench-scale.png" if drawn else ""))
 
 
