@@ -19,20 +19,20 @@ final class JavaBpeLoader {
     static JavaBpeEncoder load(byte[] tokenizerJson, String[] whyNot) {
         TokenizerJsonParts parts;
         try {
-            parts = TokenizerJsonParts.read(tokenizerJson, true);
+            parts = TokenizerJsonParts.read(tokenizerJson);
         } catch (IOException | RuntimeException e) {
             return declined(unreadable(e), whyNot);
         }
         return fromParts(parts, whyNot);
     }
 
-    /** As {@link #load}, from parts already read with their vocabulary. */
+    /** As {@link #load}, from parts already read. */
     static JavaBpeEncoder fromParts(TokenizerJsonParts parts, String[] whyNot) {
         String[] reason = new String[1];
         JavaBpeEncoder encoder;
         try {
             encoder = build(parts, reason);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return declined(unreadable(e), whyNot);
         }
         if (whyNot != null && whyNot.length > 0) {
@@ -74,36 +74,13 @@ final class JavaBpeLoader {
         return modelReason(parts);
     }
 
-    private static JavaBpeEncoder build(TokenizerJsonParts parts, String[] reason) {
+    private static JavaBpeEncoder build(TokenizerJsonParts parts, String[] reason) throws IOException {
         reason[0] = pipelineReason(parts);
-        if (reason[0] == null && (parts.vocab == null || parts.merges == null)) {
+        if (reason[0] == null && (parts.vocabAt < 0 || parts.mergesAt < 0)) {
             reason[0] = "the BPE model has no vocab or merges";
         }
         if (reason[0] != null) {
             return null;
-        }
-        Map<String, Integer> vocab = parts.vocab;
-        int[] byteIds = new int[256];
-        for (int b = 0; b < 256; b++) {
-            Integer id = vocab.get(String.valueOf(ByteLevelBpe.BYTE_CHARS[b]));
-            if (id == null) {
-                reason[0] = "the vocabulary lacks byte " + b;
-                return null;
-            }
-            byteIds[b] = id;
-        }
-        List<String[]> merges = parts.merges;
-        PairMerges table = new PairMerges(merges.size());
-        for (int rank = 0; rank < merges.size(); rank++) {
-            String[] pair = merges.get(rank);
-            Integer left = vocab.get(pair[0]);
-            Integer right = vocab.get(pair[1]);
-            Integer merged = vocab.get(pair[0] + pair[1]);
-            if (left == null || right == null || merged == null) {
-                reason[0] = "merge " + pair[0] + " " + pair[1] + " names a token outside the vocabulary";
-                return null;
-            }
-            table.put(left, right, rank, merged);
         }
         RegexSplits splits;
         try {
@@ -113,9 +90,13 @@ final class JavaBpeLoader {
             return null;
         }
         boolean ignoreMerges = parts.modelFlag("ignore_merges");
-        // The vocabulary is only looked up again for ignore_merges; otherwise its map (tens of MB) can go.
-        return new JavaBpeEncoder(splits, new ByteLevelBpe(ignoreMerges ? vocab : Map.of(), byteIds, table, ignoreMerges),
-                normalizerIsNfc(parts.normalizer));
+        BpeTables tables = BpeTables.read(parts.json, parts.vocabAt, parts.mergesAt, ignoreMerges, reason);
+        if (tables == null) {
+            return null;
+        }
+        // The vocabulary is only looked up again for ignore_merges.
+        return new JavaBpeEncoder(splits, new ByteLevelBpe(ignoreMerges ? tables.vocab.toMap() : Map.of(),
+                tables.byteIds, tables.merges, ignoreMerges), normalizerIsNfc(parts.normalizer));
     }
 
     private static String modelReason(TokenizerJsonParts parts) {

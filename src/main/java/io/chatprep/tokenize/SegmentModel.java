@@ -5,9 +5,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Everything a {@link SegmentEncoder} takes from tokenizer.json, read in one pass: the rules for cutting texts at
- * added tokens and, when asked for, the Java BPE model. tokenizer.json runs to tens of MB; each pass over it costs
- * half a second of a fresh JVM's CPU, and a second pass also keeps the JSON parser among the methods the JIT
- * compilers work on while rows wait.
+ * added tokens and, when asked for, the Java BPE model. tokenizer.json runs to tens of MB, nearly all of it the
+ * vocabulary and merges, which only the model reads.
  */
 public final class SegmentModel {
     private final SegmentRules rules;
@@ -26,28 +25,16 @@ public final class SegmentModel {
      * @throws IllegalArgumentException when it is not a JSON object
      */
     public static SegmentModel read(byte[] tokenizerJson, boolean javaBpe) {
-        TokenizerJsonParts parts = null;
-        String[] whyNoJava = new String[1];
-        if (javaBpe) {
-            try {
-                parts = TokenizerJsonParts.read(tokenizerJson, true);
-            } catch (IOException | RuntimeException e) {
-                // A vocabulary this reader does not understand leaves the pieces to the native tokenizer; the
-                // rules below need none of it.
-                whyNoJava[0] = JavaBpeLoader.unreadable(e);
-            }
-        }
-        if (parts == null) {
-            parts = readWithoutVocabulary(tokenizerJson);
-        }
+        TokenizerJsonParts parts = readParts(tokenizerJson);
         SegmentRules rules = SegmentRules.from(parts);
-        JavaBpeEncoder java = javaBpe && whyNoJava[0] == null ? JavaBpeLoader.fromParts(parts, whyNoJava) : null;
+        String[] whyNoJava = new String[1];
+        JavaBpeEncoder java = javaBpe ? JavaBpeLoader.fromParts(parts, whyNoJava) : null;
         return new SegmentModel(rules, java, describe(rules, javaBpe, whyNoJava[0]));
     }
 
     /** How texts of this tokenizer will be encoded, without building the Java model (for a driver). */
     public static String describe(byte[] tokenizerJson, boolean javaBpe) {
-        TokenizerJsonParts parts = readWithoutVocabulary(tokenizerJson);
+        TokenizerJsonParts parts = readParts(tokenizerJson);
         return describe(SegmentRules.from(parts), javaBpe, javaBpe ? JavaBpeLoader.pipelineReason(parts) : null);
     }
 
@@ -63,9 +50,9 @@ public final class SegmentModel {
                 : "native tokenizer (" + whyNoJava + ")";
     }
 
-    private static TokenizerJsonParts readWithoutVocabulary(byte[] tokenizerJson) {
+    private static TokenizerJsonParts readParts(byte[] tokenizerJson) {
         try {
-            return TokenizerJsonParts.read(tokenizerJson, false);
+            return TokenizerJsonParts.read(tokenizerJson);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer.json", e);
         }

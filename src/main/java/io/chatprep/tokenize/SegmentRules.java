@@ -39,7 +39,7 @@ public final class SegmentRules {
     /** Reads the parts of tokenizer.json that matter, skipping the vocabulary and merges without building them. */
     public static SegmentRules of(byte[] tokenizerJson) {
         try {
-            return from(TokenizerJsonParts.read(tokenizerJson, false));
+            return from(TokenizerJsonParts.read(tokenizerJson));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer.json", e);
         }
