@@ -14,12 +14,12 @@ import io.chatprep.tokenize.HfTokenizer;
 import io.chatprep.tokenize.SegmentEncoder;
 import io.chatprep.tokenize.SegmentModel;
 import io.chatprep.tokenize.TokenizerConfig;
+import io.chatprep.tokenize.TokenizerLoad;
 import io.chatprep.verify.DerivedSpans;
 import io.chatprep.verify.NotPrefixStableException;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Render, tokenize and mask one row, with no Spark involved. A row is a parsed JSON object in the
@@ -57,15 +57,15 @@ public final class ConversationEncoder implements AutoCloseable {
      */
     public static ConversationEncoder open(EncoderSpec spec) {
         EncoderOptions options = spec.options();
-        // Both read the whole tokenizer.json; the Java side reads it on another thread while the native one does.
-        CompletableFuture<SegmentModel> model = options.reuseSegments()
-                ? CompletableFuture.supplyAsync(() -> SegmentModel.read(spec.tokenizer().tokenizerJson(), options.javaBpe()))
-                : CompletableFuture.completedFuture(null);
+        TokenizerLoad load = TokenizerLoad.claim(spec.tokenizer(), options.reuseSegments(), options.javaBpe());
+        if (load == null) {
+            load = TokenizerLoad.start(spec.tokenizer(), options.reuseSegments(), options.javaBpe());
+        }
         HfTokenizer tokenizer;
         try {
-            tokenizer = HfTokenizer.fromFiles(spec.tokenizer());
+            tokenizer = load.tokenizer();
         } catch (RuntimeException e) {
-            model.cancel(false);
+            load.discard();
             throw e;
         }
         try {
@@ -77,7 +77,7 @@ public final class ConversationEncoder implements AutoCloseable {
                             + "template (tokenizer_config.json chat_template or chat_template.jinja); give one explicitly");
                 }
             }
-            SegmentModel pieces = joined(model);
+            SegmentModel pieces = load.model();
             SegmentEncoder segments = pieces == null ? null : SegmentEncoder.create(tokenizer, pieces);
             return new ConversationEncoder(ChatTemplate.compile(source), tokenizer, options, segments,
                     pieces == null ? WHOLE_TEXTS : pieces.description());
@@ -98,18 +98,6 @@ public final class ConversationEncoder implements AutoCloseable {
         return options.reuseSegments()
                 ? SegmentModel.describe(spec.tokenizer().tokenizerJson(), options.javaBpe())
                 : WHOLE_TEXTS;
-    }
-
-    /** The model read aside, with its own exception rather than the future's wrapper. */
-    private static SegmentModel joined(CompletableFuture<SegmentModel> model) {
-        try {
-            return model.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     public EncodedRow encode(Map<String, Object> row) throws RowRejectedException {

@@ -4,6 +4,7 @@ import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.encode.BroadcastSpec;
 import io.chatprep.job.encode.EncoderCache;
 import io.chatprep.job.encode.EncoderFactory;
+import io.chatprep.tokenize.TokenizerLoad;
 import org.apache.hadoop.conf.Configuration;
 
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Builds a run's encoder before its first task needs it, in a JVM that runs the tasks itself (local mode).
  * Loading the tokenizer's native library, the tokenizer and its Java BPE model takes a second or two; done
- * aside, it overlaps work the driver does anyway. Cluster executors are other JVMs: nothing to warm there.
+ * aside, it overlaps work the driver does anyway, and it starts as soon as the tokenizer files are read. Cluster
+ * executors are other JVMs: nothing to warm there.
  * A warm-up never reports a failure: the first task builds the encoder again and reports it where it belongs.
  */
 public final class EncoderWarmUp {
@@ -49,13 +51,18 @@ public final class EncoderWarmUp {
         PLANNED.set(new Planned(config, prepared));
         return daemon(() -> {
             try {
-                JobPlan plan = JobPlan.prepare(config, hadoop);
+                // The tokenizer starts loading as soon as its files are read; the template is resolved meanwhile.
+                JobPlan plan = JobPlan.prepare(config, hadoop, files -> TokenizerLoad.offer(
+                        TokenizerLoad.start(files, config.reuseSegments(), config.javaBpe())));
                 BroadcastSpec spec = BroadcastSpec.of(plan.spec());
                 prepared.complete(new Prepared(plan, spec));
                 EncoderCache.get(spec.key(), spec.spec(), EncoderFactory.conversationEncoder());
             } catch (RuntimeException e) {
                 prepared.completeExceptionally(e);
                 throw e;
+            } finally {
+                // Claimed by the encoder just built, unless there was none to build.
+                TokenizerLoad.withdraw();
             }
         });
     }

@@ -15,6 +15,7 @@ import io.chatprep.job.input.PythonJson;
 import io.chatprep.job.input.TokenizerSource;
 import io.chatprep.template.ChatTemplate;
 import io.chatprep.template.TemplateException;
+import io.chatprep.tokenize.TokenizerFiles;
 import org.apache.hadoop.conf.Configuration;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What the driver prepares before any row is read: the tokenizer files, the chosen template and the
@@ -51,7 +53,13 @@ public final class JobPlan {
     }
 
     public static JobPlan prepare(JobConfig config, Configuration hadoop) {
+        return prepare(config, hadoop, files -> { });
+    }
+
+    /** As {@link #prepare(JobConfig, Configuration)}, telling {@code tokenizerRead} the tokenizer files once read. */
+    public static JobPlan prepare(JobConfig config, Configuration hadoop, Consumer<TokenizerFiles> tokenizerRead) {
         TokenizerSource tokenizer = TokenizerSource.read(config.tokenizer(), hadoop);
+        tokenizerRead.accept(tokenizer.files());
         String explicit = config.chatTemplate().equals("auto") ? null
                 : TokenizerSource.readText(config.chatTemplate(), hadoop, "chat_template");
         TemplateResolution resolution;

@@ -1,0 +1,107 @@
+package io.chatprep.tokenize;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * A tokenizer on its way: the native tokenizer and, with segment reuse on, what the segment encoder takes from
+ * tokenizer.json, each built on a thread of its own. An encoder starts one and waits for it. A local run starts
+ * one the moment it has read the tokenizer files, while it still resolves and compiles the template, and
+ * {@linkplain #offer offers} it to the encoder it will open for those files, which {@linkplain #claim claims} it
+ * instead of starting another: of a fresh JVM's run, the tokenizer's second of loading is the longest thing the
+ * first rows wait for.
+ */
+public final class TokenizerLoad {
+    private static final AtomicReference<TokenizerLoad> OFFERED = new AtomicReference<>();
+
+    private final TokenizerFiles files;
+    private final boolean reuseSegments;
+    private final boolean javaBpe;
+    private final CompletableFuture<HfTokenizer> tokenizer;
+    private final CompletableFuture<SegmentModel> model;
+
+    private TokenizerLoad(TokenizerFiles files, boolean reuseSegments, boolean javaBpe) {
+        this.files = files;
+        this.reuseSegments = reuseSegments;
+        this.javaBpe = javaBpe;
+        this.tokenizer = onItsOwnThread(() -> HfTokenizer.fromFiles(files));
+        this.model = reuseSegments
+                ? onItsOwnThread(() -> SegmentModel.read(files.tokenizerJson(), javaBpe))
+                : CompletableFuture.completedFuture(null);
+    }
+
+    /** Starts loading; {@code javaBpe} only matters with {@code reuseSegments}. */
+    public static TokenizerLoad start(TokenizerFiles files, boolean reuseSegments, boolean javaBpe) {
+        return new TokenizerLoad(files, reuseSegments, javaBpe);
+    }
+
+    /** Leaves {@code load} for the next encoder of the same files and options; one left before is discarded. */
+    public static void offer(TokenizerLoad load) {
+        TokenizerLoad previous = OFFERED.getAndSet(load);
+        if (previous != null && previous != load) {
+            previous.discard();
+        }
+    }
+
+    /** The load offered for these very files (the same object) and options, taken; null when there is none. */
+    public static TokenizerLoad claim(TokenizerFiles files, boolean reuseSegments, boolean javaBpe) {
+        TokenizerLoad offered = OFFERED.get();
+        if (offered == null || offered.files != files || offered.reuseSegments != reuseSegments
+                || (reuseSegments && offered.javaBpe != javaBpe) || !OFFERED.compareAndSet(offered, null)) {
+            return null;
+        }
+        return offered;
+    }
+
+    /** Discards an offered load nobody claimed (its run built its encoder otherwise, or failed before). */
+    public static void withdraw() {
+        TokenizerLoad offered = OFFERED.getAndSet(null);
+        if (offered != null) {
+            offered.discard();
+        }
+    }
+
+    /** The native tokenizer, waiting for it; the caller owns it. */
+    public HfTokenizer tokenizer() {
+        return joined(tokenizer);
+    }
+
+    /** What the segment encoder takes from tokenizer.json, waiting for it; null with segment reuse off. */
+    public SegmentModel model() {
+        return joined(model);
+    }
+
+    /** Gives up on this load: the native tokenizer is closed whenever it arrives. */
+    public void discard() {
+        model.cancel(false);
+        tokenizer.thenAccept(HfTokenizer::close);
+    }
+
+    private static <T> CompletableFuture<T> onItsOwnThread(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            Thread t = new Thread(task, "chatprep-tokenizer-load");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** The value, or the loader's own exception rather than the future's wrapper. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        } catch (CancellationException e) {
+            throw new IllegalStateException("the tokenizer's loading was given up", e);
+        }
+    }
+}
