@@ -67,29 +67,29 @@ final class BpeTables {
     }
 
     private static PairMerges readMerges(JsonCursor c, TokenIds vocab, String[] reason) throws IOException {
-        // Each merge's halves, copied out of the cursor's buffer (the next string reuses it).
+        // An array-form merge's halves, copied out of the cursor's buffer (its second string reuses it).
         byte[] pair = new byte[64];
-        int[] ranks = new int[1 << 17];
         int[] triples = new int[3 << 17];
         int count = 0;
         c.expect('[');
         if (!c.consume(']')) {
             do {
+                byte[] halves;
+                int leftStart;
                 int leftLength;
                 int rightStart;
                 int rightLength;
                 if (c.peek() == '"') {
                     c.readString();
-                    int length = c.stringLength();
-                    int split = singleSpace(c.stringBytes(), c.stringStart(), length);
+                    halves = c.stringBytes();
+                    leftStart = c.stringStart();
+                    int split = singleSpace(halves, leftStart, c.stringLength());
                     if (split < 0) {
                         throw notAPair();
                     }
-                    pair = fit(pair, length);
-                    System.arraycopy(c.stringBytes(), c.stringStart(), pair, 0, length);
                     leftLength = split;
-                    rightStart = split + 1;
-                    rightLength = length - split - 1;
+                    rightStart = leftStart + split + 1;
+                    rightLength = c.stringLength() - split - 1;
                 } else if (c.consume('[')) {
                     pair = appendString(c, pair, 0);
                     leftLength = c.stringLength();
@@ -97,6 +97,8 @@ final class BpeTables {
                         throw notAPair();
                     }
                     pair = appendString(c, pair, leftLength);
+                    halves = pair;
+                    leftStart = 0;
                     rightStart = leftLength;
                     rightLength = c.stringLength();
                     if (c.more(']')) {
@@ -105,17 +107,16 @@ final class BpeTables {
                 } else {
                     throw notAPair();
                 }
-                int left = vocab.get(pair, 0, leftLength);
-                int right = vocab.get(pair, rightStart, rightLength);
-                int merged = vocab.get(pair, 0, leftLength, pair, rightStart, rightLength);
+                int left = vocab.get(halves, leftStart, leftLength);
+                int right = vocab.get(halves, rightStart, rightLength);
+                int merged = vocab.get(halves, leftStart, leftLength, halves, rightStart, rightLength);
                 if (left < 0 || right < 0 || merged < 0) {
-                    reason[0] = "merge " + text(pair, 0, leftLength) + " " + text(pair, rightStart, rightLength)
-                            + " names a token outside the vocabulary";
+                    reason[0] = "merge " + text(halves, leftStart, leftLength) + " "
+                            + text(halves, rightStart, rightLength) + " names a token outside the vocabulary";
                     return null;
                 }
-                if (count == ranks.length) {
-                    ranks = Arrays.copyOf(ranks, count * 2);
-                    triples = Arrays.copyOf(triples, count * 6);
+                if (3 * count == triples.length) {
+                    triples = Arrays.copyOf(triples, triples.length * 2);
                 }
                 triples[3 * count] = left;
                 triples[3 * count + 1] = right;

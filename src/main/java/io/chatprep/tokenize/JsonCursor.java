@@ -184,17 +184,21 @@ final class JsonCursor {
     }
 
     private void skipString() throws IOException {
-        int i = pos + 1;
+        pos = afterString(pos + 1);
+    }
+
+    /** Where the string whose content starts at {@code i} ends, past its closing quote. */
+    private int afterString(int i) throws IOException {
         while (i < end) {
             byte b = doc[i++];
             if (b == '"') {
-                pos = i;
-                return;
+                return i;
             }
             if (b == '\\') {
                 i++;
             }
         }
+        pos = end;
         throw malformed("unterminated string");
     }
 
@@ -205,19 +209,7 @@ final class JsonCursor {
         while (i < end) {
             byte b = doc[i++];
             if (b == '"') {
-                while (true) {
-                    if (i >= end) {
-                        pos = i;
-                        throw malformed("unterminated string");
-                    }
-                    byte s = doc[i++];
-                    if (s == '"') {
-                        break;
-                    }
-                    if (s == '\\') {
-                        i++;
-                    }
-                }
+                i = afterString(i);
             } else if (b == '{' || b == '[') {
                 if (depth == open.length) {
                     open = Arrays.copyOf(open, depth * 2);
