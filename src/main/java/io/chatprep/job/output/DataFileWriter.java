@@ -48,8 +48,10 @@ final class DataFileWriter implements AutoCloseable {
     private final boolean packed;
     private final boolean assistantMasks;
     private final long rowGroupBytes;
-    private final ParquetProperties props = ParquetProperties.builder()
-            .withValuesWriterFactory(new TokenColumnWriters()).build();
+    private final ParquetProperties props = ParquetProperties.builder().build();
+    /** The columns parquet-mr's column writers take (the id and the counts); the int lists are {@link IntListColumn}s. */
+    private final MessageType scalarSchema;
+    private final List<ColumnDescriptor> listColumns;
     private final OrderedFooterFile output;
     private final ParquetFileWriter file;
     private final CodecFactory codecs;
@@ -59,6 +61,7 @@ final class DataFileWriter implements AutoCloseable {
     private ColumnChunkPageWriteStore pages;
     private ColumnWriteStore columns;
     private ColumnWriter[] writers;
+    private IntListColumn[] lists;
     private long groupRows;
     private long nextSizeCheck;
     private boolean closed;
@@ -70,6 +73,10 @@ final class DataFileWriter implements AutoCloseable {
     DataFileWriter(Path path, Configuration hadoop, boolean packed, boolean assistantMasks, long rowGroupBytes)
             throws IOException {
         this.schema = schema(packed, assistantMasks);
+        this.scalarSchema = new MessageType(schema.getName(), schema.getFields().stream()
+                .filter(f -> !isIntList(f)).toList());
+        this.listColumns = schema.getFields().stream().filter(DataFileWriter::isIntList)
+                .map(f -> schema.getColumnDescription(new String[] {f.getName(), "list", "element"})).toList();
         this.packed = packed;
         this.assistantMasks = assistantMasks;
         this.rowGroupBytes = rowGroupBytes;
@@ -107,6 +114,11 @@ final class DataFileWriter implements AutoCloseable {
         return b.named("spark_schema");
     }
 
+    private static boolean isIntList(org.apache.parquet.schema.Type field) {
+        return !field.isPrimitive() && field.asGroupType().getType(0).asGroupType().getType(0).asPrimitiveType()
+                .getPrimitiveTypeName() == PrimitiveTypeName.INT32;
+    }
+
     /** Writes one row; columns in schema order. */
     void write(DataRow row) throws IOException {
         int c = 0;
@@ -115,13 +127,14 @@ final class DataFileWriter implements AutoCloseable {
         } else {
             writers[c++].write(Binary.fromString(row.id()), 0, 0);
         }
-        ints(writers[c++], row.inputIds());
-        ints(writers[c++], row.labels());
+        int l = 0;
+        lists[l++].add(row.inputIds());
+        lists[l++].add(row.labels());
         if (assistantMasks) {
-            bytes(writers[c++], row.assistantMask());
+            lists[l++].add(row.assistantMask());
         }
         if (packed) {
-            ints(writers[c++], row.seqLengths());
+            lists[l].add(row.seqLengths());
         }
         writers[c++].write(row.numTokens(), 0, 0);
         writers[c].write(row.numTrainedTokens(), 0, 0);
@@ -129,28 +142,6 @@ final class DataFileWriter implements AutoCloseable {
         groupRows++;
         if (groupRows >= nextSizeCheck) {
             checkRowGroupSize();
-        }
-    }
-
-    private static void ints(ColumnWriter w, int[] values) {
-        if (values.length == 0) {
-            w.writeNull(FIRST, EMPTY);
-            return;
-        }
-        w.write(values[0], FIRST, DEFINED);
-        for (int i = 1; i < values.length; i++) {
-            w.write(values[i], REPEATED, DEFINED);
-        }
-    }
-
-    private static void bytes(ColumnWriter w, byte[] values) {
-        if (values.length == 0) {
-            w.writeNull(FIRST, EMPTY);
-            return;
-        }
-        w.write((int) values[0], FIRST, DEFINED);
-        for (int i = 1; i < values.length; i++) {
-            w.write((int) values[i], REPEATED, DEFINED);
         }
     }
 
@@ -170,6 +161,9 @@ final class DataFileWriter implements AutoCloseable {
      */
     private void checkRowGroupSize() throws IOException {
         long buffered = columns.getBufferedSize();
+        for (IntListColumn list : lists) {
+            buffered += list.bufferedSize();
+        }
         long perRow = Math.max(1, buffered / groupRows);
         if (buffered > rowGroupBytes - 2 * perRow) {
             flushRowGroup();
@@ -184,11 +178,15 @@ final class DataFileWriter implements AutoCloseable {
     private void startRowGroup() {
         pages = new ColumnChunkPageWriteStore(compressor, schema, props.getAllocator(),
                 props.getColumnIndexTruncateLength(), props.getPageWriteChecksumEnabled());
-        columns = props.newColumnWriteStore(schema, pages, pages);
-        List<ColumnDescriptor> descriptors = schema.getColumns();
+        columns = props.newColumnWriteStore(scalarSchema, pages, pages);
+        List<ColumnDescriptor> descriptors = scalarSchema.getColumns();
         writers = new ColumnWriter[descriptors.size()];
         for (int i = 0; i < writers.length; i++) {
             writers[i] = columns.getColumnWriter(descriptors.get(i));
+        }
+        lists = new IntListColumn[listColumns.size()];
+        for (int i = 0; i < lists.length; i++) {
+            lists[i] = new IntListColumn(pages.getPageWriter(listColumns.get(i)), listColumns.get(i), props);
         }
         groupRows = 0;
         nextSizeCheck = props.getMinRowCountForPageSizeCheck();
@@ -199,6 +197,9 @@ final class DataFileWriter implements AutoCloseable {
             if (groupRows > 0) {
                 file.startBlock(groupRows);
                 columns.flush();
+                for (IntListColumn list : lists) {
+                    list.finish();
+                }
                 pages.flushToFileWriter(file);
                 file.endBlock();
             }

@@ -124,6 +124,97 @@ class DataFileWriterTest {
         }
     }
 
+    private void assertListsReadBack(List<DataRow> rows, Path file) throws IOException {
+        List<Group> back = readBack(file);
+        assertEquals(rows.size(), back.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertArrayEquals(rows.get(i).inputIds(), ints(back.get(i), "input_ids"), "input_ids of row " + i);
+            assertArrayEquals(rows.get(i).labels(), ints(back.get(i), "labels"), "labels of row " + i);
+            int[] mask = new int[rows.get(i).assistantMask().length];
+            for (int k = 0; k < mask.length; k++) {
+                mask[k] = rows.get(i).assistantMask()[k];
+            }
+            assertArrayEquals(mask, ints(back.get(i), "assistant_masks"), "assistant_masks of row " + i);
+        }
+    }
+
+    private static DataRow row(int[] ids, int[] labels) {
+        byte[] mask = new byte[ids.length];
+        for (int k = 0; k < mask.length; k++) {
+            mask[k] = (byte) (labels[k] == -100 ? 0 : k % 3 == 0 ? -1 : 1);
+        }
+        return new DataRow("r", null, ids, labels, mask, null, ids.length, 0);
+    }
+
+    @Test
+    void listsOfEveryShapeReadBackExactly() throws IOException {
+        // Values at and past the ends of the writer's direct table, the int range's ends, runs just under, at and
+        // over the length written as one run, single values and empty lists next to each other.
+        int[] edges = {-1024, -1025, -1023, (1 << 22) - 1025, (1 << 22) - 1024, 1 << 22, Integer.MIN_VALUE,
+            Integer.MAX_VALUE, 0, 151_668};
+        List<DataRow> rows = new ArrayList<>();
+        rows.add(row(new int[0], new int[0]));
+        rows.add(row(new int[] {7}, new int[] {-100}));
+        rows.add(row(new int[] {7}, new int[] {7}));
+        rows.add(row(new int[0], new int[0]));
+        rows.add(row(new int[0], new int[0]));
+        rows.add(row(edges, edges.clone()));
+        for (int run : new int[] {7, 8, 9, 16, 17, 500}) {
+            int[] ids = new int[run + 3];
+            int[] labels = new int[run + 3];
+            java.util.Arrays.fill(labels, 0, run, -100);
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = k < run ? 42 : 1000 + k;
+                labels[k] = k < run ? -100 : ids[k];
+            }
+            rows.add(row(ids, labels));
+        }
+        Random r = new Random(11);
+        for (int i = 0; i < 3_000; i++) {
+            int n = r.nextInt(10) == 0 ? 0 : r.nextInt(40);
+            int[] ids = new int[n];
+            int[] labels = new int[n];
+            for (int k = 0; k < n; k++) {
+                ids[k] = r.nextInt(8) == 0 ? edges[r.nextInt(edges.length)] : r.nextInt(2_000);
+                labels[k] = r.nextBoolean() ? -100 : ids[k];
+            }
+            rows.add(row(ids, labels));
+        }
+        assertListsReadBack(rows, write("shapes.parquet", false, true, rows, 64 * 1024));
+        assertListsReadBack(rows, write("shapes-one-group.parquet", false, true, rows, DataFileWriter.ROW_GROUP_BYTES));
+    }
+
+    @Test
+    void aDictionaryTooLargeForItsPageLeavesLaterPagesPlain() throws IOException {
+        // A page closes at 1 MB of values, about 263 rows of 1,000 here. The first 300 rows repeat 1,000 ids, then
+        // every id is new: the second page's 226,000 new ids still fit the dictionary's 1 MB page (262,144 ids),
+        // the third page's do not, so it and every later page in the row group carry their values plain.
+        List<DataRow> rows = new ArrayList<>();
+        int next = 1_000;
+        for (int i = 0; i < 900; i++) {
+            int[] ids = new int[1_000];
+            int[] labels = new int[1_000];
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = i < 300 ? k : next++;
+                labels[k] = k < 500 ? -100 : k;
+            }
+            rows.add(row(ids, labels));
+        }
+        Path file = write("many-ids.parquet", false, true, rows, DataFileWriter.ROW_GROUP_BYTES);
+        assertListsReadBack(rows, file);
+        var chunks = rawFooter(file).getRow_groups().get(0).getColumns();
+        var inputIds = chunks.stream().filter(c -> c.getMeta_data().getPath_in_schema().get(0).equals("input_ids"))
+                .findFirst().orElseThrow().getMeta_data();
+        List<String> pages = inputIds.getEncoding_stats().stream()
+                .map(e -> e.getPage_type() + " " + e.getEncoding()).toList();
+        assertTrue(pages.contains("DATA_PAGE PLAIN_DICTIONARY") && pages.contains("DATA_PAGE PLAIN")
+                && pages.contains("DICTIONARY_PAGE PLAIN_DICTIONARY"), pages.toString());
+        var labels = chunks.stream().filter(c -> c.getMeta_data().getPath_in_schema().get(0).equals("labels"))
+                .findFirst().orElseThrow().getMeta_data();
+        assertEquals(List.of("DATA_PAGE PLAIN_DICTIONARY", "DICTIONARY_PAGE PLAIN_DICTIONARY"), labels.getEncoding_stats()
+                .stream().map(e -> e.getPage_type() + " " + e.getEncoding()).toList());
+    }
+
     @Test
     void packedRowsKeepTheirIdsAndLengths() throws IOException {
         List<DataRow> rows = rows(true, 300);
