@@ -12,14 +12,24 @@ import java.util.regex.Pattern;
  * <p>Patterns are compiled with {@link Pattern#UNICODE_CHARACTER_CLASS} so {@code \s} is White_Space and
  * {@code (?i)} folds case by Unicode, as Oniguruma (tokenizers-rs' regex engine) does. Each piece is matched
  * on its own, with opaque bounds, so a lookahead cannot see past it, as when tokenizers-rs matches a slice.
+ * The Qwen / Llama 3 pattern is matched by {@link Cl100kSplit} instead, with the same matches.
  */
 final class RegexSplits {
     private final Pattern[] patterns;
+    /** Per pattern, its hand-written matcher, or null. */
+    private final Cl100kSplit[] byHand;
 
     RegexSplits(List<String> regexes) {
+        this(regexes, true);
+    }
+
+    /** With {@code byHand} false every pattern goes through {@code java.util.regex} (tests compare the two). */
+    RegexSplits(List<String> regexes, boolean byHand) {
         this.patterns = regexes.stream()
                 .map(r -> Pattern.compile(r, Pattern.UNICODE_CHARACTER_CLASS))
                 .toArray(Pattern[]::new);
+        this.byHand = regexes.stream().map(r -> byHand ? Cl100kSplit.forRegex(r) : null)
+                .toArray(Cl100kSplit[]::new);
     }
 
     /**
@@ -30,22 +40,41 @@ final class RegexSplits {
         bounds.clear();
         bounds.add(0);
         bounds.add(text.length());
-        for (Pattern pattern : patterns) {
+        for (int p = 0; p < patterns.length; p++) {
             int[] previous = bounds.toArray();
             bounds.clear();
             bounds.add(0);
-            Matcher matcher = pattern.matcher(text);
+            Matcher matcher = byHand[p] == null ? patterns[p].matcher(text) : null;
             for (int i = 0; i + 1 < previous.length; i++) {
                 int end = previous[i + 1];
-                matcher.region(previous[i], end);
-                while (matcher.find()) {
-                    bounds.addIfNew(matcher.start());
-                    bounds.addIfNew(matcher.end());
+                if (matcher == null) {
+                    cutByHand(byHand[p], text, previous[i], end, bounds);
+                } else {
+                    matcher.region(previous[i], end);
+                    while (matcher.find()) {
+                        bounds.addIfNew(matcher.start());
+                        bounds.addIfNew(matcher.end());
+                    }
                 }
                 bounds.addIfNew(end);
             }
         }
         return bounds.size() - 1;
+    }
+
+    /** As {@code find()} does: a position where no match starts joins the text between matches. */
+    private static void cutByHand(Cl100kSplit split, String text, int from, int end, Bounds bounds) {
+        int at = from;
+        while (at < end) {
+            int matchEnd = split.matchEnd(text, at, end);
+            if (matchEnd < 0) {
+                at += Character.charCount(text.codePointAt(at));
+                continue;
+            }
+            bounds.addIfNew(at);
+            bounds.addIfNew(matchEnd);
+            at = matchEnd;
+        }
     }
 
     /** Ascending cut positions, reused across calls by one thread. */
