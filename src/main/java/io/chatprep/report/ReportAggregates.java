@@ -344,9 +344,8 @@ public final class ReportAggregates {
             FileSystem fs = dataDir.getFileSystem(spark.sparkContext().hadoopConfiguration());
             for (var status : fs.listStatus(dataDir)) {
                 if (status.isFile() && status.getPath().getName().endsWith(".parquet")) {
-                    try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(
-                            org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(status,
-                                    spark.sparkContext().hadoopConfiguration()))) {
+                    try (var reader = io.chatprep.job.output.ParquetFooters.open(status,
+                            spark.sparkContext().hadoopConfiguration())) {
                         return reader.getFooter().getFileMetaData().getSchema().containsField(column);
                     }
                 }

@@ -5,7 +5,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -134,8 +133,7 @@ public final class ShardWriter {
             }
             for (FileStatus s : target.fs().listStatus(dir)) {
                 if (s.getPath().getName().endsWith(".parquet")) {
-                    try (ParquetFileReader reader = ParquetFileReader.open(
-                            HadoopInputFile.fromStatus(s, spark.sparkContext().hadoopConfiguration()))) {
+                    try (ParquetFileReader reader = ParquetFooters.open(s, spark.sparkContext().hadoopConfiguration())) {
                         rows += reader.getRecordCount();
                     }
                 }
