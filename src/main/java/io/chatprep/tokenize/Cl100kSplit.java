@@ -47,13 +47,13 @@ final class Cl100kSplit {
         int cp = codePointAt(s, i, end);
         int next = i + Character.charCount(cp);
         if (isLetter(cp)) {
-            return letters(s, next, end);
+            return run(s, next, end, true);
         }
         boolean number = isNumber(cp);
         if (!number && c != '\r' && c != '\n' && next < end) {
             int lead = codePointAt(s, next, end);
             if (isLetter(lead)) {
-                return letters(s, next + Character.charCount(lead), end);
+                return run(s, next + Character.charCount(lead), end, true);
             }
         }
         if (number) {
@@ -69,14 +69,7 @@ final class Cl100kSplit {
         }
         int p = c == ' ' ? i + 1 : i;
         if (p < end && isOther(codePointAt(s, p, end))) {
-            int j = p;
-            while (j < end) {
-                int o = codePointAt(s, j, end);
-                if (!isOther(o)) {
-                    break;
-                }
-                j += Character.charCount(o);
-            }
+            int j = run(s, p, end, false);
             while (j < end && (s.charAt(j) == '\r' || s.charAt(j) == '\n')) {
                 j++;
             }
@@ -123,11 +116,12 @@ final class Cl100kSplit {
         return Character.toLowerCase(Character.toUpperCase(c));
     }
 
-    private static int letters(String s, int from, int end) {
+    /** The end of the run of letters ({@code \p{L}}), or of other characters ({@code [^\s\p{L}\p{N}]}), from {@code from}. */
+    private static int run(String s, int from, int end, boolean letters) {
         int j = from;
         while (j < end) {
             int cp = codePointAt(s, j, end);
-            if (!isLetter(cp)) {
+            if (letters ? !isLetter(cp) : !isOther(cp)) {
                 break;
             }
             j += Character.charCount(cp);
