@@ -10,6 +10,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -165,16 +167,23 @@ class JobEndToEndTest {
         assertTrue(!Files.exists(out));
     }
 
-    @Test
-    void aTokenizerThatCannotLoadStopsTheRunBeforeAnyTask() throws Exception {
-        Path broken = Files.createDirectories(dir.resolve("broken-tokenizer"));
+    @ParameterizedTest
+    @ValueSource(strings = {"jsonl", "parquet"})
+    void aTokenizerThatCannotLoadStopsTheRunBeforeAnyTask(String format) throws Exception {
+        Path broken = Files.createDirectories(dir.resolve("broken-tokenizer-" + format));
         Files.writeString(broken.resolve("tokenizer.json"), "{\"model\": {");
-        Path out = dir.resolve("broken-tokenizer-output");
+        Path out = dir.resolve("broken-tokenizer-output-" + format);
+        Path input = INPUT;
+        if (format.equals("parquet")) {
+            // Reading Parquet input starts a job of its own (the schema), which must not start either.
+            input = dir.resolve("parquet-input");
+            spark.range(3).write().parquet(input.toString());
+        }
         spark.range(1).count(); // a job the tracker must list, so the count below is known to see jobs
         int jobsBefore = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
         assertTrue(jobsBefore > 0);
         StringBuilder stderr = new StringBuilder();
-        int code = runCapturingStderr(INPUT, broken, out, stderr);
+        int code = runCapturingStderr(input, broken, out, stderr);
         String text = stderr.toString();
         assertEquals(1, code, text);
         assertTrue(text.contains("chatprep run: " + broken + "/tokenizer.json: not a valid HuggingFace tokenizer ("),
