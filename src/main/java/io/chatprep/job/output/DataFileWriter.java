@@ -29,7 +29,8 @@ import java.util.Map;
  * <p>The layout is the one Spark gives the columns of {@link OutputSchema#data} (three-level lists of required
  * elements, int8 masks, Spark's schema in the footer), so Spark, pyarrow and HF {@code datasets} read the files
  * as if Spark had written them. Going through parquet-mr's record API instead would cost a group start and end
- * per token, which made writing a third of a run's time; here a token is one value with its two levels.
+ * per token, which made writing a third of a run's time. The int list columns are {@link IntListColumn}s, which
+ * take a row's array at once; the id and the counts go through parquet-mr's column writers, a value per row.
  * Snappy and parquet-mr's default sizes, as Spark writes by default.
  */
 final class DataFileWriter implements AutoCloseable {
@@ -37,8 +38,8 @@ final class DataFileWriter implements AutoCloseable {
     static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
     static final long ROW_GROUP_BYTES = ParquetWriter.DEFAULT_BLOCK_SIZE;
 
-    // Levels of a required three-level list of required elements: an empty list is one null at definition 0;
-    // a value is defined at 1 and repeats at 1 after the list's first element.
+    // Levels of the packed ids' list, a required three-level list of required elements: an empty list is one null
+    // at definition 0; a value is defined at 1 and repeats at 1 after the list's first element.
     private static final int EMPTY = 0;
     private static final int DEFINED = 1;
     private static final int FIRST = 0;
