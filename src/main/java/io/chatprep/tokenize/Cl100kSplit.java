@@ -35,7 +35,10 @@ final class Cl100kSplit {
         return null;
     }
 
-    /** Where the match starting at {@code i} ends, looking no further than {@code end}; -1 if none starts there. */
+    /**
+     * Where the match starting at {@code i} ends, looking no further than {@code end}. A match starts at every
+     * character: the alternatives cover letters, numbers, white space and everything else.
+     */
     int matchEnd(String s, int i, int end) {
         char c = s.charAt(i);
         if (c == '\'' && i + 1 < end) {
@@ -75,10 +78,8 @@ final class Cl100kSplit {
             }
             return j;
         }
-        if (!UnicodeClasses.isWhiteSpace(cp)) {
-            return -1;
-        }
-        // White space is all in the Basic Multilingual Plane, so the run can be walked by char.
+        // Only white space is left (every other character is a letter, a number or matched just above), and white
+        // space is all in the Basic Multilingual Plane, so the run can be walked by char.
         int w = i;
         int lastBreak = -1;
         while (w < end && UnicodeClasses.isWhiteSpace(s.charAt(w))) {

@@ -59,6 +59,9 @@ final class IntListColumn {
 
     private int[] indexes = new int[0];
     private final ByteSink body = new ByteSink();
+    /** The run of equal levels being gathered by {@link #levels}. */
+    private int runLevel;
+    private int runCount;
 
     IntListColumn(PageWriter pages, ColumnDescriptor column, ParquetProperties props) {
         if (column.getMaxRepetitionLevel() != 1 || column.getMaxDefinitionLevel() != 1) {
@@ -115,11 +118,11 @@ final class IntListColumn {
             writePage();
         }
         if (dictionaryUsed) {
-            ByteSink dict = new ByteSink();
+            body.reset();
             for (int i = 0; i < dictionarySize; i++) {
-                dict.intLE(dictionary[i]);
+                body.intLE(dictionary[i]);
             }
-            pages.writeDictionaryPage(new DictionaryPage(BytesInput.from(dict.copy()), dictionarySize,
+            pages.writeDictionaryPage(new DictionaryPage(BytesInput.from(body.copy()), dictionarySize,
                     Encoding.PLAIN_DICTIONARY));
         }
     }
@@ -161,39 +164,36 @@ final class IntListColumn {
     /** One level section of the page: its length, then runs of equal levels (one bit wide, a byte per value). */
     private void levels(boolean repetition) {
         int lengthAt = body.reserveInt();
-        int run = -1;
-        int count = 0;
+        runLevel = -1;
+        runCount = 0;
         for (int r = 0; r < rows; r++) {
             int n = lengths[r];
             // A row's first entry: repetition 0; definition 0 for an empty list, else 1. Its other entries: level 1.
-            int first = repetition || n == 0 ? 0 : 1;
-            int rest = Math.max(0, n - 1);
-            if (first == run) {
-                count++;
-            } else {
-                levelRun(run, count);
-                run = first;
-                count = 1;
-            }
-            if (rest > 0) {
-                if (run == 1) {
-                    count += rest;
-                } else {
-                    levelRun(run, count);
-                    run = 1;
-                    count = rest;
-                }
-            }
+            level(repetition || n == 0 ? 0 : 1, 1);
+            level(1, n - 1);
         }
-        levelRun(run, count);
+        endRun();
         body.putIntLE(lengthAt, body.size() - lengthAt - Integer.BYTES);
     }
 
-    private void levelRun(int level, int count) {
-        if (count > 0) {
-            body.varint(count << 1);
-            body.put(level);
+    /** Adds {@code count} entries at {@code level} to the open run, writing that run out when the level changes. */
+    private void level(int level, int count) {
+        if (count <= 0) {
+            return;
         }
+        if (level != runLevel) {
+            endRun();
+            runLevel = level;
+        }
+        runCount += count;
+    }
+
+    private void endRun() {
+        if (runCount > 0) {
+            body.varint(runCount << 1);
+            body.put(runLevel);
+        }
+        runCount = 0;
     }
 
     /** Dictionary indexes while the dictionary stays within its page, else plain values. */
