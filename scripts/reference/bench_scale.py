@@ -134,18 +134,28 @@ class MemorySampler:
                 return
 
 
-def chatprep_run(input_path, out_dir, a, log_path, sampler_interval=None, gc_log=None):
+def chatprep_run(input_path, out_dir, a, log_path, sampler_interval=None, gc_log=None, master=None):
+    """Runs 'chatprep run' once; returns (exit code, wall seconds, manifest or None, sampler, progress), where
+    progress is [(seconds since launch, rows encoded)] from the run's progress lines, timed as they arrive."""
     cmd = [os.path.join(ROOT, "scripts/chatprep"), "run", "--input", input_path,
            "--tokenizer", a.tokenizer, "--chat-template", a.template, "--output", out_dir, "--mode", "overwrite",
-           "--master", a.master, "--now", "2026-01-01T00:00:00", "--progress-interval-seconds", "30"]
+           "--master", master or a.master, "--now", "2026-01-01T00:00:00",
+           "--progress-interval-seconds", str(PROGRESS_SECONDS)]
     opts = " ".join(filter(None, [run_opts(a), f"-Xlog:gc:file={gc_log}:uptime" if gc_log else ""]))
     env = {**os.environ, "CHATPREP_JAVA_OPTS": opts}
+    progress = []
     start = time.perf_counter()
     with open(log_path, "w") as log:
-        p = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True,
+                             errors="replace")
         sampler = MemorySampler(p.pid, sampler_interval) if sampler_interval else None
         if sampler:
             sampler.start()
+        for line in p.stdout:
+            log.write(line)
+            m = PROGRESS_LINE.search(line)
+            if m:
+                progress.append((time.perf_counter() - start, int(m.group(1).replace(",", ""))))
         code = p.wait()
         if sampler:
             sampler.stop()
@@ -154,7 +164,25 @@ def chatprep_run(input_path, out_dir, a, log_path, sampler_interval=None, gc_log
     if code == 0:
         with open(os.path.join(out_dir, "manifest.json")) as f:
             manifest = json.load(f)
-    return code, wall, manifest, sampler
+    return code, wall, manifest, sampler, progress
+
+
+# The job's progress lines ("chatprep: encoding and writing rows, ..., 916,634 rows encoded (...), 30s"), every few
+# seconds so that the rate after warm-up rests on several of them.
+PROGRESS_SECONDS = 3
+PROGRESS_LINE = re.compile(r"encoding and writing rows.*?([0-9][0-9,]*) rows encoded")
+
+
+def rate_after_warm_up(progress, rows):
+    """Rows per second between the first progress line at or past 40% of the rows and the last one before the
+    end: the rate of tasks on compiled code, without a fresh JVM's first seconds (its rows run on code the JIT
+    compilers are still compiling, as long on two cores as on one) or the last tasks' tail."""
+    inside = [(t, n) for t, n in progress if 0.4 * rows <= n < rows]
+    if len(inside) < 3:
+        return None
+    (t0, n0), (t1, n1) = inside[0], inside[-1]
+    return {"conversations_per_s": (n1 - n0) / (t1 - t0), "from_rows": n0, "to_rows": n1,
+            "seconds": round(t1 - t0, 2)}
 
 
 def run_opts(a):
@@ -260,6 +288,8 @@ def main():
     p.add_argument("--interval", type=float, default=1.0, help="memory sampling interval, seconds")
     p.add_argument("--vary-text", action="store_true")
     p.add_argument("--no-small-run", action="store_true")
+    p.add_argument("--compare-master", default=None,
+                   help="also run the replicated input on this master (e.g. local[1]) and report the ratio")
     p.add_argument("--work", default=None, help="directory for the generated input and output (default: a temp dir)")
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)
@@ -273,7 +303,7 @@ def main():
         small = None
         if not a.no_small_run:
             print(f"bench-scale: the small run: {a.input} as is, {a.master}, {jvm_opts} ...", flush=True)
-            code, wall, m, _ = chatprep_run(os.path.abspath(a.input), os.path.join(work, "small-out"), a,
+            code, wall, m, _, _ = chatprep_run(os.path.abspath(a.input), os.path.join(work, "small-out"), a,
                                             os.path.join(work, "small.log"))
             if code != 0:
                 sys.stderr.write(open(os.path.join(work, "small.log"), errors="replace").read()[-3000:])
@@ -291,8 +321,9 @@ def main():
               f"MB) in {time.perf_counter() - t:.0f} s; running {a.master} with {jvm_opts} ...", flush=True)
         log_path = os.path.join(work, "run.log")
         gc_log = os.path.join(work, "gc.log")
-        code, wall, m, sampler = chatprep_run(big_input, os.path.join(work, "out"), a, log_path, a.interval, gc_log)
-        result["core_seconds"]["end"] = core_seconds()
+        code, wall, m, sampler, progress = chatprep_run(big_input, os.path.join(work, "out"), a, log_path,
+                                                        a.interval, gc_log)
+        shutil.rmtree(os.path.join(work, "out"), ignore_errors=True)
         flags = log_flags(log_path)
         after_gc = heap_after_gc(gc_log)
         result.update(completed=code == 0, exit_code=code, wall_seconds=wall, small_run=small, **flags,
@@ -308,11 +339,15 @@ def main():
                           seconds=m["seconds"], data_files=m["counts"].get("data_files"),
                           conversations_per_s=m["counts"]["read"] / m["seconds"],
                           tokens_per_s=m["tokens"]["total"] / m["seconds"])
+            result["after_warm_up"] = rate_after_warm_up(progress, result["rows"])
             if small:
                 result["throughput_vs_small"] = result["conversations_per_s"] / small["conversations_per_s"]
+            if a.compare_master:
+                result["compare"] = compare_run(big_input, work, a, result)
         else:
             result["rows"] = a.rows
             sys.stderr.write(open(log_path, errors="replace").read()[-3000:])
+        result["core_seconds"]["end"] = core_seconds()
         with open(result["file"], "w") as f:
             json.dump(result, f, indent=2)
         drawn = chart(result, os.path.join(a.out, "bench-scale.png"))
@@ -320,6 +355,29 @@ def main():
         return 0 if result["completed"] else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def compare_run(big_input, work, a, main_result):
+    """The replicated input again on --compare-master, same heap and options: its rates, and the main run's over
+    them, end to end and after warm-up."""
+    print(f"bench-scale: the same input on {a.compare_master} ...", flush=True)
+    log_path = os.path.join(work, "compare.log")
+    code, wall, m, sampler, progress = chatprep_run(big_input, os.path.join(work, "compare-out"), a, log_path,
+                                                    a.interval, os.path.join(work, "compare-gc.log"),
+                                                    master=a.compare_master)
+    shutil.rmtree(os.path.join(work, "compare-out"), ignore_errors=True)
+    if code != 0:
+        sys.stderr.write(open(log_path, errors="replace").read()[-3000:])
+        return {"master": a.compare_master, "completed": False, "exit_code": code}
+    out = {"master": a.compare_master, "completed": True, "seconds": m["seconds"], "wall_seconds": wall,
+           "conversations_per_s": m["counts"]["read"] / m["seconds"],
+           "after_warm_up": rate_after_warm_up(progress, m["counts"]["read"]),
+           "peak_rss_mb": max((v for _, v in sampler.rss), default=None)}
+    out["ratio"] = main_result["conversations_per_s"] / out["conversations_per_s"]
+    if out["after_warm_up"] and main_result.get("after_warm_up"):
+        out["ratio_after_warm_up"] = (main_result["after_warm_up"]["conversations_per_s"]
+                                      / out["after_warm_up"]["conversations_per_s"])
+    return out
 
 
 def report(r, drawn, out):
@@ -331,6 +389,20 @@ def report(r, drawn, out):
         print(f"bench-scale: {r['rows']:,} rows, {r['tokens']:,} tokens in {r['seconds']:,.1f} s (job; command "
               f"{r['wall_seconds']:,.1f} s) on {r['master']}: {r['conversations_per_s']:,.0f} conversations/s, "
               f"{r['tokens_per_s']:,.0f} tokens/s")
+        if r.get("after_warm_up"):
+            w = r["after_warm_up"]
+            print(f"bench-scale: after warm-up (rows {w['from_rows']:,} to {w['to_rows']:,}, {w['seconds']:.1f} s): "
+                  f"{w['conversations_per_s']:,.0f} conversations/s")
+        c = r.get("compare")
+        if c and c["completed"]:
+            warm = (f"; after warm-up {c['after_warm_up']['conversations_per_s']:,.0f} conversations/s, "
+                    f"{r['master']} / {c['master']} {c['ratio_after_warm_up']:.2f}x"
+                    if c.get("ratio_after_warm_up") else "")
+            print(f"bench-scale: on {c['master']}: {c['seconds']:,.1f} s (job), {c['conversations_per_s']:,.0f} "
+                  f"conversations/s, peak RSS {mb(c['peak_rss_mb'])}; {r['master']} / {c['master']} "
+                  f"{c['ratio']:.2f}x end to end{warm}")
+        elif c:
+            print(f"bench-scale: the run on {c['master']} FAILED (exit code {c['exit_code']})")
         if r.get("throughput_vs_small"):
             print(f"bench-scale: throughput {r['throughput_vs_small']:.2f}x the small run's "
                   f"({r['small_run']['conversations_per_s']:,.0f} conversations/s): "

@@ -15,16 +15,16 @@ class LauncherGcChoiceTest {
 
     @Test
     void optionsThatNameACollectorKeepIt() throws Exception {
-        for (String opts : List.of("-Xmx4g -XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseParallelGC -Xmx2g",
+        for (String opts : List.of("-Xmx4g -XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseSerialGC -Xmx2g",
                 "-Xmx1g -XX:+UseSerialGC -Xlog:gc")) {
             assertEquals("", gcChoice(opts), opts);
         }
     }
 
     @Test
-    void otherwiseTheSerialCollectorOnOneOrTwoCoresOnly() throws Exception {
+    void otherwiseTheParallelCollectorOnOneOrTwoCoresOnly() throws Exception {
         int cores = Integer.parseInt(shell("nproc").trim());
-        String expected = cores <= 2 ? "-XX:+UseSerialGC" : "";
+        String expected = cores <= 2 ? "-XX:+UseParallelGC" : "";
         // A GC logging option is not a collector.
         for (String opts : List.of("", "-Xmx4g", "-Xmx2g -XX:+PrintGCDetails", "-Xlog:gc:file=gc.log")) {
             assertEquals(expected, gcChoice(opts), "'" + opts + "' on " + cores + " cores");
