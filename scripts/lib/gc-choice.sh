@@ -5,8 +5,8 @@
 # what differs between collectors is the rest. G1's write barriers cost more on every store, and its concurrent
 # threads take the core the JIT compiler needs while a fresh JVM warms up: a fresh run's job took 10-20% longer
 # with G1 than with the serial collector. The serial collector keeps a small young generation and copies every
-# task's rows in flight at each of its hundreds of collections, all on one thread while every task waits: 4-4.5 s
-# of a 1 M-row run, against 1-1.7 s for the parallel collector, which sizes its young generation to the run and
+# task's rows in flight at each of its hundreds of collections, all on one thread while every task waits: 4-5 s
+# of a 1 M-row run, against 1-2.4 s for the parallel collector, which sizes its young generation to the run and
 # collects on both cores; the 1 M-row runs took 7-12% less time with it, fresh small runs the same (README,
 # Benchmarks). More cores keep the JVM's own choice, and options that already name a collector are left as they are.
 gc_choice() {
