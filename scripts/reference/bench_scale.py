@@ -185,6 +185,15 @@ def rate_after_warm_up(progress, rows):
             "seconds": round(t1 - t0, 2)}
 
 
+def conversations_per_s(manifest):
+    return manifest["counts"]["read"] / manifest["seconds"]
+
+
+def print_log_tail(log_path):
+    """The end of a failed run's log, where its error is."""
+    sys.stderr.write(open(log_path, errors="replace").read()[-3000:])
+
+
 def run_opts(a):
     """The JVM options the runs are given: the heap and --java-opts (the launcher adds its collector to them)."""
     return " ".join(filter(None, [f"-Xmx{a.heap}", a.java_opts]))
@@ -306,10 +315,10 @@ def main():
             code, wall, m, _, _ = chatprep_run(os.path.abspath(a.input), os.path.join(work, "small-out"), a,
                                             os.path.join(work, "small.log"))
             if code != 0:
-                sys.stderr.write(open(os.path.join(work, "small.log"), errors="replace").read()[-3000:])
+                print_log_tail(os.path.join(work, "small.log"))
                 raise SystemExit("bench-scale: the small run failed")
             small = {"rows": m["counts"]["read"], "tokens": m["tokens"]["total"], "seconds": m["seconds"],
-                     "wall_seconds": wall, "conversations_per_s": m["counts"]["read"] / m["seconds"],
+                     "wall_seconds": wall, "conversations_per_s": conversations_per_s(m),
                      "tokens_per_s": m["tokens"]["total"] / m["seconds"]}
             shutil.rmtree(os.path.join(work, "small-out"), ignore_errors=True)
             print(f"bench-scale: small run {small['rows']:,} rows in {small['seconds']:.1f} s (job): "
@@ -337,7 +346,7 @@ def main():
             result.update(rows=m["counts"]["read"], rows_written=m["counts"]["written"],
                           rows_quarantined=m["counts"]["quarantined"], tokens=m["tokens"]["total"],
                           seconds=m["seconds"], data_files=m["counts"].get("data_files"),
-                          conversations_per_s=m["counts"]["read"] / m["seconds"],
+                          conversations_per_s=conversations_per_s(m),
                           tokens_per_s=m["tokens"]["total"] / m["seconds"])
             result["after_warm_up"] = rate_after_warm_up(progress, result["rows"])
             if small:
@@ -346,7 +355,7 @@ def main():
                 result["compare"] = compare_run(big_input, work, a, result)
         else:
             result["rows"] = a.rows
-            sys.stderr.write(open(log_path, errors="replace").read()[-3000:])
+            print_log_tail(log_path)
         result["core_seconds"]["end"] = core_seconds()
         with open(result["file"], "w") as f:
             json.dump(result, f, indent=2)
@@ -367,10 +376,10 @@ def compare_run(big_input, work, a, main_result):
                                                     master=a.compare_master)
     shutil.rmtree(os.path.join(work, "compare-out"), ignore_errors=True)
     if code != 0:
-        sys.stderr.write(open(log_path, errors="replace").read()[-3000:])
+        print_log_tail(log_path)
         return {"master": a.compare_master, "completed": False, "exit_code": code}
     out = {"master": a.compare_master, "completed": True, "seconds": m["seconds"], "wall_seconds": wall,
-           "conversations_per_s": m["counts"]["read"] / m["seconds"],
+           "conversations_per_s": conversations_per_s(m),
            "after_warm_up": rate_after_warm_up(progress, m["counts"]["read"]),
            "peak_rss_mb": max((v for _, v in sampler.rss), default=None)}
     out["ratio"] = main_result["conversations_per_s"] / out["conversations_per_s"]

@@ -15,7 +15,7 @@ class LauncherGcChoiceTest {
 
     @Test
     void optionsThatNameACollectorKeepIt() throws Exception {
-        for (String opts : List.of("-Xmx4g -XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseSerialGC -Xmx2g",
+        for (String opts : List.of("-Xmx4g -XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseParallelGC -Xmx2g",
                 "-Xmx1g -XX:+UseSerialGC -Xlog:gc")) {
             assertEquals("", gcChoice(opts), opts);
         }
