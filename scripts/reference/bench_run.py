@@ -104,9 +104,9 @@ def measured(cmd, env=None, what=None):
     return stdout, wall, rss.peak_mb
 
 
-def chatprep_run(master, a, work, input_path=None):
+def chatprep_run(master, a, work, input_path=None, tag=""):
     """One 'chatprep run' (of a.input unless told): the job's own seconds (manifest.json) and the command's wall time."""
-    out_dir = os.path.join(work, "out-" + re.sub(r"\W", "", master))
+    out_dir = os.path.join(work, "out-" + re.sub(r"\W", "", master) + tag)
     stdout, wall, rss = measured([os.path.join(ROOT, "scripts/chatprep"), "run", "--input", input_path or a.input,
                                   "--tokenizer", a.tokenizer, "--chat-template", a.template, "--output", out_dir,
                                   "--master", master, "--now", "2026-01-01T00:00:00",
@@ -234,6 +234,36 @@ def launcher_opts(java_opts):
     return " ".join(filter(None, [java_opts, r.stdout.strip()]))
 
 
+def side_by_side(runs):
+    """The results of `runs`, started together, each in a thread of its own (each starts its own process)."""
+    results, errors = [None] * len(runs), []
+
+    def go(i, run):
+        try:
+            results[i] = run()
+        except PathFailed as e:
+            errors.append(e)
+
+    threads = [threading.Thread(target=go, args=(i, run)) for i, run in enumerate(runs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    return results
+
+
+def summed(results):
+    """Two runs side by side as one: their conversations and rates added (each timed by itself), with "seconds"
+    the slower one's, by which --repeat keeps the fastest pair."""
+    return {"conversations": sum(r["conversations"] for r in results), "tokens": sum(r["tokens"] for r in results),
+            "conversations_per_s": sum(r["conversations"] / r["seconds"] for r in results),
+            "tokens_per_s": sum(r["tokens"] / r["seconds"] for r in results),
+            "seconds": max(r["seconds"] for r in results), "runs_seconds": [r["seconds"] for r in results],
+            "peak_rss_mb": sum(r["peak_rss_mb"] or 0 for r in results)}
+
+
 def rate(r, key):
     return r[key] / r["seconds"] if r.get(key) is not None and r.get("seconds") else None
 
@@ -307,6 +337,18 @@ def main():
                             lambda n=n: session_runs(f"local[{n}]", a))
                 if r:
                     results[f"chatprep_local{n}_warm"] = r
+        # What this machine gives two independent single-core jobs: the ceiling local[2] is measured against.
+        if wanted("local1x2"):
+            r = attempt("local1x2", "two chatprep runs --master local[1] side by side",
+                        lambda: best_of(a.repeat, lambda: summed(side_by_side(
+                            [lambda t=t: chatprep_run("local[1]", a, work, tag=t)["job"] for t in ("-a", "-b")]))))
+            if r:
+                results["chatprep_local1x2_job"] = r
+        if wanted("session1x2") and a.session_runs > 1:
+            r = attempt("session1x2", "two local[1] sessions side by side",
+                        lambda: summed(side_by_side([lambda: session_runs("local[1]", a)] * 2)))
+            if r:
+                results["chatprep_local1x2_warm"] = r
         if wanted("java"):
             r = attempt("java", "chatprep row path and raw DJL encode, one JVM thread", lambda: java_stages(a))
             for stage, v in (r or {}).items():

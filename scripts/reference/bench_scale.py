@@ -18,7 +18,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_report import core_seconds_text  # noqa: E402
-from bench_run import core_seconds, descendants, launcher_opts  # noqa: E402
+from bench_run import core_seconds, descendants, launcher_opts, side_by_side  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -299,8 +299,13 @@ def main():
     p.add_argument("--no-small-run", action="store_true")
     p.add_argument("--compare-master", default=None,
                    help="also run the replicated input on this master (e.g. local[1]) and report the ratio")
+    p.add_argument("--side-by-side", action="store_true",
+                   help="with --compare-master, then two runs on that master at once, each on the whole input: "
+                        "what the machine gives two independent jobs")
     p.add_argument("--work", default=None, help="directory for the generated input and output (default: a temp dir)")
     a = p.parse_args()
+    if a.side_by_side and not a.compare_master:
+        p.error("--side-by-side runs on the --compare-master, so it needs one (e.g. --compare-master local[1])")
     os.makedirs(a.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="chatprep-scale-", dir=a.work)
     jvm_opts = launcher_opts(run_opts(a))
@@ -386,7 +391,28 @@ def compare_run(big_input, work, a, main_result):
     if out["after_warm_up"] and main_result.get("after_warm_up"):
         out["ratio_after_warm_up"] = (main_result["after_warm_up"]["conversations_per_s"]
                                       / out["after_warm_up"]["conversations_per_s"])
+    if a.side_by_side:
+        out["side_by_side"] = side_by_side_runs(big_input, work, a, out, main_result)
     return out
+
+
+def side_by_side_runs(big_input, work, a, one, main_result):
+    """Two runs on --compare-master at once, each on the whole input in its own JVM, without the memory sampler:
+    their rates added, over the one run's alone (what a second core gives jobs that share nothing), and the main
+    run's rate over theirs."""
+    print(f"bench-scale: two runs on {a.compare_master} side by side ...", flush=True)
+    runs = side_by_side([lambda i=i: chatprep_run(big_input, os.path.join(work, f"pair-out-{i}"), a,
+                                                   os.path.join(work, f"pair-{i}.log"), master=a.compare_master)
+                         for i in range(2)])
+    for i, (code, _, _, _, _) in enumerate(runs):
+        shutil.rmtree(os.path.join(work, f"pair-out-{i}"), ignore_errors=True)
+        if code != 0:
+            print_log_tail(os.path.join(work, f"pair-{i}.log"))
+            return {"completed": False, "exit_code": code}
+    rate = sum(conversations_per_s(m) for _, _, m, _, _ in runs)
+    return {"completed": True, "seconds": [m["seconds"] for _, _, m, _, _ in runs], "conversations_per_s": rate,
+            "ratio_to_one": rate / one["conversations_per_s"],
+            "main_over_pair": main_result["conversations_per_s"] / rate}
 
 
 def report(r, drawn, out):
@@ -412,6 +438,13 @@ def report(r, drawn, out):
                   f"{c['ratio']:.2f}x end to end{warm}")
         elif c:
             print(f"bench-scale: the run on {c['master']} FAILED (exit code {c['exit_code']})")
+        two = (c or {}).get("side_by_side")
+        if two and two["completed"]:
+            print(f"bench-scale: two {c['master']} runs side by side: {' and '.join(f'{s:,.1f}' for s in two['seconds'])}"
+                  f" s (job), {two['conversations_per_s']:,.0f} conversations/s together, {two['ratio_to_one']:.2f}x "
+                  f"one {c['master']} run alone; {r['master']} {two['main_over_pair']:.2f}x the two together")
+        elif two:
+            print(f"bench-scale: the runs side by side FAILED (exit code {two['exit_code']})")
         if r.get("throughput_vs_small"):
             print(f"bench-scale: throughput {r['throughput_vs_small']:.2f}x the small run's "
                   f"({r['small_run']['conversations_per_s']:,.0f} conversations/s): "
