@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Self-test of the benchmark tooling's arithmetic (bench_run, bench_scale, bench_report) on made-up measurements
-whose expected figures are worked out by hand below; nothing is run. Standard library only.
+whose expected figures are worked out by hand below; nothing is run but the per-CPU loop of the core check.
+Standard library only.
 Usage: python3 scripts/reference/selftest_bench.py
 """
 import sys
@@ -56,6 +57,24 @@ class SideBySide(unittest.TestCase):
 
         with self.assertRaises(bench_run.PathFailed):
             bench_run.side_by_side([lambda: {"seconds": 1.0}, fails])
+
+
+class CoreCheck(unittest.TestCase):
+    def test_spread_is_the_slowest_core_over_the_fastest_at_the_worse_check(self):
+        meta = {"core_seconds": {"start": {"0": 0.20, "1": 0.30}, "end": {"0": 0.25, "1": 0.25}}}
+        self.assertAlmostEqual(bench_report.core_spread(meta), 0.5)
+        self.assertIsNone(bench_report.core_spread({"core_seconds": {"start": {"0": 0.2}}}))
+        self.assertIsNone(bench_report.core_spread({}))
+
+    def test_text_lists_each_cpu_start_and_end(self):
+        cores = {"start": {"0": 0.271, "1": 0.3}, "end": {"0": 0.28, "1": 0.294}}
+        self.assertEqual(bench_report.core_seconds_text(cores), "cpu0 0.27 / 0.28, cpu1 0.30 / 0.29")
+
+    def test_every_cpu_this_process_may_use_is_timed(self):
+        import os
+        seconds = bench_run.core_seconds()
+        self.assertEqual(set(seconds), {str(c) for c in os.sched_getaffinity(0)})
+        self.assertTrue(all(v > 0 for v in seconds.values()), seconds)
 
 
 class Targets(unittest.TestCase):
