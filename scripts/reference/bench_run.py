@@ -171,9 +171,9 @@ def parse_tokenize_bench(stdout, rss):
     return {stage: found[stage] for stage in JAVA_STAGES if stage in found}
 
 
-def python_path(name, threads, a, tokenizer_dir):
+def python_path(name, threads, a):
     out, wall, rss = measured([a.python, os.path.join(HERE, "bench_reference.py"), name, "--input", a.input,
-                               "--tokenizer", tokenizer_dir, "--template", a.template],
+                               "--tokenizer", a.tokenizer, "--template", a.template],
                               env={"HF_HUB_OFFLINE": "1", "RAYON_NUM_THREADS": str(threads),
                                    "TOKENIZERS_PARALLELISM": "true" if threads > 1 else "false"},
                               what=f"bench_reference.py {name}")
@@ -306,7 +306,7 @@ def main():
         # Every path, chatprep's too, reads the same plain files, as a user's tokenizer directory holds them: the
         # bundled test tokenizers are gzipped, and a warm job would pay for unpacking one on every run.
         source_tokenizer = a.tokenizer
-        a.tokenizer = tokenizer_dir = plain_tokenizer_dir(a.tokenizer, work)
+        a.tokenizer = plain_tokenizer_dir(a.tokenizer, work)
         cores_at_start = core_seconds()
         only = set(filter(None, a.only.split(",")))
         wanted = lambda name: not only or name in only  # noqa: E731
@@ -359,7 +359,7 @@ def main():
         for name, threads in PYTHON_PATHS:
             if wanted(name):
                 r = attempt(name, bench_report.LABELS[name],
-                            lambda n=name, t=threads: best_of(a.repeat, lambda: python_path(n, t, a, tokenizer_dir)))
+                            lambda n=name, t=threads: best_of(a.repeat, lambda: python_path(n, t, a)))
                 if r:
                     results[name] = r
         for r in results.values():

@@ -18,7 +18,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_report import core_seconds_text  # noqa: E402
-from bench_run import core_seconds, descendants, launcher_opts, side_by_side  # noqa: E402
+from bench_run import core_seconds, descendants, launcher_opts, side_by_side, summed  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -409,8 +409,10 @@ def side_by_side_runs(big_input, work, a, one, main_result):
         if code != 0:
             print_log_tail(os.path.join(work, f"pair-{i}.log"))
             return {"completed": False, "exit_code": code}
-    rate = sum(conversations_per_s(m) for _, _, m, _, _ in runs)
-    return {"completed": True, "seconds": [m["seconds"] for _, _, m, _, _ in runs], "conversations_per_s": rate,
+    pair = summed([{"conversations": m["counts"]["read"], "tokens": m["tokens"]["total"], "seconds": m["seconds"],
+                    "peak_rss_mb": None} for _, _, m, _, _ in runs])
+    rate = pair["conversations_per_s"]
+    return {"completed": True, "seconds": pair["runs_seconds"], "conversations_per_s": rate,
             "ratio_to_one": rate / one["conversations_per_s"],
             "main_over_pair": main_result["conversations_per_s"] / rate}
 
