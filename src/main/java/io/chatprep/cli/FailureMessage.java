@@ -20,8 +20,21 @@ final class FailureMessage {
     private FailureMessage() {
     }
 
+    /** What to do about an OutOfMemoryError, which on its own names no remedy. */
+    static final String OUT_OF_MEMORY = "; the JVM ran out of memory: give it more heap (CHATPREP_JAVA_OPTS=-Xmx8g for "
+            + "a local run; spark.driver.memory / spark.executor.memory on a cluster) or make tasks smaller "
+            + "(split_size_mb)";
+
     static String of(Throwable e) {
+        String line = line(e);
+        return outOfMemory(e) ? line + OUT_OF_MEMORY : line;
+    }
+
+    private static String line(Throwable e) {
         String message = e.getMessage();
+        if (e instanceof Error && message != null) {
+            return text(e);
+        }
         if (message == null) {
             Throwable reason = firstWithMessage(e.getCause());
             return reason != null ? text(reason) : e.getClass().getSimpleName();
@@ -50,6 +63,16 @@ final class FailureMessage {
         String reason = cause != null ? text(cause) : reasonInText;
         return which + ": " + (reason == null || reason.isBlank() ? "no reason given" : reason.strip())
                 + " (the task's stack trace is in Spark's log)";
+    }
+
+    /** An OutOfMemoryError anywhere in the chain, or named in a Spark task's failure text. */
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError || String.valueOf(c.getMessage()).contains("java.lang.OutOfMemoryError")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.chatprep.cli;
 
+import io.chatprep.job.StopSignal;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +33,13 @@ public final class Main {
         }
         if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("help")) {
             printUsage(byName);
-            return argv.length == 0 ? 2 : 0;
+            return argv.length == 0 ? ExitCode.USAGE.code() : 0;
         }
         Command command = byName.get(argv[0]);
         if (command == null) {
             System.err.println("chatprep: unknown command '" + argv[0] + "'");
             printUsage(byName);
-            return 2;
+            return ExitCode.USAGE.code();
         }
         String[] rest = new String[argv.length - 1];
         System.arraycopy(argv, 1, rest, 0, rest.length);
@@ -50,13 +52,17 @@ public final class Main {
             return command.run(Args.parse(rest, flags));
         } catch (UsageException e) {
             System.err.println("chatprep " + command.name() + ": " + e.getMessage());
-            return 2;
-        } catch (Exception e) {
+            return ExitCode.USAGE.code();
+        } catch (Exception | Error e) {
+            if (StopSignal.stopping()) {
+                // The run's stop line is printed by the shutdown; this exception is its echo.
+                return ExitCode.FAILED.code();
+            }
             System.err.println("chatprep " + command.name() + ": " + FailureMessage.of(e));
             if (System.getenv("CHATPREP_DEBUG") != null) {
                 e.printStackTrace();
             }
-            return 1;
+            return ExitCode.of(e).code();
         }
     }
 
@@ -66,5 +72,7 @@ public final class Main {
         for (Command c : byName.values()) {
             System.err.printf("  %-16s %s%n", c.name(), c.summary());
         }
+        System.err.println();
+        System.err.println(ExitCode.table());
     }
 }

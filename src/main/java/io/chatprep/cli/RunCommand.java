@@ -5,6 +5,7 @@ import io.chatprep.job.DryRun;
 import io.chatprep.job.EncoderWarmUp;
 import io.chatprep.job.JobResult;
 import io.chatprep.job.SparkSessions;
+import io.chatprep.job.StopSignal;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.JobConfigLoader;
 import io.chatprep.job.encode.EncoderFactory;
@@ -35,11 +36,11 @@ public final class RunCommand implements Command, FlagOptions {
 
     @Override
     public Set<String> flags() {
-        return Set.of("dry-run", "derive-masks");
+        return Set.of("dry-run", "derive-masks", "force");
     }
 
     @Override
-    public int run(Args args) {
+    public int run(Args args) throws Exception {
         Set<String> known = new LinkedHashSet<>(OWN_OPTIONS);
         for (String key : JobConfigLoader.knownKeys()) {
             known.add(key.replace('_', '-'));
@@ -59,6 +60,12 @@ public final class RunCommand implements Command, FlagOptions {
         args.all("set").forEach(loader::assignment);
         JobConfig config = loader.load();
 
+        try (AutoCloseable stop = StopSignal.watchCommand(name(), args.flag("dry-run") ? null : config.output())) {
+            return run(config, args.flag("dry-run"));
+        }
+    }
+
+    private static int run(JobConfig config, boolean dryRun) {
         // A session that already exists (a notebook, a test) belongs to its owner and stays open.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         if (ownSession) {
@@ -66,7 +73,7 @@ public final class RunCommand implements Command, FlagOptions {
         }
         SparkSession spark = SparkSessions.local(config.master(), "chatprep", config.spark());
         try {
-            if (args.flag("dry-run")) {
+            if (dryRun) {
                 int rejected = new DryRun(spark, EncoderFactory.conversationEncoder(), System.out).run(config);
                 System.out.println();
                 System.out.println("dry run: nothing written" + (rejected > 0 ? "; " + rejected

@@ -11,13 +11,16 @@ import io.chatprep.job.encode.EncoderCache;
 import io.chatprep.job.encode.EncoderFactory;
 import io.chatprep.job.encode.LengthLimit;
 import io.chatprep.job.encode.PartitionEncoder;
+import io.chatprep.job.encode.RowCounters;
 import io.chatprep.job.encode.RowEncoder;
+import io.chatprep.job.input.InputException;
 import io.chatprep.job.input.InputReader;
 import io.chatprep.job.input.RowConverter;
 import io.chatprep.job.output.DatasetCard;
 import io.chatprep.job.output.OutputTarget;
 import io.chatprep.job.output.RunStats;
 import io.chatprep.job.output.ShardWriter;
+import io.chatprep.job.output.StagingRuns;
 import io.chatprep.job.output.Versions;
 import io.chatprep.report.RunReport;
 import org.apache.spark.api.java.JavaRDD;
@@ -32,7 +35,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.LongAccumulator;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -71,9 +73,15 @@ public final class ChatPrepJob {
         var hadoop = spark.sparkContext().hadoopConfiguration();
         EncoderWarmUp.Prepared warm = spark.sparkContext().isLocal() ? EncoderWarmUp.takePlan(config) : null;
         JobPlan plan = warm != null ? warm.plan() : JobPlan.prepare(config, hadoop);
-        OutputTarget target = OutputTarget.prepare(config.output(), config.mode(), hadoop);
+        InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
+        OutputTarget target = OutputTarget.prepare(config.output(), config.mode(), config.force(),
+                InputReader.namedDirectories(config.input(), hadoop), files.all(), hadoop);
+        for (StagingRuns.Removed r : target.removedStaging()) {
+            console.println("chatprep: removed " + r.path().getName() + " beside the output (" + r.why() + "; "
+                    + String.format(java.util.Locale.ROOT, "%,d", r.bytes()) + " bytes)");
+        }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        LongAccumulator rowsDone = spark.sparkContext().longAccumulator("chatprep rows encoded");
+        RowCounters counters = RowCounters.register(spark.sparkContext());
         BroadcastSpec specValue = warm != null ? warm.spec() : BroadcastSpec.of(plan.spec());
         Thread encoderWarmUp = spark.sparkContext().isLocal() ? EncoderWarmUp.start(specValue, factory) : null;
         ReportTokenizer reportTokenizer = ReportTokenizer.forRun(spark.sparkContext().isLocal(), specValue, factory);
@@ -84,17 +92,17 @@ public final class ChatPrepJob {
                 : CompletableFuture.supplyAsync(plan::encodingExplanation)::join;
         Broadcast<BroadcastSpec> spec = jsc.broadcast(specValue.forTasks(spark.sparkContext().isLocal()));
         boolean committed = false;
-        try (ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), rowsDone,
-                console, config.progressIntervalSeconds())) {
+        try (StopSignal ignored = new StopSignal(target);
+             ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), counters,
+                console, config.progressIntervalSeconds(), config.maxQuarantineShare())) {
             progress.start();
-            InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
             if (!files.parquet().isEmpty()) {
                 // Reading Parquet input runs a Spark job for its schema: a tokenizer that cannot load stops the run first.
                 reportTokenizer.requireLoadable();
             }
             JavaRDD<EncodedRecord> encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config,
-                    spec, rowsDone, files.commonDirectory());
+                    spec, counters, files.commonDirectory());
             // Last before the first task: the driver's own preparation above overlaps the tokenizer's loading.
             reportTokenizer.requireLoadable();
             step(progress, "encoding and writing rows");
@@ -102,6 +110,10 @@ public final class ChatPrepJob {
                     config.rowsPerShard(), config.packLength(), config.writeAssistantMasks());
             RunStats stats = written.stats();
             stats.assertReconciled();
+            if (stats.read() == 0) {
+                throw new InputException("the input holds no rows (" + files.count() + " file(s), empty or blank "
+                        + "lines only); nothing was written");
+            }
             if (config.packLength() == null && written.outputRows() != stats.written()) {
                 throw new IllegalStateException("the data files hold " + written.outputRows() + " rows but "
                         + stats.written() + " were encoded for writing");
@@ -111,7 +123,8 @@ public final class ChatPrepJob {
                     written.dataFiles(), written.quarantineFiles(), seconds);
             String explanation = encodingExplanation.get();
             console.println("chatprep: tokenization: " + explanation);
-            String manifest = manifest(plan, files, result, started, Instant.now(), explanation);
+            String rejection = QualityGate.rejection(stats, config.maxQuarantineShare());
+            String manifest = manifest(plan, files, result, started, Instant.now(), explanation, rejection);
             target.writeText("manifest.json", manifest);
             target.writeText("README.md", DatasetCard.render(stats, result.outputRows(),
                     io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks()),
@@ -121,14 +134,20 @@ public final class ChatPrepJob {
             try {
                 target.writeText(RunReport.FILE_NAME, RunReport.html(spark, target.staging(), manifest,
                         new RunReport.RunState(config.packLength() == null ? stats.digest() : null,
-                                reportTokenizer::get)));
+                                reportTokenizer::get, stats.quarantineReasons(RunReport.MAX_QUARANTINE_REASONS))));
             } catch (RuntimeException e) {
                 // The data is complete and checked; a report problem must not discard it ('chatprep report' redoes it).
                 console.println("chatprep: report.html not written: " + e.getMessage());
             }
+            if (rejection != null) {
+                String kept = target.reject().toString();
+                throw new RunRejectedException(rejection + "; nothing was published at " + config.output()
+                        + "; the run's quarantine, manifest and report are in " + kept, result, kept);
+            }
             step(progress, "moving output into place");
             target.commit();
             committed = true;
+            StopSignal.committed();
             return result;
         } finally {
             if (!committed) {
@@ -191,10 +210,10 @@ public final class ChatPrepJob {
     }
 
     JavaRDD<EncodedRecord> encode(JavaRDD<SourceRow> rows, JobConfig config, Broadcast<BroadcastSpec> spec,
-                                  LongAccumulator rowsDone, String idDirectory) {
+                                  RowCounters counters, String idDirectory) {
         LengthLimit limit = limit(config);
         return rows.mapPartitions(new PartitionEncoder(spec, factory, new RowConverter(config), config.idColumn(),
-                limit, rowsDone, idDirectory));
+                limit, counters, idDirectory));
     }
 
     /** With packing, rows must also fit a pack unless the user asked to keep long rows. */
@@ -207,10 +226,14 @@ public final class ChatPrepJob {
     }
 
     private String manifest(JobPlan plan, InputReader.InputFiles files, JobResult result, Instant started,
-                            Instant finished, String encoding) {
+                            Instant finished, String encoding, String rejection) {
         RunStats s = result.stats();
         ObjectNode m = JSON.createObjectNode();
         m.put("format", "chatprep-manifest/1");
+        m.put("status", rejection == null ? "succeeded" : "failed");
+        if (rejection != null) {
+            m.put("failure", rejection);
+        }
         m.put("started_at", started.toString());
         m.put("finished_at", finished.toString());
         m.put("seconds", Math.round(result.seconds() * 10) / 10.0);

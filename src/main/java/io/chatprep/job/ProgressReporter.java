@@ -1,12 +1,14 @@
 package io.chatprep.job;
 
 import io.chatprep.job.encode.LiveRowCount;
+import io.chatprep.job.encode.RowCounters;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaSparkStatusTracker;
-import org.apache.spark.util.LongAccumulator;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reports progress every few seconds while the job runs: the current step, Spark tasks done/total with an ETA
@@ -16,8 +18,13 @@ import java.util.Locale;
  * (the input is not counted first), so the ETA follows the tasks.
  */
 final class ProgressReporter implements AutoCloseable {
+    /** Rows seen before the share of quarantined ones is worth a warning. */
+    static final int WARN_AFTER_ROWS = 100;
     private final JavaSparkStatusTracker tracker;
-    private final LongAccumulator rows;
+    private final RowCounters counters;
+    private final double maxQuarantineShare;
+    private final Map<String, Long> liveQuarantinedBaseline = LiveRowCount.quarantinedByStage();
+    private boolean warned;
     private final PrintStream out;
     private final long intervalMillis;
     private final long startNanos = System.nanoTime();
@@ -30,9 +37,11 @@ final class ProgressReporter implements AutoCloseable {
     private String stageKey = "";
     private long stageStartNanos = System.nanoTime();
 
-    ProgressReporter(JavaSparkStatusTracker tracker, LongAccumulator rows, PrintStream out, int intervalSeconds) {
+    ProgressReporter(JavaSparkStatusTracker tracker, RowCounters counters, PrintStream out, int intervalSeconds,
+                     double maxQuarantineShare) {
         this.tracker = tracker;
-        this.rows = rows;
+        this.counters = counters;
+        this.maxQuarantineShare = maxQuarantineShare;
         this.out = out;
         this.intervalMillis = intervalSeconds * 1000L;
         this.terminal = out == System.out && System.console() != null;
@@ -98,7 +107,7 @@ final class ProgressReporter implements AutoCloseable {
             stageStartNanos = now;
         }
         double seconds = (now - startNanos) / 1e9;
-        long n = Math.max(rows.value(), LiveRowCount.get() - liveBaseline);
+        long n = Math.max(counters.encoded().value(), LiveRowCount.get() - liveBaseline);
         String tasks = total > 0 ? String.format(Locale.ROOT, ", tasks %d/%d", done, total) : "";
         String eta = total > 0 && done > 0 && done < total
                 ? String.format(Locale.ROOT, ", ETA %s", duration((now - stageStartNanos) / 1e9 * (total - done) / done))
@@ -112,7 +121,38 @@ final class ProgressReporter implements AutoCloseable {
         } else {
             out.println(line);
         }
+        warnOfQuarantine(n);
         out.flush();
+    }
+
+    /**
+     * Once, early: a run whose rows are mostly rejected (a wrong template or column mapping, rows that hit the render
+     * limits) will fail its quality gate at the end, and an hour may pass before then.
+     */
+    private void warnOfQuarantine(long rows) {
+        Map<String, Long> byStage = new TreeMap<>();
+        LiveRowCount.quarantinedByStage().forEach((stage, count) -> {
+            long n = count - liveQuarantinedBaseline.getOrDefault(stage, 0L);
+            if (n > 0) {
+                byStage.put(stage, n);
+            }
+        });
+        long live = byStage.values().stream().mapToLong(Long::longValue).sum();
+        long quarantined = Math.max(counters.quarantined().value(), live);
+        if (warned || rows < WARN_AFTER_ROWS || quarantined <= maxQuarantineShare * rows) {
+            return;
+        }
+        warned = true;
+        String stages = byStage.isEmpty() ? "" : ", by stage " + byStage.toString().replace("=", ": ")
+                .replace("{", "").replace("}", "");
+        if (terminal && lastWidth > 0) {
+            out.println();
+            lastWidth = 0;
+        }
+        out.println(String.format(Locale.ROOT, "chatprep: warning: %,d of the first %,d rows were quarantined (%s%s), "
+                + "above max_quarantine_share %s: the run will fail unless later rows do better (--dry-run shows the "
+                + "first rows' reasons)", quarantined, rows, QualityGate.percent((double) quarantined / rows), stages,
+                QualityGate.percent(maxQuarantineShare)));
     }
 
     private static String duration(double seconds) {

@@ -11,7 +11,7 @@ import java.util.List;
 final class ReportPage {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Quarantined rows are shown up to this many characters; the file under quarantine/ has them whole. */
-    static final int RAW_PREVIEW_CHARS = 600;
+    static final int RAW_PREVIEW_CHARS = QuarantineReason.RAW_PREVIEW_CHARS;
 
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px 32px;color:#222;max-width:1140px}
@@ -31,6 +31,7 @@ final class ReportPage {
             pre.raw{max-height:120px}
             .t{background:#b7f0b1} .u{color:#555}
             .note{color:#666;font-size:12px}
+            .failed{border:2px solid #b00020;background:#fdecee;padding:8px 12px;margin-top:12px;border-radius:6px}
             """;
 
     private ReportPage() {
@@ -44,6 +45,11 @@ final class ReportPage {
                 .append(Html.escape(manifest.path("output").asText())).append(" · finished ")
                 .append(Html.escape(manifest.path("finished_at").asText().replaceFirst("\\.\\d+Z$", "Z"))).append(" · ")
                 .append(Html.escape(manifest.path("seconds").asText())).append(" s</div>\n");
+        if ("failed".equals(manifest.path("status").asText())) {
+            b.append("<div class=\"failed\" data-status=\"failed\"><b>Not published.</b> ")
+                    .append(Html.escape(manifest.path("failure").asText()))
+                    .append(". The output directory was left as it was; these are the run's files for inspection.</div>\n");
+        }
         totals(b, manifest);
         lengths(b, manifest, c);
         b.append("<h2>Trained share per row</h2>\n<p class=\"note\">Rows by the share of their tokens that carry a label"

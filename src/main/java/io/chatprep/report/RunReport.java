@@ -23,6 +23,8 @@ import java.util.List;
  */
 public final class RunReport {
     public static final String FILE_NAME = "report.html";
+    /** Distinct quarantine reasons the page lists; the manifest has them all. */
+    public static final int MAX_QUARANTINE_REASONS = ReportAggregates.MAX_REASONS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunReport() {
@@ -37,7 +39,8 @@ public final class RunReport {
      * What the run that wrote the output still holds: the written rows' digest (histograms and sources without a
      * Spark aggregation of the files, samples included) and its tokenizer. Either may be null.
      */
-    public record RunState(RowDigest digest, java.util.function.Supplier<HfTokenizer> tokenizer) {
+    public record RunState(RowDigest digest, java.util.function.Supplier<HfTokenizer> tokenizer,
+                           List<QuarantineReason> quarantine) {
     }
 
     /** As {@link #html(SparkSession, Path, String)}, using what the run holds ({@code run} may be null). */
@@ -55,6 +58,8 @@ public final class RunReport {
         JsonNode longest = manifest.path("tokens").path("length_max");
         ReportAggregates agg = new ReportAggregates(spark, dir, bound.isNumber() ? bound.asInt() : null,
                 longest.isIntegralNumber() ? longest.asLong() : null, digest);
+        List<QuarantineReason> quarantine = run == null || run.quarantine() == null
+                ? agg.quarantineReasons() : run.quarantine();
         Histogram lengths = agg.lengths();
         List<SampleRow> samples = new ArrayList<>();
         String unavailable = null;
@@ -79,7 +84,7 @@ public final class RunReport {
             }
         }
         ReportContent content = new ReportContent(agg.packed(), lengths, agg.trainedShare(), agg.sources(),
-                agg.quarantineReasons(), samples, unavailable);
+                quarantine, samples, unavailable);
         return ReportPage.render(manifest, content);
     }
 

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Failures become one line. The Spark messages are shaped as Spark 4.0 writes them (DAGScheduler's job abort,
@@ -54,7 +56,7 @@ class FailureMessageTest {
                 + "times, most recent failure: Lost task 0.0 in stage 2.0 (TID 3) (localhost executor driver): "
                 + "java.lang.OutOfMemoryError: Java heap space" + TRACE);
         assertEquals("Spark task 0 of stage 2.0 failed: java.lang.OutOfMemoryError: Java heap space "
-                + "(the task's stack trace is in Spark's log)", FailureMessage.of(abort));
+                + "(the task's stack trace is in Spark's log)" + FailureMessage.OUT_OF_MEMORY, FailureMessage.of(abort));
     }
 
     @Test
@@ -63,7 +65,16 @@ class FailureMessageTest {
                 + "times, most recent failure: Lost task 0.0 in stage 0.0 (TID 0) (h executor driver): x" + TRACE,
                 new OutOfMemoryError("Java heap space"));
         assertEquals("Spark task 0 of stage 0.0 failed: OutOfMemoryError: Java heap space "
-                + "(the task's stack trace is in Spark's log)", FailureMessage.of(abort));
+                + "(the task's stack trace is in Spark's log)" + FailureMessage.OUT_OF_MEMORY, FailureMessage.of(abort));
+    }
+
+    @Test
+    void runningOutOfMemorySaysSoAndWhatToDo() {
+        // The driver's own OutOfMemoryError carries only "Java heap space".
+        String message = FailureMessage.of(new OutOfMemoryError("Java heap space"));
+        assertTrue(message.startsWith("OutOfMemoryError: Java heap space; the JVM ran out of memory: give it more heap"),
+                message);
+        assertFalse(message.contains("\n"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.chatprep.job;
 
 import io.chatprep.job.config.JobConfig;
+import io.chatprep.job.input.InputException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,6 +19,8 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,17 +95,17 @@ class InputFormatsTest {
     }
 
     @Test
-    void blankInputWritesAnEmptyDatasetWithTheSchema() throws Exception {
+    void blankInputFailsAsAnInputErrorAndWritesNothing() throws Exception {
+        // An empty dataset is no training data, and load_dataset cannot open a directory without rows.
         Path blank = dir.resolve("blank.jsonl");
         Files.writeString(blank, "\n  \n");
         Path out = dir.resolve("from-blank");
-        JobResult r = job().run(config(blank, out));
-        assertEquals(0, r.rowsRead());
-        List<Row> rows = JobTestSupport.readData(spark, out);
-        assertEquals(0, rows.size());
-        assertEquals(List.of("id", "input_ids", "labels", "assistant_masks", "num_tokens", "num_trained_tokens"),
-                List.of(spark.read().parquet(out.resolve("data").toString()).columns()));
-        assertTrue(Files.exists(out.resolve("manifest.json")));
+        InputException e = assertThrows(InputException.class, () -> job().run(config(blank, out)));
+        assertTrue(e.getMessage().startsWith("the input holds no rows"), e.getMessage());
+        assertFalse(Files.exists(out));
+        try (var siblings = Files.list(dir)) {
+            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().startsWith(".from-blank")));
+        }
     }
 
     @Test

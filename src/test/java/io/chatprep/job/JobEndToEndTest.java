@@ -25,6 +25,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -133,7 +134,8 @@ class JobEndToEndTest {
         Path b = dir.resolve("cli-b");
         String[] common = {"--input", INPUT.toString(), "--tokenizer", TOKENIZER.toString(),
                 "--chat-template", TEMPLATE.toString(), "--max-length", "1024",
-                "--now", "2026-01-01T00:00:00", "--num-shards", "3", "--progress-interval-seconds", "600"};
+                "--now", "2026-01-01T00:00:00", "--num-shards", "3", "--progress-interval-seconds", "600",
+                "--max-quarantine-share", "1"};
         assertEquals(0, Main.run(concat(new String[]{"run", "--output", a.toString()}, common)));
         assertEquals(0, Main.run(concat(new String[]{"run", "--output", b.toString(), "--set", "split_size_mb=0.005"}, common)));
         List<Path> filesA = JobTestSupport.files(a.resolve("data"));
@@ -143,10 +145,31 @@ class JobEndToEndTest {
             assertEquals(filesA.get(i).getFileName(), filesB.get(i).getFileName());
             assertArrayEquals(Files.readAllBytes(filesA.get(i)), Files.readAllBytes(filesB.get(i)));
         }
-        // The output exists now: error-if-exists refuses with exit code 1 and leaves it as it was.
-        assertEquals(1, Main.run(concat(new String[]{"run", "--output", a.toString()}, common)));
+        // The output exists now: error-if-exists refuses with exit code 4 and leaves it as it was.
+        assertEquals(4, Main.run(concat(new String[]{"run", "--output", a.toString()}, common)));
         assertArrayEquals(Files.readAllBytes(filesB.get(0)), Files.readAllBytes(filesA.get(0)));
         assertEquals(2, Main.run(new String[]{"run", "--max-lenght", "5"}));
+    }
+
+    @Test
+    void exitCodesTellASchedulerWhatWentWrong() throws Exception {
+        String[] common = {"--tokenizer", TOKENIZER.toString(), "--chat-template", TEMPLATE.toString(),
+                "--now", "2026-01-01T00:00:00", "--progress-interval-seconds", "600"};
+        // Input: nothing matches.
+        assertEquals(3, Main.run(concat(new String[]{"run", "--input", dir.resolve("nothing-*.jsonl").toString(),
+                "--output", dir.resolve("codes-none").toString()}, common)));
+        // Quality gate: the real mixed rows quarantine 6 of 28, above the default 5%; kept aside, not published.
+        Path rejected = dir.resolve("codes-rejected");
+        assertEquals(5, Main.run(concat(new String[]{"run", "--input", INPUT.toString(), "--output",
+                rejected.toString()}, common)));
+        assertFalse(Files.exists(rejected));
+        assertTrue(Files.exists(dir.resolve("codes-rejected.rejected/manifest.json")));
+        // Output: the run's own input would be replaced.
+        assertEquals(4, Main.run(concat(new String[]{"run", "--input", INPUT.toString(), "--output",
+                INPUT.getParent().toString(), "--mode", "overwrite", "--force"}, common)));
+        // Configuration.
+        assertEquals(2, Main.run(concat(new String[]{"run", "--input", INPUT.toString(), "--output",
+                dir.resolve("codes-bad").toString(), "--max-length", "3.7"}, common)));
     }
 
     @Test

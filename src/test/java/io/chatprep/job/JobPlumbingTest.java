@@ -1,11 +1,14 @@
 package io.chatprep.job;
 
+import io.chatprep.job.output.OutputRefusedException;
+
 import io.chatprep.encode.EncodedRow;
 import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.encode.EncoderFactory;
 import io.chatprep.job.input.PythonJson;
 import io.chatprep.job.input.RowConverter;
+import io.chatprep.job.output.OutputRefusedException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -211,14 +214,25 @@ class JobPlumbingTest {
     void existingOutputIsRefusedOrReplacedAsConfigured() throws Exception {
         Path out = Files.createDirectories(dir.resolve("existing"));
         Files.writeString(out.resolve("keep.txt"), "old");
-        ConfigException refused = assertThrows(ConfigException.class,
+        OutputRefusedException refused = assertThrows(OutputRefusedException.class,
                 () -> run(mixed(out), CharacterEncoder.factory()));
         assertTrue(refused.getMessage().contains("already exists"), refused.getMessage());
         assertEquals("old", Files.readString(out.resolve("keep.txt")));
 
-        run(mixed(out, "mode=overwrite"), CharacterEncoder.factory());
+        // Not a chatprep output: overwrite replaces it only when forced.
+        refused = assertThrows(OutputRefusedException.class,
+                () -> run(mixed(out, "mode=overwrite"), CharacterEncoder.factory()));
+        assertTrue(refused.getMessage().contains("is not a chatprep output") && refused.getMessage().contains("--force"),
+                refused.getMessage());
+        assertEquals("old", Files.readString(out.resolve("keep.txt")));
+        run(mixed(out, "mode=overwrite", "force=true"), CharacterEncoder.factory());
         assertFalse(Files.exists(out.resolve("keep.txt")));
         assertTrue(Files.exists(out.resolve("manifest.json")));
+
+        // A chatprep output is replaced without force.
+        byte[] manifest = Files.readAllBytes(out.resolve("manifest.json"));
+        run(mixed(out, "mode=overwrite"), CharacterEncoder.factory());
+        assertFalse(java.util.Arrays.equals(manifest, Files.readAllBytes(out.resolve("manifest.json"))));
         assertEquals(List.of("existing"), siblingsNamed("existing"));
     }
 
@@ -235,7 +249,7 @@ class JobPlumbingTest {
         // Overwrite mode: an old output survives a failed run untouched.
         Path old = Files.createDirectories(dir.resolve("failed-overwrite"));
         Files.writeString(old.resolve("keep.txt"), "old");
-        assertThrows(Exception.class, () -> run(mixed(old, "mode=overwrite"), broken));
+        assertThrows(IllegalStateException.class, () -> run(mixed(old, "mode=overwrite", "force=true"), broken));
         assertEquals("old", Files.readString(old.resolve("keep.txt")));
         assertEquals(List.of("failed-overwrite"), siblingsNamed("failed-overwrite"));
     }

@@ -22,13 +22,17 @@ final class JobTestSupport {
     private JobTestSupport() {
     }
 
-    /** A config over {@code input} writing to {@code output}, with extra {@code key=value} settings. */
+    /**
+     * A config over {@code input} writing to {@code output}, with extra {@code key=value} settings. The inputs mix
+     * bad rows in on purpose, so the quarantine share is not limited here (the quality gate has tests of its own).
+     */
     static JobConfig config(Path input, Path output, Path tokenizer, String... settings) {
         JobConfigLoader loader = new JobConfigLoader()
                 .set("input", input.toString())
                 .set("output", output.toString())
                 .set("tokenizer", tokenizer.toString())
-                .set("progress_interval_seconds", "600");
+                .set("progress_interval_seconds", "600")
+                .set("max_quarantine_share", "1");
         for (String s : settings) {
             loader.assignment(s);
         }

@@ -48,6 +48,7 @@ class RunReportTest {
     static String html;
     static JsonNode manifest;
     static List<Row> rows;
+    static io.chatprep.job.JobResult result;
 
     @BeforeAll
     static void run() throws Exception {
@@ -62,9 +63,10 @@ class RunReportTest {
                 .set("now", "2026-01-01T00:00:00")
                 .set("num_shards", "2")
                 .set("progress_interval_seconds", "600")
+                .set("max_quarantine_share", "1")
                 .load();
-        new ChatPrepJob(spark, EncoderFactory.conversationEncoder(), new PrintStream(new ByteArrayOutputStream()))
-                .run(config);
+        result = new ChatPrepJob(spark, EncoderFactory.conversationEncoder(),
+                new PrintStream(new ByteArrayOutputStream())).run(config);
         html = Files.readString(output.resolve(RunReport.FILE_NAME));
         manifest = JSON.readTree(output.resolve("manifest.json").toFile());
         rows = spark.read().parquet(output.resolve("data").toString()).collectAsList();
@@ -75,6 +77,30 @@ class RunReportTest {
         // The run built its page from the digest it gathered while encoding; 'chatprep report' aggregates the files.
         assertEquals(html, RunReport.html(spark, new org.apache.hadoop.fs.Path(output.toUri()),
                 Files.readString(output.resolve("manifest.json"))));
+    }
+
+    @Test
+    void theRunsOwnPageNeedsNoSparkJobEvenWithQuarantinedRows() throws Exception {
+        // Histograms, sources, samples and the quarantine table all come from what the run gathered while encoding.
+        assertTrue(result.rowsQuarantined() > 0);
+        java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger();
+        org.apache.spark.scheduler.SparkListener counter = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+                jobs.incrementAndGet();
+            }
+        };
+        spark.sparkContext().addSparkListener(counter);
+        try {
+            String page = RunReport.html(spark, new org.apache.hadoop.fs.Path(output.toUri()),
+                    Files.readString(output.resolve("manifest.json")), new RunReport.RunState(result.stats().digest(),
+                            null, result.stats().quarantineReasons(RunReport.MAX_QUARANTINE_REASONS)));
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            assertEquals(html, page);
+            assertEquals(0, jobs.get());
+        } finally {
+            spark.sparkContext().removeSparkListener(counter);
+        }
     }
 
     @Test

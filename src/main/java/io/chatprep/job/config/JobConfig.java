@@ -20,6 +20,18 @@ import java.util.Set;
 public final class JobConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A JSONL split below 1 KB holds hardly a row; above 2 GB one task holds more than a JVM array
+     * can index. Both mean a typo, not a choice.
+     */
+    static final double MIN_SPLIT_MB = 0.001;
+    /**
+     * A run that quarantines more than this share of its rows fails: a wrong template, column mapping or role list
+     * rejects most rows, while real data with a few broken rows stays well under it.
+     */
+    public static final double DEFAULT_MAX_QUARANTINE_SHARE = 0.05;
+    static final double MAX_SPLIT_MB = 2048;
+
     /** Logical columns a row may use; {@code columns:} maps them to the names in the input. */
     public static final Set<String> COLUMN_ROLES = Set.of("messages", "tools", "chat_template_kwargs", "prompt",
             "completion", "conversations", "instruction", "input", "output", "system", "history");
@@ -41,6 +53,10 @@ public final class JobConfig implements Serializable {
     private String output;
     @JsonProperty("mode")
     private String mode = "error-if-exists";
+    @JsonProperty("force")
+    private boolean force;
+    @JsonProperty("max_quarantine_share")
+    private double maxQuarantineShare = DEFAULT_MAX_QUARANTINE_SHARE;
     @JsonProperty("tokenizer")
     private String tokenizer;
     @JsonProperty("chat_template")
@@ -104,8 +120,18 @@ public final class JobConfig implements Serializable {
         positive("pack_length", packLength);
         positive("num_shards", numShards);
         positive("rows_per_shard", rowsPerShard);
-        if (!(splitSizeMb > 0)) {
-            throw new ConfigException("'split_size_mb' must be positive, got " + splitSizeMb);
+        if (!(splitSizeMb >= MIN_SPLIT_MB && splitSizeMb <= MAX_SPLIT_MB)) {
+            throw new ConfigException("'split_size_mb' must be between " + MIN_SPLIT_MB + " and " + (int) MAX_SPLIT_MB
+                    + " (MB of JSONL per task), got " + splitSizeMb);
+        }
+        if (!(maxQuarantineShare >= 0 && maxQuarantineShare <= 1)) {
+            throw new ConfigException("'max_quarantine_share' must be a fraction between 0 and 1 (0.05 = 5% of the "
+                    + "rows read), got " + maxQuarantineShare);
+        }
+        if (allowedRoles == null || allowedRoles.isEmpty()
+                || allowedRoles.stream().anyMatch(r -> r == null || r.isBlank())) {
+            throw new ConfigException("'allowed_roles' must name at least one message role (default: system, developer, "
+                    + "user, assistant, tool, ipython, function), got " + allowedRoles);
         }
         positive("progress_interval_seconds", progressIntervalSeconds);
         if (dryRunRows < 1) {
@@ -193,6 +219,16 @@ public final class JobConfig implements Serializable {
 
     public WriteMode mode() {
         return parseEnum(WriteMode.class, "mode", mode);
+    }
+
+    /** The share of rows read that may be quarantined before the run fails (1 never fails on quarantine). */
+    public double maxQuarantineShare() {
+        return maxQuarantineShare;
+    }
+
+    /** With {@code mode: overwrite}, also replace an output directory that chatprep did not write. */
+    public boolean force() {
+        return force;
     }
 
     public String tokenizer() {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,9 +29,10 @@ public final class JobConfigLoader {
     /** Keys whose value is a list: repeating them on the command line appends. */
     private static final Set<String> LIST_KEYS = Set.of("input");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper()
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private final ObjectNode tree = JsonNodeFactory.instance.objectNode();
     private final Set<String> fromCommandLine = new java.util.HashSet<>();
@@ -49,29 +49,17 @@ public final class JobConfigLoader {
         return keys;
     }
 
-    /**
-     * "line 2, column 1: expected the node content, but found '<stream end>' (while parsing a flow node)": the YAML
-     * parser's own message spans lines and quotes the text with a caret under it, twice.
-     */
-    static String yamlProblem(IOException e) {
-        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
-            return "line " + (m.getProblemMark().getLine() + 1) + ", column " + (m.getProblemMark().getColumn() + 1)
-                    + ": " + m.getProblem() + (m.getContext() != null ? " (" + m.getContext() + ")" : "");
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
-
     public JobConfigLoader file(Path path) {
         if (!Files.isRegularFile(path)) {
             throw new ConfigException("config file not found: " + path);
         }
         JsonNode node;
         try {
-            node = YAML.readTree(Files.readString(path));
+            node = YamlTree.parse(Files.readString(path));
         } catch (IOException e) {
-            throw new ConfigException("cannot parse config file " + path + ": " + yamlProblem(e), e);
+            throw new ConfigException("cannot read config file " + path + ": " + e.getMessage(), e);
+        } catch (YamlTree.YamlProblem e) {
+            throw new ConfigException("cannot parse config file " + path + ": " + e.getMessage(), e);
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
             return this;
@@ -143,9 +131,9 @@ public final class JobConfigLoader {
             return JsonNodeFactory.instance.nullNode();
         }
         try {
-            JsonNode n = YAML.readTree(value);
-            return n == null || n.isMissingNode() || n.isObject() ? TextNode.valueOf(value) : n;
-        } catch (IOException e) {
+            JsonNode n = YamlTree.parse(value);
+            return n == null || n.isObject() ? TextNode.valueOf(value) : n;
+        } catch (YamlTree.YamlProblem e) {
             return TextNode.valueOf(value);
         }
     }
@@ -163,11 +151,29 @@ public final class JobConfigLoader {
         try {
             config = YAML.treeToValue(tree, JobConfig.class);
         } catch (MismatchedInputException e) {
-            throw new ConfigException("bad value for '" + path(e) + "': " + e.getOriginalMessage(), e);
+            throw new ConfigException(mismatch(e), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException("bad configuration: " + e.getOriginalMessage(), e);
         }
         return config.validate();
+    }
+
+    /** Jackson's own text names its coercion settings; the user needs the key, the value and what it must be. */
+    private String mismatch(MismatchedInputException e) {
+        String key = path(e);
+        JsonNode value = tree.at("/" + key.replace(".", "/"));
+        Class<?> type = e.getTargetType();
+        String shown = value.isMissingNode() ? "" : ", got " + value;
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "'" + key + "' must be a whole number" + shown;
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "'" + key + "' must be true or false" + shown;
+        }
+        if (type == Double.class || type == double.class) {
+            return "'" + key + "' must be a number" + shown;
+        }
+        return "bad value for '" + key + "': " + e.getOriginalMessage();
     }
 
     private static String path(MismatchedInputException e) {

@@ -10,7 +10,6 @@ import io.chatprep.mask.AssistantMask;
 import io.chatprep.template.py.PyNone;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.LongAccumulator;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -30,20 +29,20 @@ public final class PartitionEncoder implements FlatMapFunction<Iterator<SourceRo
     private final RowConverter converter;
     private final String idColumn;
     private final LengthLimit limit;
-    private final LongAccumulator rowsDone;
+    private final RowCounters counters;
     private final String idDirectory;
 
     /**
      * @param idDirectory the directory all input files share (row ids name their file below it), or null
      */
     public PartitionEncoder(Broadcast<BroadcastSpec> spec, EncoderFactory factory, RowConverter converter,
-                            String idColumn, LengthLimit limit, LongAccumulator rowsDone, String idDirectory) {
+                            String idColumn, LengthLimit limit, RowCounters counters, String idDirectory) {
         this.spec = spec;
         this.factory = factory;
         this.converter = converter;
         this.idColumn = idColumn;
         this.limit = limit;
-        this.rowsDone = rowsDone;
+        this.counters = counters;
         this.idDirectory = idDirectory;
     }
 
@@ -60,9 +59,8 @@ public final class PartitionEncoder implements FlatMapFunction<Iterator<SourceRo
             @Override
             public EncodedRecord next() {
                 EncodedRecord r = encodeOne(encoder, rows.next());
-                if (rowsDone != null) {
-                    rowsDone.add(1);
-                    LiveRowCount.add(1);
+                if (counters != null) {
+                    counters.count(r);
                 }
                 return r;
             }
@@ -91,6 +89,10 @@ public final class PartitionEncoder implements FlatMapFunction<Iterator<SourceRo
                 // An encoder bug on one row must not fail the run; the row's reason says what broke.
                 throw new RowRejectedException("encode", "unexpected " + e.getClass().getSimpleName() + ": "
                         + e.getMessage(), e);
+            } catch (OutOfMemoryError e) {
+                // What this row allocated is garbage once this unwinds: reject the row, not the whole run.
+                throw new RowRejectedException("encode", "ran out of memory while encoding this row ("
+                        + e.getMessage() + "); the JVM heap is too small for it", e);
             }
             return applyLimit(key, id, encoded);
         } catch (RowRejectedException e) {

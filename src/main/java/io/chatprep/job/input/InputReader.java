@@ -1,6 +1,5 @@
 package io.chatprep.job.input;
 
-import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.InputFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -62,10 +61,10 @@ public final class InputReader {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list input " + input + ": " + e.getMessage(), e);
+                throw new InputException("cannot list input " + input + ": " + e.getMessage(), e);
             }
             if (found.isEmpty()) {
-                throw new ConfigException("'input' " + input + " matches no files");
+                throw new InputException("'input' " + input + " matches no files");
             }
             for (FileStatus f : found) {
                 String path = f.getPath().toString();
@@ -82,6 +81,23 @@ public final class InputReader {
         return new InputFiles(List.copyOf(jsonl), List.copyOf(parquet), jsonlBytes);
     }
 
+    /** The inputs that name an existing directory (read whole), as given. */
+    public static List<String> namedDirectories(List<String> inputs, Configuration conf) {
+        List<String> dirs = new ArrayList<>();
+        for (String input : inputs) {
+            Path path = new Path(input);
+            try {
+                FileSystem fs = path.getFileSystem(conf);
+                if (fs.exists(path) && fs.getFileStatus(path).isDirectory()) {
+                    dirs.add(input);
+                }
+            } catch (IOException e) {
+                throw new InputException("cannot list input " + input + ": " + e.getMessage(), e);
+            }
+        }
+        return dirs;
+    }
+
     /** JSONL files looked at for a JSON array: the usual input is one file or many of one shape; few reads on S3. */
     static final int FILES_PEEKED = 8;
 
@@ -96,7 +112,7 @@ public final class InputReader {
                 return;
             }
             if (firstCharacter(file, conf) == '[') {
-                throw new ConfigException("'input' " + file + " holds a JSON array (its text starts with '['); chatprep "
+                throw new InputException("'input' " + file + " holds a JSON array (its text starts with '['); chatprep "
                         + "reads JSON Lines, one object per line: convert it first, e.g. jq -c '.[]' < FILE > FILE.jsonl");
             }
         }
@@ -112,7 +128,7 @@ public final class InputReader {
                 n += r;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read input " + file + ": " + e.getMessage(), e);
+            throw new InputException("cannot read input " + file + ": " + e.getMessage(), e);
         }
         int i = n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
         for (; i < n; i++) {
@@ -278,6 +294,12 @@ public final class InputReader {
     public record InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes) implements java.io.Serializable {
         public int count() {
             return jsonl.size() + parquet.size();
+        }
+
+        public List<String> all() {
+            List<String> all = new ArrayList<>(jsonl);
+            all.addAll(parquet);
+            return all;
         }
 
         /**

@@ -1,6 +1,7 @@
 package io.chatprep.job.output;
 
 import io.chatprep.job.encode.EncodedRecord;
+import io.chatprep.report.QuarantineReason;
 import io.chatprep.report.RowDigest;
 
 import java.io.Serializable;
@@ -30,6 +31,7 @@ public final class RunStats implements Serializable {
     final TreeMap<String, Long> quarantinedByStage = new TreeMap<>();
     final TreeMap<String, TreeMap<String, Long>> quarantinedByReason = new TreeMap<>();
     final RowDigest digest = new RowDigest();
+    final QuarantineDigest quarantine = new QuarantineDigest(QuarantineReason.RAW_PREVIEW_CHARS);
 
     public static Iterator<RunStats> ofPartition(Iterator<EncodedRecord> records) {
         RunStats s = new RunStats();
@@ -55,15 +57,17 @@ public final class RunStats implements Serializable {
             case QUARANTINED -> {
                 quarantined++;
                 quarantinedByStage.merge(r.stage(), 1L, Long::sum);
-                addReason(r.stage(), r.reason(), 1L);
+                quarantine.add(r, addReason(r.stage(), r.reason(), 1L));
             }
         }
     }
 
-    private void addReason(String stage, String reason, long n) {
+    /** Counts one reason's rows; returns the name it is kept under. */
+    private String addReason(String stage, String reason, long n) {
         TreeMap<String, Long> reasons = quarantinedByReason.computeIfAbsent(stage, k -> new TreeMap<>());
         String r = reasons.containsKey(reason) || reasons.size() < MAX_REASONS ? reason : OTHER_REASONS;
         reasons.merge(r, n, Long::sum);
+        return r;
     }
 
     public static RunStats merge(RunStats a, RunStats b) {
@@ -79,6 +83,7 @@ public final class RunStats implements Serializable {
             s.quarantinedByStage.forEach((k, v) -> m.quarantinedByStage.merge(k, v, Long::sum));
             s.quarantinedByReason.forEach((stage, reasons) -> reasons.forEach((r, n) -> m.addReason(stage, r, n)));
             m.digest.merge(s.digest);
+            m.quarantine.merge(s.quarantine);
         }
         return m;
     }
@@ -111,6 +116,19 @@ public final class RunStats implements Serializable {
     public int maxLength() {
         NavigableMap<Integer, Long> lengths = digest.lengths();
         return lengths.isEmpty() ? 0 : lengths.lastKey();
+    }
+
+    /**
+     * The report's quarantine table: the most frequent {@code max} reasons with their first rows. Exact while every
+     * reason is kept by name; with more than {@link #MAX_REASONS} in a stage, null (the report reads the files).
+     */
+    public java.util.List<QuarantineReason> quarantineReasons(int max) {
+        for (Map<String, Long> reasons : quarantinedByReason.values()) {
+            if (reasons.containsKey(OTHER_REASONS)) {
+                return null;
+            }
+        }
+        return quarantine.reasons(quarantinedByReason, max);
     }
 
     /** The report's view of the written rows (unpacked rows; packs are aggregated from the files). */

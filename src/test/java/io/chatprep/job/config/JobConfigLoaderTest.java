@@ -115,6 +115,74 @@ class JobConfigLoaderTest {
         assertFalse(c.writeAssistantMasks());
     }
 
+    @Test
+    void anchorsAndAliasesResolveAsInEveryYamlReader() throws Exception {
+        JobConfig c = new JobConfigLoader().file(yaml("""
+                tokenizer: &tok /models/qwen3
+                output: *tok
+                allowed_roles: &r [user, assistant]
+                max_length: &n 512
+                pack_length: *n
+                columns: {messages: conversation}
+                """)).load();
+        assertEquals(List.of("user", "assistant"), c.allowedRoles());
+        assertEquals("/models/qwen3", c.output());
+        assertEquals(512, c.packLength());
+        assertEquals("conversation", c.column("messages"));
+        // The shape that quarantined every row: an alias of a list was read as the anchor's name, ['r'].
+        c = new JobConfigLoader().file(yaml("""
+                tokenizer: t
+                template_kwargs: {roles: &r [user, assistant, tool]}
+                allowed_roles: *r
+                """)).load();
+        assertEquals(List.of("user", "assistant", "tool"), c.allowedRoles());
+    }
+
+    @Test
+    void aliasExpansionIsBounded() throws Exception {
+        StringBuilder bomb = new StringBuilder("tokenizer: t\ntemplate_kwargs:\n  a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 12; i++) {
+            bomb.append("  a").append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 9; j++) {
+                bomb.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            bomb.append("]\n");
+        }
+        ConfigException e = assertThrows(ConfigException.class, () -> new JobConfigLoader().file(yaml(bomb.toString())));
+        assertTrue(e.getMessage().contains("alias"), e.getMessage());
+    }
+
+    @Test
+    void duplicateKeysAreRefusedNotSilentlyOverwritten() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new JobConfigLoader().file(yaml("tokenizer: a\nmax_length: 512\nmax_length: 4096\n")));
+        assertTrue(e.getMessage().contains("duplicate key 'max_length'") && e.getMessage().contains("line 3"),
+                e.getMessage());
+        e = assertThrows(ConfigException.class,
+                () -> new JobConfigLoader().file(yaml("tokenizer: a\nspark: {spark.x: 1, spark.x: 2}\n")));
+        assertTrue(e.getMessage().contains("duplicate key 'spark.x'"), e.getMessage());
+    }
+
+    @Test
+    void wholeNumberKeysRefuseFractions() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new JobConfigLoader().file(yaml("tokenizer: t\nmax_length: 3.7\n")).load());
+        assertEquals("'max_length' must be a whole number, got 3.7", e.getMessage());
+        assertMessage("pack_length", new JobConfigLoader().set("tokenizer", "t").set("pack_length", "1024.5"));
+        assertMessage("num_shards", new JobConfigLoader().set("tokenizer", "t").set("num_shards", "2.0"));
+        assertEquals(1024, new JobConfigLoader().set("tokenizer", "t").set("max_length", "1024").load().maxLength());
+    }
+
+    @Test
+    void emptyRoleListsAndAbsurdSplitSizesAreRefused() throws Exception {
+        assertMessage("allowed_roles", new JobConfigLoader().file(yaml("tokenizer: t\nallowed_roles: []\n")));
+        assertMessage("split_size_mb", new JobConfigLoader().set("tokenizer", "t").set("split_size_mb", "0"));
+        assertMessage("split_size_mb", new JobConfigLoader().set("tokenizer", "t").set("split_size_mb", "0.0001"));
+        assertMessage("split_size_mb", new JobConfigLoader().set("tokenizer", "t").set("split_size_mb", "1e9"));
+        assertMessage("split_size_mb", new JobConfigLoader().set("tokenizer", "t").set("split_size_mb", ".nan"));
+        assertEquals(0.5, new JobConfigLoader().set("tokenizer", "t").set("split_size_mb", "0.5").load().splitSizeMb());
+    }
+
     private static void assertMessage(String key, JobConfigLoader loader) {
         ConfigException e = assertThrows(ConfigException.class, loader::load);
         assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
