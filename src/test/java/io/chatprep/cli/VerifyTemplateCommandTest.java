@@ -1,5 +1,6 @@
 package io.chatprep.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("corpus")
 class VerifyTemplateCommandTest {
     private static final String TOKENIZERS = "src/test/resources/tokenizers/";
 

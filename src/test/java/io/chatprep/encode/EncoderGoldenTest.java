@@ -5,6 +5,7 @@ import io.chatprep.mask.MaskPolicy;
 import io.chatprep.tokenize.TokenGoldens;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Render, tokenize and mask every conversation and compare with transformers' output, row for row. */
+@Tag("corpus")
 class EncoderGoldenTest {
 
     @BeforeAll

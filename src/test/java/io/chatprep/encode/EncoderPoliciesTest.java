@@ -2,6 +2,7 @@ package io.chatprep.encode;
 
 import io.chatprep.mask.MaskPolicy;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The policies through the whole encoder with the training templates; expected texts read off the renders. */
+@Tag("corpus")
 class EncoderPoliciesTest {
 
     @BeforeAll

@@ -5,6 +5,7 @@ import io.chatprep.tokenize.Encoding;
 import io.chatprep.tokenize.SegmentEncoder;
 import io.chatprep.tokenize.TokenGoldens;
 import io.chatprep.tokenize.TokenizerFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hand-written conversations in the repository, gives the same tokens, offsets and masks (or the same rejection)
  * with reuse on (pieces in Java for byte-level BPE, natively otherwise) as with every text encoded whole.
  */
+@Tag("corpus")
 class SegmentReuseTest {
     private static final Path EXAMPLE_DATA = Path.of("src", "example", "data");
 

@@ -9,6 +9,7 @@ import io.chatprep.job.input.RowConverter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * rows mixed with bad ones. Expected ids, labels and outcomes come from transformers
  * (scripts/reference/make_job_goldens.py); the Parquet must also equal the encoder's own output row for row.
  */
+@Tag("spark")
 class JobEndToEndTest {
     static final Path INPUT = Path.of("src/test/resources/job/real_mixed.jsonl").toAbsolutePath();
     static final Path GOLDEN = Path.of("src/test/resources/golden/job/llama3_1_real_mixed.jsonl");

@@ -12,6 +12,7 @@ import io.chatprep.job.output.OutputRefusedException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The job's plumbing (reading, quarantine, counts, sharding, determinism, atomic output) with a small
  * deterministic test encoder, so these properties are checked independently of template and tokenizer.
  */
+@Tag("spark")
 class JobPlumbingTest {
     /** Counted in this JVM: tasks run in the test's JVM but get serialized copies of captured variables. */
     /**

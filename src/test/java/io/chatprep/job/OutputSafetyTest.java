@@ -7,6 +7,7 @@ import io.chatprep.job.encode.EncoderFactory;
 import io.chatprep.job.output.OutputRefusedException;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a run may replace, and what it publishes: never its own input, never a directory chatprep did not write
  * (unless forced), never a result that failed the quality gate.
  */
+@Tag("spark")
 class OutputSafetyTest {
     @TempDir
     static Path dir;

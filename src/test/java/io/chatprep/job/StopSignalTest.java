@@ -1,5 +1,6 @@
 package io.chatprep.job;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SIGTERM in the middle of a run, as a scheduler or Ctrl-C sends it: the staging directory is removed, the output
  * left as it was, and standard error holds one line saying so, none of Spark's stack traces of its own shutdown.
  */
+@Tag("spark")
 class StopSignalTest {
     @TempDir
     Path dir;

@@ -10,6 +10,7 @@ import io.chatprep.job.encode.EncoderFactory;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * against the manifest, its bars against the Parquet, its quarantine table against the manifest's reasons, and
  * its highlighted samples against transformers' decoding (scripts/reference/make_report_goldens.py).
  */
+@Tag("spark")
 class RunReportTest {
     static final Path INPUT = Path.of("src/test/resources/job/real_mixed.jsonl").toAbsolutePath();
     static final Path TOKENIZER = Path.of("src/test/resources/tokenizers/llama3_1").toAbsolutePath();

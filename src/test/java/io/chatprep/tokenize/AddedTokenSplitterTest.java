@@ -1,6 +1,7 @@
 package io.chatprep.tokenize;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Where texts are cut at added tokens, written out by hand from tokenizers-rs' rules, and, for every case, the
  * piecewise encoding checked against the tokenizer encoding the whole text (the reference: {@link HfTokenizer#encode}).
  */
+@Tag("corpus")
 class AddedTokenSplitterTest {
     private static final String START = "<|im_start|>";
     private static final String END = "<|im_end|>";

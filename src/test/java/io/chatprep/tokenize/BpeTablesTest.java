@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every merge's rank and merged id, on the bundled tokenizers as shipped and rewritten in the other ways JSON
  * allows (escaped text, merges as pairs, merges before the vocabulary, other white space).
  */
+@Tag("corpus")
 class BpeTablesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

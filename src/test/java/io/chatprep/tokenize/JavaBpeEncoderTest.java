@@ -1,5 +1,6 @@
 package io.chatprep.tokenize;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scripts, marks, emoji, whitespace kinds, contractions, digit runs and long words give the same ids and
  * code-point offsets; the pieces it declines are exactly those it must decline.
  */
+@Tag("corpus")
 class JavaBpeEncoderTest {
     private static final List<String> FRAGMENTS = List.of(
             "hello", "Hello", "HELLO", "world", " the", "  two", "iPhone", "HelloWorld", "ǅemal", "ʰaspirated",

@@ -1,6 +1,7 @@
 package io.chatprep.verify;
 
 import io.chatprep.catalog.TemplateCatalog;
+import org.junit.jupiter.api.Tag;
 import io.chatprep.catalog.TemplateFamily;
 import io.chatprep.tokenize.HfTokenizer;
 import io.chatprep.tokenize.TokenizerConfig;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every shipped training template passes every rule on the bundled corpus; with tokens where a tokenizer exists. */
+@Tag("corpus")
 class ShippedTemplatesVerifyTest {
     private static final Path TOKENIZERS = Path.of("src/test/resources/tokenizers");
     private static final ObjectMapper JSON = new ObjectMapper();

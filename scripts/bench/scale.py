@@ -1,4 +1,4 @@
-"""The scale benchmark behind scripts/bench-scale (a benchmark, not a unit test).
+"""The scale benchmark behind scripts/bench/scale (a benchmark, not a unit test).
 
 Replicates the conversation mix to --rows rows (every replica's ids varied), runs 'chatprep run' on it with a
 fixed heap while sampling the JVM's resident memory (/proc/PID/status) and heap (one long-running
@@ -17,8 +17,8 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_report import core_seconds_text  # noqa: E402
-from bench_run import core_seconds, descendants, launcher_opts, side_by_side, summed  # noqa: E402
+from report import core_seconds_text  # noqa: E402
+from compare import core_seconds, descendants, launcher_opts, side_by_side, summed  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 

@@ -1,5 +1,5 @@
-"""Runs every benchmark path of scripts/bench on one input, each in its own process, and hands the measurements
-to bench_report.py (table, OUT/bench.json, OUT/bench.png, targets). Invoked by scripts/bench.
+"""Runs every benchmark path of scripts/bench/compare on one input, each in its own process, and hands the measurements
+to report.py (table, OUT/bench.json, OUT/bench.png, targets). Invoked by scripts/bench/compare.
 
 Each process is sampled for the peak resident memory of its whole process tree (datasets.map and TRL with two
 processes fork workers; their RSS is summed, shared pages counted once per process, as `ps` would).
@@ -19,7 +19,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-import bench_report  # noqa: E402
+import report  # noqa: E402
 
 # Stages printed by TokenizeBench as "BENCH <stage> <conversations_per_s> <tokens_per_s>".
 JAVA_STAGES = ("row_path", "row_path_native", "row_path_no_reuse", "render", "djl_encode", "jni_encode",
@@ -125,14 +125,14 @@ def chatprep_run(master, a, work, input_path=None, tag=""):
 
 
 def session_runs(master, a):
-    """scripts/bench-session: the job repeated in one JVM. The first run (cold) and the fastest later one (warm)."""
-    stdout, _, rss = measured([os.path.join(ROOT, "scripts/bench-session"), master, str(a.session_runs), a.input,
+    """scripts/bench/session: the job repeated in one JVM. The first run (cold) and the fastest later one (warm)."""
+    stdout, _, rss = measured([os.path.join(ROOT, "scripts/bench/session"), master, str(a.session_runs), a.input,
                                a.tokenizer, a.template], env={"BENCH_JAVA_OPTS": a.java_opts},
-                              what=f"scripts/bench-session {master}")
+                              what=f"scripts/bench/session {master}")
     runs = [(int(m.group(1)), float(m.group(2)), int(m.group(3)), int(m.group(4)))
             for m in re.finditer(r"^JOBRUN (\d+) ([0-9.]+) (\d+) (\d+)\s*$", stdout, re.M)]
     if len(runs) < 2:
-        raise PathFailed(f"scripts/bench-session {master} printed {len(runs)} JOBRUN lines:\n" + stdout[-1500:])
+        raise PathFailed(f"scripts/bench/session {master} printed {len(runs)} JOBRUN lines:\n" + stdout[-1500:])
     warm = min(runs[1:], key=lambda r: r[1])
     return {"conversations": warm[2], "tokens": warm[3], "seconds": warm[1], "peak_rss_mb": rss,
             "run": warm[0], "all_runs_seconds": [r[1] for r in runs]}
@@ -140,8 +140,8 @@ def session_runs(master, a):
 
 def java_stages(a):
     """chatprep's row path and the raw encoders, one JVM thread each (TokenizeBench, best of its rounds)."""
-    stdout, _, rss = measured([os.path.join(ROOT, "scripts/bench-tokenize"), a.tokenizer, a.template, a.input,
-                               str(a.rounds)], env={"BENCH_JAVA_OPTS": a.java_opts}, what="scripts/bench-tokenize")
+    stdout, _, rss = measured([os.path.join(ROOT, "scripts/bench/tokenize"), a.tokenizer, a.template, a.input,
+                               str(a.rounds)], env={"BENCH_JAVA_OPTS": a.java_opts}, what="scripts/bench/tokenize")
     return parse_tokenize_bench(stdout, rss)
 
 
@@ -160,7 +160,7 @@ def parse_tokenize_bench(stdout, rss):
                 s = float(m.group(1))
                 found[stage] = {"conversations_per_s": rows / s, "tokens_per_s": tokens / s, "peak_rss_mb": rss}
     if not found:
-        raise PathFailed("scripts/bench-tokenize printed no BENCH lines and no table:\n" + stdout[-1500:])
+        raise PathFailed("scripts/bench/tokenize printed no BENCH lines and no table:\n" + stdout[-1500:])
     if corpus:
         for r in found.values():
             r.update(conversations=int(corpus.group(1)), tokens=int(corpus.group(3)),
@@ -172,11 +172,11 @@ def parse_tokenize_bench(stdout, rss):
 
 
 def python_path(name, threads, a):
-    out, wall, rss = measured([a.python, os.path.join(HERE, "bench_reference.py"), name, "--input", a.input,
+    out, wall, rss = measured([a.python, os.path.join(HERE, "reference_paths.py"), name, "--input", a.input,
                                "--tokenizer", a.tokenizer, "--template", a.template],
                               env={"HF_HUB_OFFLINE": "1", "RAYON_NUM_THREADS": str(threads),
                                    "TOKENIZERS_PARALLELISM": "true" if threads > 1 else "false"},
-                              what=f"bench_reference.py {name}")
+                              what=f"reference_paths.py {name}")
     r = json.loads(out.strip().splitlines()[-1])
     return {"conversations": r["conversations"], "tokens": r["tokens"], "seconds": r["seconds"],
             "process_wall_seconds": wall, "peak_rss_mb": rss}
@@ -358,7 +358,7 @@ def main():
                 results[f"java_{stage}"] = v
         for name, threads in PYTHON_PATHS:
             if wanted(name):
-                r = attempt(name, bench_report.LABELS[name],
+                r = attempt(name, report.LABELS[name],
                             lambda n=name, t=threads: best_of(a.repeat, lambda: python_path(n, t, a)))
                 if r:
                     results[name] = r
@@ -371,8 +371,8 @@ def main():
                 "cpus": os.cpu_count(), "load_average_at_end": os.getloadavg(),
                 "core_seconds": {"start": cores_at_start, "end": core_seconds()},
                 "date": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-        summary = bench_report.build(results, failures, meta, os.path.join(a.out, "bench-scale.json"))
-        bench_report.write(summary, a.out)
+        summary = report.build(results, failures, meta, os.path.join(a.out, "bench-scale.json"))
+        report.write(summary, a.out)
         return 1 if failures else 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Driver of scripts/bench-render: times transformers' renderer, then runs the Java engine on the same input."""
+"""Driver of scripts/bench/render: times transformers' renderer, then runs the Java engine on the same input."""
 import argparse
 import json
 import os

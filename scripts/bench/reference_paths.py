@@ -1,6 +1,6 @@
-"""The Python side of scripts/bench: each reference path on the same conversations, one path per process.
+"""The Python side of scripts/bench/compare: each reference path on the same conversations, one path per process.
 
-    bench_reference.py PATH --input FILE.jsonl --tokenizer DIR --template FILE [--limit N]
+    reference_paths.py PATH --input FILE.jsonl --tokenizer DIR --template FILE [--limit N]
 
 prints one JSON object: {"path", "conversations", "tokens", "seconds"}. Paths:
   trl_1p, trl_2p            TRL SFTTrainer dataset preparation (assistant_only_loss=True), 1 / 2 processes
@@ -143,7 +143,7 @@ def main():
     elif a.path in ("hf_encode_batch_1t", "hf_encode_batch_2t"):
         tokens, seconds = encode_batch(a.tokenizer, rendered_texts(tok, template, rows))
     else:
-        sys.exit(f"bench_reference: unknown path {a.path}")
+        sys.exit(f"reference_paths: unknown path {a.path}")
     print(json.dumps({"path": a.path, "conversations": len(rows), "tokens": tokens, "seconds": seconds}))
 
 

@@ -1,9 +1,9 @@
-"""The report of scripts/bench: one table, the issue's targets, OUT/bench.json and OUT/bench.png.
+"""The report of scripts/bench/compare: one table, the issue's targets, OUT/bench.json and OUT/bench.png.
 
-    bench_report.py OUT/bench.json     the table and targets of an earlier run again, with OUT/bench-scale.json if a
+    report.py OUT/bench.json     the table and targets of an earlier run again, with OUT/bench-scale.json if a
                                        scale run has written it since (rewrites bench.json and bench.png)
 
-bench_run.py measures and calls build() + write(); every rate here is derived from those measurements.
+compare.py measures and calls build() + write(); every rate here is derived from those measurements.
 """
 import json
 import os
@@ -152,7 +152,7 @@ def targets(rows, scale, spread=None):
     else:
         out.append({"target": "1 M rows, local[2], 2 GiB heap: completes, memory flat, no OOM", "goal": None,
                     "measured": None, "measured_wall_time": None, "met": None,
-                    "note": "run scripts/bench-scale with the same --out; it writes bench-scale.json there"})
+                    "note": "run scripts/bench/scale with the same --out; it writes bench-scale.json there"})
     return out
 
 
@@ -262,7 +262,7 @@ def write(summary, out_dir):
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: bench_report.py OUT/bench.json")
+        sys.exit("usage: report.py OUT/bench.json")
     out_dir = os.path.dirname(os.path.abspath(sys.argv[1]))
     with open(sys.argv[1]) as f:
         s = json.load(f)

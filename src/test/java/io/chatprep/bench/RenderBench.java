@@ -1,6 +1,8 @@
-package io.chatprep.template;
+package io.chatprep.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatprep.template.ChatTemplate;
+import io.chatprep.template.RenderRequest;
 import io.chatprep.template.py.PyJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,18 +11,18 @@ import java.time.LocalDateTime;
 import java.util.Map;
 
 /**
- * Single-thread render throughput, for {@code scripts/bench-render}: {@code RenderBenchmark TEMPLATE CONTEXT.json
+ * Single-thread render throughput, for {@code scripts/bench/render}: {@code RenderBench TEMPLATE CONTEXT.json
  * SECONDS} prints {@code renders_per_second=<n> chars=<len>}. The context file holds the template variables as
  * transformers passes them.
  */
-public final class RenderBenchmark {
-    private RenderBenchmark() {
+public final class RenderBench {
+    private RenderBench() {
     }
 
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
-            System.err.println("usage: RenderBenchmark TEMPLATE_FILE CONTEXT_JSON SECONDS");
+            System.err.println("usage: RenderBench TEMPLATE_FILE CONTEXT_JSON SECONDS");
             System.exit(2);
         }
         String source = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);

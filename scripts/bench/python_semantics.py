@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Python side of scripts/bench-py: the same operations as PyBenchmark on the same row, one thread.
+"""Python side of scripts/bench/python-semantics: the same operations as PyBenchmark on the same row, one thread.
 
-Usage: $PYTHON scripts/reference/bench_py.py ROW_JSON SECONDS  (prints "name ops_per_second" lines)
+Usage: $PYTHON scripts/bench/python_semantics.py ROW_JSON SECONDS  (prints "name ops_per_second" lines)
 """
 import json
 import random
