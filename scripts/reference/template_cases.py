@@ -40,6 +40,8 @@ FAMILY_TOKENIZER = {
     "gemma3": "gemma3",
     "gptoss": "gptoss",
     "deepseek": "deepseek_v3",
+    "mistral_nemo": "mistral_nemo",
+    "chatml": "qwen2_5",
 }
 
 # Special tokens the vendor tokenizer of a family defines, for families whose tokenizer is not shipped.
@@ -54,6 +56,7 @@ FAMILY_SPECIAL_TOKENS = {
     "llava_next": {"bos_token": "<s>", "eos_token": "</s>"},
     "idefics3": {"bos_token": "<|begin_of_text|>", "eos_token": "<end_of_utterance>"},
     "diffusion_gemma": {"bos_token": "<bos>", "eos_token": "<eos>"},
+    "mistral": {"bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>"},
 }
 
 # Extra template variables a template may read; each value becomes one more rendering variant when the

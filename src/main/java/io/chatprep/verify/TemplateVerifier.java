@@ -176,8 +176,14 @@ public final class TemplateVerifier {
                 return null;
             }
             Rendering upto = training.render(conv, i + 1, false, kwargs);
+            int[] aligned = beforeLen < before.text().length()
+                    ? alignedTurn(conv, i, text, upper, prompt.text(), upto.ok() ? upto.text() : null) : null;
             int end;
-            if (upto.ok() && text.startsWith(upto.text()) && upto.text().length() >= upper) {
+            if (aligned != null) {
+                lower = aligned[0];
+                upper = aligned[0];
+                end = aligned[1];
+            } else if (upto.ok() && text.startsWith(upto.text()) && upto.text().length() >= upper) {
                 end = upto.text().length();
             } else {
                 end = turnEndWithoutPrefix(conv, i, text, upper, upto.ok() ? upto.text() : null);
@@ -193,6 +199,33 @@ public final class TemplateVerifier {
             regions.add(new TurnRegion(i, lower, upper, end));
         }
         return regions;
+    }
+
+    /**
+     * {start, end} of turn i when messages[:i] is not a prefix of the whole rendering because the template moved
+     * earlier text (Mistral prints the system prompt inside the last user message): the turn starts right after
+     * the first place, past the shared part, where the rendering continues as the prompt ends from the last
+     * message's content on, and holds what messages[:i+1] renders after that tail. Null when the last message has
+     * no text content or no such place exists.
+     */
+    private static int[] alignedTurn(Conversation conv, int i, String text, int shared, String prompt, String upto) {
+        if (i == 0 || upto == null || !(conv.messages().get(i - 1) instanceof Map<?, ?> last)
+                || !(last.get("content") instanceof String content) || content.isBlank()) {
+            return null;
+        }
+        int at = prompt.lastIndexOf(content.strip());
+        if (at < 0) {
+            return null;
+        }
+        String tail = prompt.substring(at);
+        int pos = text.indexOf(tail, Math.max(0, shared - tail.length()));
+        int uptoAt = upto.indexOf(tail, Math.max(0, Rendering.commonPrefix(upto, prompt) - tail.length()));
+        if (pos < 0 || uptoAt < 0) {
+            return null;
+        }
+        int start = pos + tail.length();
+        String turn = upto.substring(uptoAt + tail.length());
+        return text.startsWith(turn, start) ? new int[]{start, start + turn.length()} : null;
     }
 
     /** pos moved back to the end of a whole tag or whitespace, not before floor. */
