@@ -49,6 +49,7 @@ FAMILY_SPECIAL_TOKENS = {
     "lfm2": {"bos_token": "<|startoftext|>", "eos_token": "<|im_end|>", "pad_token": "<|pad|>"},
     "muse_glimmer": {"bos_token": "<|begin_of_text|>", "eos_token": "<|eot|>"},
     "glm4moe": {"eos_token": "<|endoftext|>", "pad_token": "<|endoftext|>"},
+    "glm4_6": {"eos_token": "<|endoftext|>", "pad_token": "<|endoftext|>"},
     "nemotron": {"bos_token": "<s>", "eos_token": "<|im_end|>"},
     "gemma": {"bos_token": "<bos>", "eos_token": "<eos>"},
     "phi3": {"bos_token": "<s>", "eos_token": "<|endoftext|>"},
