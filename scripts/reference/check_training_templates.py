@@ -18,7 +18,10 @@ variable the original reads (enable_thinking, ...):
              generation prompt of that turn ends (messages[:i] rendered with add_generation_prompt=True). When
              that prompt prefills more than the turn holds (an empty think block while the turn has reasoning,
              a header a tool-call turn does not repeat), the span starts between the end of the part of the
-             prompt every prefill variable shares and the point where prompt and rendering part.
+             prompt every prefill variable shares and the point where prompt and rendering part. When
+             messages[:i] itself is not a prefix of the rendering (the template moves earlier text, e.g. Mistral's
+             system prompt printed inside the last user message), the turn starts after the first place where the
+             rendering continues as the prompt ends from the last message's content on.
   (c) eot    the turn's last end-of-turn token (metadata end_of_turn) lies inside a span, and after the
              last span only whitespace (or an eos closing the whole sequence) remains in the turn. A family
              whose format ends a turn with the next message's role token (metadata
