@@ -58,6 +58,8 @@ FAMILY_SPECIAL_TOKENS = {
     "idefics3": {"bos_token": "<|begin_of_text|>", "eos_token": "<end_of_utterance>"},
     "diffusion_gemma": {"bos_token": "<bos>", "eos_token": "<eos>"},
     "mistral": {"bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>"},
+    "minimax": {"bos_token": "]~!b[", "eos_token": "[e~["},
+    "seed_oss": {"bos_token": "<seed:bos>", "eos_token": "<seed:eos>", "pad_token": "<seed:pad>"},
 }
 
 # Extra template variables a template may read; each value becomes one more rendering variant when the
