@@ -25,6 +25,9 @@ except ImportError as e:
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR = ROOT / "templates"
 VARIED = ROOT / "src" / "test" / "resources" / "conversations" / "varied.jsonl"
+# More hand-written cases for the template checks only (the token goldens replay varied.jsonl row by row): tool
+# calls with the 9-character ids Mistral's templates require.
+VARIED_TEMPLATE_ONLY = ROOT / "src" / "test" / "resources" / "conversations" / "varied_tool_ids.jsonl"
 SHARED = Path(os.environ.get("CHATPREP_SHARED", "/work/shared"))
 TOKENIZERS_DIR = SHARED / "tokenizers"
 DATA_DIR = SHARED / "data"
@@ -236,7 +239,8 @@ class Conversation:
 
 def varied_conversations():
     rows = []
-    for line in VARIED.read_text(encoding="utf-8").splitlines():
+    lines = VARIED.read_text(encoding="utf-8").splitlines() + VARIED_TEMPLATE_ONLY.read_text(encoding="utf-8").splitlines()
+    for line in lines:
         if line.strip():
             d = json.loads(line)
             rows.append(Conversation("varied/" + d["name"], d["messages"], d.get("tools"),

@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code chatprep verify-template --tokenizer DIR [--chat-template FILE|auto] [--conversations FILE]
+ * {@code chatprep verify-template --tokenizer DIR [--chat-template FILE|NAME|auto] [--conversations FILE]
  * [--derive-masks] [--show N]}: renders the bundled corpus (plus the user's conversations) with the template that
  * would be used for training and reports rules (a)–(e). Exit code 0 only when every rule holds.
  */
@@ -43,7 +43,7 @@ public final class VerifyTemplateCommand implements Command, FlagOptions {
 
     @Override
     public String usage() {
-        return "usage: chatprep verify-template --tokenizer DIR [--chat-template FILE|auto] [--conversations FILE.jsonl]\n"
+        return "usage: chatprep verify-template --tokenizer DIR [--chat-template FILE|NAME|auto] [--conversations FILE.jsonl]\n"
                 + "       [--derive-masks] [--show N]";
     }
 
