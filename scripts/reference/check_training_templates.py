@@ -18,7 +18,10 @@ variable the original reads (enable_thinking, ...):
              generation prompt of that turn ends (messages[:i] rendered with add_generation_prompt=True). When
              that prompt prefills more than the turn holds (an empty think block while the turn has reasoning,
              a header a tool-call turn does not repeat), the span starts between the end of the part of the
-             prompt every prefill variable shares and the point where prompt and rendering part.
+             prompt every prefill variable shares and the point where prompt and rendering part. When
+             messages[:i] itself is not a prefix of the rendering (the template moves earlier text, e.g. Mistral's
+             system prompt printed inside the last user message), the turn starts after the first place where the
+             rendering continues as the prompt ends from the last message's content on.
   (c) eot    the turn's last end-of-turn token (metadata end_of_turn) lies inside a span, and after the
              last span only whitespace (or an eos closing the whole sequence) remains in the turn. A family
              whose format ends a turn with the next message's role token (metadata
@@ -234,7 +237,12 @@ class FamilyChecker:
                                               f"before the turn starts (char {upper})")
                 return None, None
             upto = self.render("train", conv, i + 1, False, kwargs)
-            if upto.text is not None and text.startswith(upto.text) and len(upto.text) >= upper:
+            aligned = None
+            if before_len < len(before.text):
+                aligned = self.aligned_turn(conv, i, text, upper, prompt.text, upto.text)
+            if aligned is not None:
+                lower, upper, end = aligned
+            elif upto.text is not None and text.startswith(upto.text) and len(upto.text) >= upper:
                 end = len(upto.text)
             else:
                 end = self.turn_end_without_prefix(conv, i, text, upper, upto.text)
@@ -247,6 +255,36 @@ class FamilyChecker:
             regions.append((i, lower, end))
             uppers[i] = upper
         return regions, uppers
+
+    @staticmethod
+    def aligned_turn(conv, i, text, shared, prompt, upto):
+        """(start, start, end) of turn i when messages[:i] is not a prefix of the whole rendering because the
+        template moved earlier text (e.g. Mistral prints the system prompt inside the last user message): the
+        turn starts right after the first place, past the shared part, where the rendering continues as the
+        prompt ends from the last message's content on, and holds what messages[:i+1] renders after that tail.
+        None when the last message has no text content or no such place exists."""
+        content = conv.messages[i - 1].get("content") if i > 0 else None
+        if not isinstance(content, str) or not content.strip():
+            return None
+        at = prompt.rfind(content.strip())
+        if at < 0:
+            return None
+        tail = prompt[at:]
+        pos = FamilyChecker.find_ending_past(text, tail, shared)
+        if pos < 0 or upto is None:
+            return None
+        start = pos + len(tail)
+        # messages[:i+1] may place the moved text elsewhere again (or drop it): its turn follows the same tail.
+        at = FamilyChecker.find_ending_past(upto, tail, common_prefix_len(upto, prompt))
+        if at < 0 or not text.startswith(upto[at + len(tail):], start):
+            return None
+        return start, start, start + len(upto) - at - len(tail)
+
+    @staticmethod
+    def find_ending_past(text, part, shared):
+        """First occurrence of part in text that ends at or after shared (where text departs from the prompt)."""
+        pos = text.find(part, max(0, shared - len(part)))
+        return pos
 
     @staticmethod
     def back_to_boundary(text, floor, pos):

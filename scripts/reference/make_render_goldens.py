@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Differential goldens for the chat-template engine, produced by transformers' own renderer.
 
-For every chat template (vendor originals, the templates inside tokenizer_config.json files, and the
-project's templates/*.jinja when present) and every conversation of varied.jsonl, renders with
+For every chat template (vendor originals, including chat_templates/more/, the templates inside
+tokenizer_config.json files, and the project's templates/*.jinja when present) and every conversation of varied.jsonl, renders with
 add_generation_prompt false and true (and enable_thinking absent/true/false where the template reads it)
 through transformers.utils.chat_template_utils.render_jinja_template with return_assistant_tokens_mask=True,
 so generation spans are recorded exactly as transformers records them. strftime_now is pinned.
@@ -11,7 +11,7 @@ Writes src/test/resources/golden/render/<template-id>.jsonl: a header line {"tem
 "special_tokens", "now"} followed by one line per case {"conversation", "add_generation_prompt", "kwargs",
 "text", "generation_spans"} or {..., "error"}.
 
-Usage: PYTHON=... scripts/reference/make_render_goldens.py [--shared /work/shared] [--out DIR]
+Usage: PYTHON=... scripts/reference/make_render_goldens.py [--shared /work/shared] [--out DIR] [--only REGEX]
 """
 import argparse
 import datetime as _dt
@@ -113,6 +113,7 @@ def main():
     ap.add_argument("--conversations", default=os.path.join(repo, "src/test/resources/conversations/varied.jsonl"))
     ap.add_argument("--templates-dir", default=os.path.join(repo, "templates"))
     ap.add_argument("--out", default=os.path.join(repo, "src/test/resources/golden/render"))
+    ap.add_argument("--only", help="regular expression: write only the template ids it matches (fullmatch)")
     args = ap.parse_args()
 
     import logging
@@ -122,8 +123,12 @@ def main():
         rows = [json.loads(line) for line in f if line.strip()]
 
     templates = file_templates(os.path.join(args.shared, "chat_templates", "*.jinja"), "vendor_")
+    templates += file_templates(os.path.join(args.shared, "chat_templates", "more", "*.jinja"), "vendor_more_")
     templates += tokenizer_templates(args.shared)
     templates += file_templates(os.path.join(args.templates_dir, "*.jinja"), "project_")
+    if args.only:
+        import re
+        templates = [t for t in templates if re.fullmatch(args.only, t[0])]
 
     os.makedirs(args.out, exist_ok=True)
     total = errors = 0

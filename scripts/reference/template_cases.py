@@ -25,6 +25,9 @@ except ImportError as e:
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR = ROOT / "templates"
 VARIED = ROOT / "src" / "test" / "resources" / "conversations" / "varied.jsonl"
+# More hand-written cases for the template checks only (the token goldens replay varied.jsonl row by row): tool
+# calls with the 9-character ids Mistral's templates require.
+VARIED_TEMPLATE_ONLY = ROOT / "src" / "test" / "resources" / "conversations" / "varied_tool_ids.jsonl"
 SHARED = Path(os.environ.get("CHATPREP_SHARED", "/work/shared"))
 TOKENIZERS_DIR = SHARED / "tokenizers"
 DATA_DIR = SHARED / "data"
@@ -40,6 +43,8 @@ FAMILY_TOKENIZER = {
     "gemma3": "gemma3",
     "gptoss": "gptoss",
     "deepseek": "deepseek_v3",
+    "mistral_nemo": "mistral_nemo",
+    "chatml": "qwen2_5",
 }
 
 # Special tokens the vendor tokenizer of a family defines, for families whose tokenizer is not shipped.
@@ -47,6 +52,7 @@ FAMILY_SPECIAL_TOKENS = {
     "lfm2": {"bos_token": "<|startoftext|>", "eos_token": "<|im_end|>", "pad_token": "<|pad|>"},
     "muse_glimmer": {"bos_token": "<|begin_of_text|>", "eos_token": "<|eot|>"},
     "glm4moe": {"eos_token": "<|endoftext|>", "pad_token": "<|endoftext|>"},
+    "glm4_6": {"eos_token": "<|endoftext|>", "pad_token": "<|endoftext|>"},
     "nemotron": {"bos_token": "<s>", "eos_token": "<|im_end|>"},
     "gemma": {"bos_token": "<bos>", "eos_token": "<eos>"},
     "phi3": {"bos_token": "<s>", "eos_token": "<|endoftext|>"},
@@ -54,6 +60,9 @@ FAMILY_SPECIAL_TOKENS = {
     "llava_next": {"bos_token": "<s>", "eos_token": "</s>"},
     "idefics3": {"bos_token": "<|begin_of_text|>", "eos_token": "<end_of_utterance>"},
     "diffusion_gemma": {"bos_token": "<bos>", "eos_token": "<eos>"},
+    "mistral": {"bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>"},
+    "minimax": {"bos_token": "]~!b[", "eos_token": "[e~["},
+    "seed_oss": {"bos_token": "<seed:bos>", "eos_token": "<seed:eos>", "pad_token": "<seed:pad>"},
 }
 
 # Extra template variables a template may read; each value becomes one more rendering variant when the
@@ -230,7 +239,8 @@ class Conversation:
 
 def varied_conversations():
     rows = []
-    for line in VARIED.read_text(encoding="utf-8").splitlines():
+    lines = VARIED.read_text(encoding="utf-8").splitlines() + VARIED_TEMPLATE_ONLY.read_text(encoding="utf-8").splitlines()
+    for line in lines:
         if line.strip():
             d = json.loads(line)
             rows.append(Conversation("varied/" + d["name"], d["messages"], d.get("tools"),

@@ -24,7 +24,8 @@ tokenizer's template) and a training template (`<family>_training.jinja`) that r
 `{% generation %}` / `{% endgeneration %}` around what the model generates in each assistant turn: the mask
 starts right after the text the generation prompt (`add_generation_prompt=True`) emits and includes the
 end-of-turn token. `originals/<family>__<tokenizer>.jinja` are other vendor revisions of the same template
-that resolve to the family.
+that resolve to the family. Where a family's metadata names it, "Source of the original" says where the vendor
+template was copied from (the others are copied from the model repositories listed under "Models").
 
 A template whose text depends on later messages (e.g. reasoning dropped from turns before the last user
 message) cannot give a turn the same tokens in every conversation it is part of; such training templates render
@@ -56,6 +57,9 @@ def family_section(meta):
         f"multimodal text: {yes_no(supports.get('multimodal_text'))}; system role: {yes_no(supports.get('system'))}; "
         f"end of turn: {eot}; prefix-preserving: {yes_no(meta.get('prefix_preserving'))}."
     )
+    if meta.get("provenance"):
+        lines.append("")
+        lines.append(f"Source of the original: {meta['provenance'].strip()}.")
     lines.append("")
     lines.append(f"Trained: {meta['mask_covers'].strip()}")
     lines.append("")

@@ -124,7 +124,8 @@ public final class TemplateCatalog {
                 n.path("end_of_turn_in_next_message").asBoolean(),
                 n.path("text_content_as_parts").asBoolean(),
                 revisions,
-                revisionFiles);
+                revisionFiles,
+                strings(n.path("shape")));
     }
 
     private static String required(JsonNode n, String field, Path meta) throws IOException {

@@ -11,6 +11,9 @@ import java.util.List;
  * @param textContentAsParts the template reads only list content: string contents are given as one text part
  * @param revisionSources other vendor revisions of the original that select this family too
  * @param revisionFiles   their file names under {@code templates/}, in the same order
+ * @param shape           texts every template of this family's general form holds (e.g. ChatML's role tokens): a
+ *                        tokenizer template holding them all that renders exactly like the original on the
+ *                        verification corpus selects this family; empty when only known texts select it
  */
 public record TemplateFamily(
         String name,
@@ -26,7 +29,8 @@ public record TemplateFamily(
         boolean endOfTurnInNextMessage,
         boolean textContentAsParts,
         List<String> revisionSources,
-        List<String> revisionFiles) {
+        List<String> revisionFiles,
+        List<String> shape) {
 
     /** What the template can render. */
     public record Support(boolean tools, boolean reasoning, boolean multimodalText, boolean system) {

@@ -18,6 +18,8 @@ public record TemplateResolution(String source, Origin origin, TemplateFamily fa
         CATALOG_EXACT,
         /** The same, matched through a known older or newer vendor revision of the original. */
         CATALOG_REVISION,
+        /** A template of a family's generic shape (ChatML) that renders exactly like its original on the corpus. */
+        CATALOG_EQUIVALENT,
         /** A template without markers (explicit or the tokenizer's), masked by prefix rendering (--derive-masks). */
         DERIVED
     }

@@ -4,24 +4,50 @@ import io.chatprep.tokenize.TokenizerConfig;
 import io.chatprep.tokenize.TokenizerFiles;
 
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Chooses the chat template for training: an explicit file first, then the tokenizer's own template if it
  * already has generation markers, then the bundled training template of the family whose vendor template
- * matches the tokenizer's (exactly, then through a known revision), and otherwise fails naming the closest
- * family, because silently training on an unmarked template yields empty masks.
+ * matches the tokenizer's (exactly, then through a known revision, then, for a family of a generic shape such as
+ * ChatML, by rendering exactly like its original on the verification corpus), and otherwise fails naming the
+ * closest family, because silently training on an unmarked template yields empty masks.
  */
 public final class TemplateResolver {
+    /** Special tokens to render with when the tokenizer's are unknown: a template printing one differs visibly. */
+    private static final Map<String, String> PLACEHOLDER_TOKENS = Map.of("bos_token", "<bos_token>",
+            "eos_token", "<eos_token>", "unk_token", "<unk_token>", "pad_token", "<pad_token>");
+
     private final TemplateCatalog catalog;
+    private final Map<String, ?> specialTokens;
+    private final Supplier<Set<String>> addedTokens;
 
     public TemplateResolver(TemplateCatalog catalog) {
+        this(catalog, PLACEHOLDER_TOKENS, Set::of);
+    }
+
+    private TemplateResolver(TemplateCatalog catalog, Map<String, ?> specialTokens, Supplier<Set<String>> addedTokens) {
         this.catalog = catalog;
+        this.specialTokens = specialTokens;
+        this.addedTokens = addedTokens;
+    }
+
+    /**
+     * A resolver that knows the tokenizer: templates are compared by rendering with its special tokens, and a
+     * tokenizer without a template is told which family its added tokens point to.
+     */
+    public static TemplateResolver forTokenizer(TemplateCatalog catalog, TokenizerFiles tokenizer) {
+        // Read only for the refusal that names a family: tokenizer.json is large.
+        return new TemplateResolver(catalog, TokenizerConfig.of(tokenizer).specialTokens(),
+                () -> SpecialTokenHint.addedTokens(tokenizer));
     }
 
     /** Resolves against the tokenizer's own default template (tokenizer_config.json or chat_template.jinja). */
     public TemplateResolution resolve(String explicitSource, String explicitName, TokenizerFiles tokenizer) {
-        return resolve(explicitSource, explicitName, tokenizerTemplate(tokenizer));
+        return forTokenizer(catalog, tokenizer).resolve(explicitSource, explicitName, tokenizerTemplate(tokenizer));
     }
 
     /**
@@ -48,7 +74,25 @@ public final class TemplateResolver {
 
     /** The tokenizer's own default chat template, or null when it has none. */
     public static String tokenizerTemplate(TokenizerFiles tokenizer) {
-        return TokenizerConfig.of(tokenizer).chatTemplates().get(TokenizerConfig.DEFAULT_TEMPLATE);
+        return namedTemplate(tokenizer, TokenizerConfig.DEFAULT_TEMPLATE);
+    }
+
+    /**
+     * One of the tokenizer's named chat templates (an entry of a {@code chat_template} list, such as Command R's
+     * {@code tool_use} and {@code rag}; a single template is named {@code default}), or null.
+     */
+    public static String namedTemplate(TokenizerFiles tokenizer, String name) {
+        return TokenizerConfig.of(tokenizer).chatTemplates().get(name);
+    }
+
+    /**
+     * True when a {@code --chat-template} / {@code chat_template} value names one of the tokenizer's own templates
+     * ({@code tool_use}, {@code rag}, ...) rather than a file: a bare name (no path separator, no extension) the
+     * tokenizer's list holds.
+     */
+    public static boolean namesTokenizerTemplate(TokenizerFiles tokenizer, String choice) {
+        return choice != null && !choice.equals("auto") && !choice.contains("/") && !choice.contains(".")
+                && namedTemplate(tokenizer, choice) != null;
     }
 
     /** The bundled family the tokenizer's own template resolves to, if any (never throws). */
@@ -76,9 +120,7 @@ public final class TemplateResolver {
                             + family.map(f -> " (matches bundled family " + f.name() + ")").orElse(""));
         }
         if (tokenizerSource == null || tokenizerSource.isBlank()) {
-            throw new TemplateResolutionException("the tokenizer has no chat template (neither chat_template in "
-                    + "tokenizer_config.json nor chat_template.jinja); pass a template file with --chat-template, "
-                    + "e.g. one of: " + familyNames());
+            throw new TemplateResolutionException(noTemplateMessage());
         }
         if (GenerationMarkers.present(tokenizerSource)) {
             return new TemplateResolution(tokenizerSource, TemplateResolution.Origin.TOKENIZER_MARKED, null,
@@ -98,6 +140,14 @@ public final class TemplateResolver {
                             "tokenizer template is a known revision of " + f.displayName() + "; using "
                                     + f.name() + "_training.jinja");
                 }
+            }
+        }
+        for (TemplateFamily f : catalog.families()) {
+            if (!f.shape().isEmpty() && f.shape().stream().allMatch(tokenizerSource::contains)
+                    && RenderedEquivalence.rendersLike(tokenizerSource, f.originalSource(), specialTokens)) {
+                return new TemplateResolution(f.trainingSource(), TemplateResolution.Origin.CATALOG_EQUIVALENT, f,
+                        "tokenizer template renders exactly like the " + f.displayName() + " original on the "
+                                + "verification corpus; using " + f.name() + "_training.jinja");
             }
         }
         throw new TemplateResolutionException(unknownTemplateMessage(tokenizerSource));
@@ -129,6 +179,18 @@ public final class TemplateResolver {
         msg.append(" --chat-template FILE with your own template carrying generation markers (check it with "
                 + "'chatprep verify-template'); or --derive-masks to derive assistant spans by prefix rendering.");
         return msg.toString();
+    }
+
+    private String noTemplateMessage() {
+        String msg = "the tokenizer has no chat template (neither chat_template in tokenizer_config.json nor "
+                + "chat_template.jinja); pass a template file with --chat-template";
+        Optional<TemplateFamily> hint = SpecialTokenHint.familyFor(catalog, addedTokens.get());
+        if (hint.isPresent()) {
+            TemplateFamily f = hint.get();
+            return msg + ". Its special tokens are those of the bundled family " + f.name() + " (" + f.displayName()
+                    + "): --chat-template templates/" + f.name() + "_training.jinja if that is the model's format";
+        }
+        return msg + ", e.g. one of: " + familyNames();
     }
 
     private String familyNames() {

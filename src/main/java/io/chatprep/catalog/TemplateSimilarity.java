@@ -24,7 +24,7 @@ final class TemplateSimilarity {
         return source.replaceAll("\\s+", "");
     }
 
-    private static Set<String> specials(String s) {
+    static Set<String> specials(String s) {
         Set<String> out = new HashSet<>();
         Matcher m = SPECIAL.matcher(s);
         while (m.find()) {

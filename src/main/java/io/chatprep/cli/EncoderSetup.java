@@ -42,10 +42,16 @@ final class EncoderSetup {
                 options.withDeriveMasks(template.derivesMasks())));
     }
 
-    /** {@code --chat-template auto} (or absent) lets the resolver choose; a path names a file. */
+    /**
+     * {@code --chat-template auto} (or absent) lets the resolver choose from the tokenizer's default template; the
+     * name of one of the tokenizer's templates ({@code tool_use}) lets it choose from that one; a path names a file.
+     */
     static TemplateResolution chooseTemplate(String choice, TokenizerFiles files, boolean deriveMasks) {
         String explicit = null;
-        if (!choice.equals("auto")) {
+        String own = TemplateResolver.tokenizerTemplate(files);
+        if (TemplateResolver.namesTokenizerTemplate(files, choice)) {
+            own = TemplateResolver.namedTemplate(files, choice);
+        } else if (!choice.equals("auto")) {
             Path path = Path.of(choice);
             try {
                 explicit = Files.readString(path, StandardCharsets.UTF_8);
@@ -53,8 +59,8 @@ final class EncoderSetup {
                 throw new UsageException("--chat-template " + choice + ": cannot read the file (" + e.getMessage() + ")");
             }
         }
-        TemplateResolution resolution = new TemplateResolver(TemplateCatalog.bundled())
-                .resolve(explicit, choice, TemplateResolver.tokenizerTemplate(files), deriveMasks);
+        TemplateResolution resolution = TemplateResolver.forTokenizer(TemplateCatalog.bundled(), files)
+                .resolve(explicit, choice, own, deriveMasks);
         System.err.println("chatprep: template: " + resolution.explanation());
         MarkedTemplateGate.problem(resolution, files).ifPresent(problem -> {
             throw new UsageException(problem);

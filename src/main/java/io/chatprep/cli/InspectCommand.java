@@ -32,7 +32,7 @@ public final class InspectCommand implements Command, FlagOptions {
     @Override
     public String usage() {
         return "usage: chatprep inspect --tokenizer DIR --input X.jsonl [--rows 0,5] [--boundaries] [--plain] [--html OUT.html]\n"
-                + "       [--chat-template FILE|auto] [--mask assistant|last-turn|final-channel] [--now ISO] [--derive-masks]";
+                + "       [--chat-template FILE|NAME|auto] [--mask assistant|last-turn|final-channel] [--now ISO] [--derive-masks]";
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class TokenizeCommand implements Command, FlagOptions {
 
     @Override
     public String usage() {
-        return "usage: chatprep tokenize --tokenizer DIR --input X.jsonl --output Y.jsonl [--chat-template FILE|auto]\n"
+        return "usage: chatprep tokenize --tokenizer DIR --input X.jsonl --output Y.jsonl [--chat-template FILE|NAME|auto]\n"
                 + "       [--mask assistant|last-turn|final-channel] [--now ISO] [--derive-masks]";
     }
 

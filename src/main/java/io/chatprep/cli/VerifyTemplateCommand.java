@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code chatprep verify-template --tokenizer DIR [--chat-template FILE|auto] [--conversations FILE]
+ * {@code chatprep verify-template --tokenizer DIR [--chat-template FILE|NAME|auto] [--conversations FILE]
  * [--derive-masks] [--show N]}: renders the bundled corpus (plus the user's conversations) with the template that
  * would be used for training and reports rules (a)–(e). Exit code 0 only when every rule holds.
  */
@@ -43,7 +43,7 @@ public final class VerifyTemplateCommand implements Command, FlagOptions {
 
     @Override
     public String usage() {
-        return "usage: chatprep verify-template --tokenizer DIR [--chat-template FILE|auto] [--conversations FILE.jsonl]\n"
+        return "usage: chatprep verify-template --tokenizer DIR [--chat-template FILE|NAME|auto] [--conversations FILE.jsonl]\n"
                 + "       [--derive-masks] [--show N]";
     }
 
@@ -58,7 +58,7 @@ public final class VerifyTemplateCommand implements Command, FlagOptions {
         Path tokenizerDir = Path.of(args.require("tokenizer"));
         String choice = args.get("chat-template", "auto");
         int show = parseShow(args.get("show", "5"));
-        String explicit = choice.equals("auto") ? null : readFile("--chat-template", Path.of(choice));
+
         List<Conversation> corpus = new ArrayList<>(ConversationCorpus.bundled());
         int bundled = corpus.size();
         if (args.get("conversations") != null) {
@@ -70,8 +70,10 @@ public final class VerifyTemplateCommand implements Command, FlagOptions {
         }
 
         TokenizerFiles files = TokenizerFiles.fromDirectory(tokenizerDir);
-        TemplateResolver resolver = new TemplateResolver(TemplateCatalog.bundled());
-        String own = TemplateResolver.tokenizerTemplate(files);
+        TemplateResolver resolver = TemplateResolver.forTokenizer(TemplateCatalog.bundled(), files);
+        boolean named = TemplateResolver.namesTokenizerTemplate(files, choice);
+        String own = named ? TemplateResolver.namedTemplate(files, choice) : TemplateResolver.tokenizerTemplate(files);
+        String explicit = choice.equals("auto") || named ? null : readFile("--chat-template", Path.of(choice));
         TemplateResolution resolution;
         try {
             resolution = resolver.resolve(explicit, choice, own, args.flag("derive-masks"));

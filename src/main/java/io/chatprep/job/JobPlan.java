@@ -60,12 +60,14 @@ public final class JobPlan {
     public static JobPlan prepare(JobConfig config, Configuration hadoop, Consumer<TokenizerFiles> tokenizerRead) {
         TokenizerSource tokenizer = TokenizerSource.read(config.tokenizer(), hadoop);
         tokenizerRead.accept(tokenizer.files());
-        String explicit = config.chatTemplate().equals("auto") ? null
+        boolean named = TemplateResolver.namesTokenizerTemplate(tokenizer.files(), config.chatTemplate());
+        String explicit = config.chatTemplate().equals("auto") || named ? null
                 : TokenizerSource.readText(config.chatTemplate(), hadoop, "chat_template");
+        String own = named ? TemplateResolver.namedTemplate(tokenizer.files(), config.chatTemplate()) : tokenizer.ownTemplate();
         TemplateResolution resolution;
         try {
-            resolution = new TemplateResolver(TemplateCatalog.bundled())
-                    .resolve(explicit, config.chatTemplate(), tokenizer.ownTemplate(), config.deriveMasks());
+            resolution = TemplateResolver.forTokenizer(TemplateCatalog.bundled(), tokenizer.files())
+                    .resolve(explicit, config.chatTemplate(), own, config.deriveMasks());
         } catch (TemplateResolutionException e) {
             throw new ConfigException("'chat_template' " + config.chatTemplate() + ": " + e.getMessage(), e);
         }

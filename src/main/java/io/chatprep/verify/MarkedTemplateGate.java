@@ -25,7 +25,7 @@ public final class MarkedTemplateGate {
         }
         TokenizerConfig config = TokenizerConfig.of(files);
         VerificationPlan plan = VerificationPlan.of(resolution, TemplateResolver.tokenizerTemplate(files),
-                config.specialTokens(), new TemplateResolver(TemplateCatalog.bundled()));
+                config.specialTokens(), TemplateResolver.forTokenizer(TemplateCatalog.bundled(), files));
         VerificationReport report = new TemplateVerifier(plan.subject(), config.specialTokens(), null)
                 .verify(ConversationCorpus.bundled());
         if (report.passed()) {

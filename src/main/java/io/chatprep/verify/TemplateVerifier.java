@@ -17,11 +17,7 @@ import java.util.regex.Pattern;
  * Checks a training template against rules (a)–(e) of {@link Check} on a set of conversations, each rendered with
  * add_generation_prompt false and true and once per value of every extra variable the template reads.
  *
- * <p>An assistant turn is located by rendering cuts of the conversation: it starts where {@code messages[:i]}
- * ends and its generated part where the generation prompt after {@code messages[:i]} ends; it ends where
- * {@code messages[:i+1]} ends. When the prompt prefills more than the turn holds (an empty think block while the
- * turn has reasoning) the trained part may start anywhere between the end of the role header every prefill
- * variant shares and the point where prompt and rendering part.
+ * <p>Assistant turns are located by rendering cuts of the conversation ({@link TurnLocator}).
  */
 public final class TemplateVerifier {
     /** Variables some templates read, and the values each is rendered with (besides leaving it unset). */
@@ -36,14 +32,13 @@ public final class TemplateVerifier {
         KWARG_VARIANTS.put("medium_effort", List.of(true));
     }
 
-    private static final Pattern TAG_END = Pattern.compile("<[^<>\\s]{1,64}>$");
-
     private final VerifySubject subject;
     private final ConversationRenderer training;
     private final ConversationRenderer original;
     private final HfTokenizer tokenizer;
     private final Map<String, ?> specialTokens;
     private final List<Map<String, Object>> variants;
+    private final TurnLocator turns;
     private final Set<Integer> endOfTurnIds = new HashSet<>();
     private VerificationReport report;
 
@@ -58,6 +53,7 @@ public final class TemplateVerifier {
         this.original = subject.originalSource() == null ? null
                 : new ConversationRenderer(ChatTemplate.compile(subject.originalSource()), specialTokens);
         this.variants = kwargVariants(subject.originalSource() != null ? subject.originalSource() : subject.trainingSource());
+        this.turns = new TurnLocator(subject, training, variants, KWARG_VARIANTS.keySet());
         if (tokenizer != null) {
             for (String token : subject.endOfTurn()) {
                 int[] ids = tokenizer.encodeIds(token);
@@ -141,7 +137,7 @@ public final class TemplateVerifier {
                 return true;
             }
         }
-        List<TurnRegion> regions = checkSpans(conv, agp, kwargs, train, where);
+        List<TurnLocator.TurnRegion> regions = checkSpans(conv, agp, kwargs, train, where);
         if (orig != null) {
             checkText(conv, kwargs, orig, train, regions, where);
         }
@@ -152,119 +148,11 @@ public final class TemplateVerifier {
         return true;
     }
 
-    /** One assistant turn: message index, earliest and latest allowed start of its trained part, end of turn. */
-    private record TurnRegion(int message, int start, int upper, int end) {
-    }
-
-    private List<TurnRegion> turnRegions(Conversation conv, Map<String, Object> kwargs, Rendering train, String where) {
-        List<TurnRegion> regions = new ArrayList<>();
-        String text = train.text();
-        for (int i : conv.assistantIndices()) {
-            Rendering prompt = training.render(conv, i, true, kwargs);
-            Rendering before = training.render(conv, i, false, kwargs);
-            if (!prompt.ok() || !before.ok()) {
-                report.fail(Check.SPANS, where, "message " + i + ": messages[:" + i + "] raises ("
-                        + (prompt.ok() ? before.error() : prompt.error()) + ")");
-                return null;
-            }
-            int beforeLen = Rendering.commonPrefix(before.text(), text);
-            int upper = Rendering.commonPrefix(prompt.text(), text);
-            int lower = backToBoundary(text, beforeLen, Math.min(upper, beforeLen + headerLength(conv, i, kwargs)));
-            if (upper < beforeLen) {
-                report.fail(Check.SPANS, where, "message " + i + ": the generation prompt departs from the rendering "
-                        + "before the turn starts (char " + upper + ")");
-                return null;
-            }
-            Rendering upto = training.render(conv, i + 1, false, kwargs);
-            int end;
-            if (upto.ok() && text.startsWith(upto.text()) && upto.text().length() >= upper) {
-                end = upto.text().length();
-            } else {
-                end = turnEndWithoutPrefix(conv, i, text, upper, upto.ok() ? upto.text() : null);
-            }
-            if (subject.endOfTurnInNextMessage()) {
-                for (String token : subject.endOfTurn()) {
-                    if (text.startsWith(token, end)) {
-                        end += token.length();
-                        break;
-                    }
-                }
-            }
-            regions.add(new TurnRegion(i, lower, upper, end));
-        }
-        return regions;
-    }
-
-    /** pos moved back to the end of a whole tag or whitespace, not before floor. */
-    private static int backToBoundary(String text, int floor, int pos) {
-        while (pos > floor) {
-            if (Character.isWhitespace(text.charAt(pos - 1)) || TAG_END.matcher(text).region(floor, pos).find()) {
-                return pos;
-            }
-            pos--;
-        }
-        return floor;
-    }
-
-    /** Length of what the generation prompt appends after messages[:i] under every prefill variant. */
-    private int headerLength(Conversation conv, int i, Map<String, Object> kwargs) {
-        List<String> suffixes = new ArrayList<>();
-        Map<String, Object> plain = new LinkedHashMap<>(kwargs);
-        plain.keySet().removeAll(KWARG_VARIANTS.keySet());
-        for (Map<String, Object> variant : variants) {
-            Map<String, Object> merged = new LinkedHashMap<>(plain);
-            merged.putAll(variant);
-            Rendering withPrompt = training.render(conv, i, true, merged);
-            Rendering without = training.render(conv, i, false, merged);
-            if (withPrompt.ok() && without.ok() && withPrompt.text().startsWith(without.text())) {
-                suffixes.add(withPrompt.text().substring(without.text().length()));
-            }
-        }
-        if (suffixes.isEmpty()) {
-            return 0;
-        }
-        int n = suffixes.get(0).length();
-        for (String other : suffixes.subList(1, suffixes.size())) {
-            n = Math.min(n, Rendering.commonPrefix(suffixes.get(0), other));
-        }
-        return n;
-    }
-
-    private int turnEndWithoutPrefix(Conversation conv, int i, String text, int start, String upto) {
-        if (upto != null) {
-            int shared = Rendering.commonPrefix(upto, text);
-            int best = -1;
-            for (String token : subject.endOfTurn()) {
-                int pos = text.lastIndexOf(token, shared - token.length());
-                if (pos >= start) {
-                    best = Math.max(best, pos + token.length());
-                }
-            }
-            if (best >= 0) {
-                while (best < shared && Character.isWhitespace(text.charAt(best))) {
-                    best++;
-                }
-                return best;
-            }
-        }
-        for (Object m : conv.messages().subList(i + 1, conv.messages().size())) {
-            if (m instanceof Map<?, ?> msg && !"assistant".equals(msg.get("role"))
-                    && msg.get("content") instanceof String content && !content.isBlank()) {
-                int pos = text.indexOf(content.strip(), start);
-                if (pos >= 0) {
-                    return pos;
-                }
-                break;
-            }
-        }
-        return text.length();
-    }
-
-    private List<TurnRegion> checkSpans(Conversation conv, boolean agp, Map<String, Object> kwargs, Rendering train,
+    private List<TurnLocator.TurnRegion> checkSpans(Conversation conv, boolean agp, Map<String, Object> kwargs, Rendering train,
                                         String where) {
         List<Integer> assistants = conv.assistantIndices();
         int[][] spans = train.spans();
-        List<TurnRegion> regions = turnRegions(conv, kwargs, train, where);
+        List<TurnLocator.TurnRegion> regions = turns.regions(conv, kwargs, train, detail -> report.fail(Check.SPANS, where, detail));
         boolean generated = regions == null || regions.stream().anyMatch(r -> r.upper() < r.end());
         boolean anySpan = false;
         for (int[] s : spans) {
@@ -283,7 +171,7 @@ public final class TemplateVerifier {
                         + " is not inside one assistant turn (it covers a role header or another message)");
             }
         }
-        for (TurnRegion r : regions) {
+        for (TurnLocator.TurnRegion r : regions) {
             if (r.upper() >= r.end()) {
                 continue;
             }
@@ -339,7 +227,7 @@ public final class TemplateVerifier {
 
     /** The "as generated" rule when deviations are declared; identity otherwise. */
     private void checkText(Conversation conv, Map<String, Object> kwargs, Rendering orig, Rendering train,
-                           List<TurnRegion> regions, String where) {
+                           List<TurnLocator.TurnRegion> regions, String where) {
         if (orig.text().equals(train.text())) {
             return;
         }
@@ -360,7 +248,7 @@ public final class TemplateVerifier {
         String text = train.text();
         int cursor = 0;
         int foundAt = 0;
-        for (TurnRegion r : regions) {
+        for (TurnLocator.TurnRegion r : regions) {
             int i = r.message();
             Rendering headR = training.render(conv, i, false, kwargs);
             int head = headR.ok() ? headR.text().length() : 0;
@@ -459,7 +347,7 @@ public final class TemplateVerifier {
         }
     }
 
-    private void checkTokens(Rendering train, List<TurnRegion> regions, String where) {
+    private void checkTokens(Rendering train, List<TurnLocator.TurnRegion> regions, String where) {
         String text = train.text();
         Encoding enc = tokenizer.encode(text);
         int[][] cpSpans = new int[train.spans().length][];
@@ -487,7 +375,7 @@ public final class TemplateVerifier {
                 break;
             }
         }
-        for (TurnRegion r : regions) {
+        for (TurnLocator.TurnRegion r : regions) {
             if (r.upper() >= r.end()) {
                 continue;
             }

@@ -32,12 +32,13 @@ class TemplateResolverTest {
 
     @Test
     void catalogHoldsEveryShippedFamily() {
-        assertEquals(34, catalog.families().size());
+        assertEquals(45, catalog.families().size());
         TemplateFamily qwen3 = catalog.family("qwen3").orElseThrow();
         assertEquals(1, qwen3.revisionSources().size());
         assertTrue(GenerationMarkers.present(qwen3.trainingSource()));
         assertTrue(!GenerationMarkers.present(qwen3.originalSource()));
         assertTrue(catalog.family("glm4moe").orElseThrow().endOfTurnInNextMessage());
+        assertEquals(java.util.List.of("<|im_start|>", "<|im_end|>"), catalog.family("chatml").orElseThrow().shape());
     }
 
     @ParameterizedTest
@@ -45,7 +46,11 @@ class TemplateResolverTest {
             "qwen3, qwen3, CATALOG_REVISION",
             "deepseek_v3, deepseekv3, CATALOG_REVISION",
             "gemma3, gemma3, CATALOG_EXACT",
-            "llama3_1, llama3, CATALOG_EXACT"})
+            "llama3_1, llama3, CATALOG_EXACT",
+            "mistral_nemo, mistral_nemo, CATALOG_EXACT",
+            "recognition/command_r_plus, cohere, CATALOG_REVISION",
+            "recognition/llama3_first_release, llama3, CATALOG_REVISION",
+            "recognition/chatml_reformatted, chatml, CATALOG_EQUIVALENT"})
     void eachTestTokenizerResolvesToItsFamily(String tokenizerName, String family, TemplateResolution.Origin origin) {
         TemplateResolution r = resolver.resolve(null, null, tokenizer(tokenizerName));
         assertEquals(family, r.family().name());
@@ -60,14 +65,62 @@ class TemplateResolverTest {
         assertNotEquals(catalog.family("qwen3").orElseThrow().originalSource(), own);
     }
 
+    @Test
+    void tokenizerWithoutTemplateIsAClearError() {
+        TemplateResolutionException e = assertThrows(TemplateResolutionException.class,
+                () -> resolver.resolve(null, null, tokenizer("llama2")));
+        assertTrue(e.getMessage().contains("the tokenizer has no chat template"), e.getMessage());
+        assertTrue(e.getMessage().contains("--chat-template"), e.getMessage());
+        assertTrue(e.getMessage().contains("llama3_1"), "no family's tokens, so it lists them all: " + e.getMessage());
+    }
+
     @ParameterizedTest
-    @CsvSource({"llama2", "gptoss"})
-    void tokenizerWithoutTemplateIsAClearError(String tokenizerName) {
+    @CsvSource({"gptoss, gptoss", "recognition/no_template_chatml, chatml"})
+    void tokenizerWithoutTemplateIsToldTheFamilyItsTokensPointTo(String tokenizerName, String family) {
         TemplateResolutionException e = assertThrows(TemplateResolutionException.class,
                 () -> resolver.resolve(null, null, tokenizer(tokenizerName)));
         assertTrue(e.getMessage().contains("the tokenizer has no chat template"), e.getMessage());
-        assertTrue(e.getMessage().contains("--chat-template"), e.getMessage());
-        assertTrue(e.getMessage().contains("llama3_1"), "lists the families: " + e.getMessage());
+        assertTrue(e.getMessage().contains("bundled family " + family + " ("), e.getMessage());
+        assertTrue(e.getMessage().contains("--chat-template templates/" + family + "_training.jinja"), e.getMessage());
+    }
+
+    /** ChatML in shape, but printing a default system prompt or a BOS the ChatML original does not: not that family. */
+    @ParameterizedTest
+    @CsvSource({"recognition/chatml_default_system", "recognition/chatml_bos"})
+    void chatmlShapedTemplateRenderingDifferentlyIsRefused(String tokenizerName) {
+        TemplateResolutionException e = assertThrows(TemplateResolutionException.class,
+                () -> resolver.resolve(null, null, tokenizer(tokenizerName)));
+        assertTrue(e.getMessage().contains("matches no bundled family"), e.getMessage());
+        assertTrue(e.getMessage().contains("Closest family: "), e.getMessage());
+    }
+
+    @Test
+    void chatmlEquivalenceNeedsTheTokenizersOwnSpecialTokens() {
+        // With a tokenizer that has no BOS the BOS-prefixed form prints nothing extra and renders as ChatML does.
+        String bosFirst = TemplateResolver.tokenizerTemplate(tokenizer("recognition/chatml_bos"));
+        TokenizerFiles noBos = new TokenizerFiles(tokenizer("qwen3").tokenizerJson(),
+                "{\"eos_token\": \"<|im_end|>\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, bosFirst, "no-bos");
+        TemplateResolution r = resolver.resolve(null, null, noBos);
+        assertEquals("chatml", r.family().name());
+        assertEquals(TemplateResolution.Origin.CATALOG_EQUIVALENT, r.origin());
+    }
+
+    @Test
+    void namedTemplatesOfCohereTokenizerResolveEachOnTheirOwn() {
+        TokenizerFiles cohere = tokenizer("recognition/command_r_plus");
+        assertTrue(TemplateResolver.namesTokenizerTemplate(cohere, "tool_use"));
+        assertTrue(TemplateResolver.namesTokenizerTemplate(cohere, "rag"));
+        assertTrue(!TemplateResolver.namesTokenizerTemplate(cohere, "auto"));
+        assertTrue(!TemplateResolver.namesTokenizerTemplate(cohere, "templates/tool_use.jinja"));
+        TemplateResolver forCohere = TemplateResolver.forTokenizer(catalog, cohere);
+        assertEquals("cohere", forCohere.resolve(null, null,
+                TemplateResolver.namedTemplate(cohere, "default")).family().name());
+        // The tool-use and RAG templates append an instruction turn after the history: no family renders them.
+        for (String name : new String[]{"tool_use", "rag"}) {
+            TemplateResolutionException e = assertThrows(TemplateResolutionException.class,
+                    () -> forCohere.resolve(null, null, TemplateResolver.namedTemplate(cohere, name)));
+            assertTrue(e.getMessage().contains("Closest family: cohere "), e.getMessage());
+        }
     }
 
     @Test

@@ -51,6 +51,7 @@ class VerifyTemplateCommandTest {
             "llama3_1, auto, llama3",
             "gemma3, auto, gemma3",
             "deepseek_v3, auto, deepseekv3",
+            "mistral_nemo, auto, mistral_nemo",
             "gptoss, templates/gptoss_training.jinja, gptoss"})
     void shippedTemplatesPassWithTheirTokenizers(String tokenizer, String template, String family) throws Exception {
         Outcome o = verify("--tokenizer", TOKENIZERS + tokenizer, "--chat-template", template);
@@ -76,6 +77,19 @@ class VerifyTemplateCommandTest {
         assertTrue(row(o.out(), "(a) text", "pass"), o.out());
         assertTrue(o.out().contains("varied/single_turn agp=false"), "names the offending conversation: " + o.out());
         assertTrue(o.out().contains("FAIL: the template is not safe for training as is"));
+    }
+
+    @Test
+    void namedTokenizerTemplateIsChosenByName() throws Exception {
+        Outcome o = run(new TemplatesCommand(), "--tokenizer", TOKENIZERS + "recognition/command_r_plus");
+        assertEquals(0, o.exit(), o.out());
+        assertTrue(o.out().contains("command_r_plus (default): tokenizer template is a known revision of Command R"), o.out());
+        assertTrue(o.out().contains("command_r_plus (tool_use): the tokenizer's chat template matches no bundled family"),
+                o.out());
+        Outcome toolUse = verify("--tokenizer", TOKENIZERS + "recognition/command_r_plus", "--chat-template", "tool_use");
+        assertEquals(1, toolUse.exit(), toolUse.out());
+        assertTrue(toolUse.out().contains("FAIL: no template to verify") && toolUse.out().contains("Closest family: cohere"),
+                toolUse.out());
     }
 
     @Test
@@ -128,7 +142,7 @@ class VerifyTemplateCommandTest {
         assertEquals(0, o.exit(), o.out());
         List<String> families = new ArrayList<>();
         o.out().lines().skip(1).takeWhile(l -> !l.isBlank()).forEach(l -> families.add(l.split("\\s+")[0]));
-        assertEquals(34, families.size(), o.out());
+        assertEquals(45, families.size(), o.out());
         assertTrue(o.out().lines().anyMatch(l -> l.startsWith("qwen3 ") && l.contains("qwen3__qwen3.jinja")
                 && l.contains("Qwen/Qwen3-*")), o.out());
         assertTrue(o.out().contains("known revision of Qwen3"), o.out());

@@ -36,4 +36,18 @@ class JobPlanTemplateTest {
                 "chat_template=" + Path.of("templates/llama3_1_training.jinja").toAbsolutePath());
         assertTrue(JobPlan.prepare(config, new Configuration()).templateExplanation().startsWith("explicit template"));
     }
+
+    /** chat_template may name one of the tokenizer's own templates (Command R+'s list: default, tool_use, rag). */
+    @Test
+    void aNamedTokenizerTemplateIsResolvedLikeTheDefaultOne() {
+        Path cohere = Path.of("src/test/resources/tokenizers/recognition/command_r_plus").toAbsolutePath();
+        JobConfig byName = JobTestSupport.config(ROWS, dir.resolve("out"), cohere, "chat_template=default");
+        assertTrue(JobPlan.prepare(byName, new Configuration()).templateExplanation()
+                .startsWith("tokenizer template is a known revision of Command R"));
+        JobConfig toolUse = JobTestSupport.config(ROWS, dir.resolve("out2"), cohere, "chat_template=tool_use");
+        ConfigException e = assertThrows(ConfigException.class, () -> JobPlan.prepare(toolUse, new Configuration()));
+        assertTrue(e.getMessage().startsWith("'chat_template' tool_use: the tokenizer's chat template matches no bundled "
+                + "family"), e.getMessage());
+        assertTrue(e.getMessage().contains("Closest family: cohere"), e.getMessage());
+    }
 }
