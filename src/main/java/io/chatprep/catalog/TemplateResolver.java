@@ -95,6 +95,16 @@ public final class TemplateResolver {
                 && namedTemplate(tokenizer, choice) != null;
     }
 
+    /** Why this template does not compile, or null when it does. */
+    private static String compileError(String source) {
+        try {
+            io.chatprep.template.ChatTemplate.compile(source);
+            return null;
+        } catch (io.chatprep.template.TemplateException e) {
+            return e.getMessage();
+        }
+    }
+
     /** The bundled family the tokenizer's own template resolves to, if any (never throws). */
     public Optional<TemplateFamily> familyOfTokenizer(String tokenizerSource) {
         if (tokenizerSource == null || tokenizerSource.isBlank()) {
@@ -149,6 +159,13 @@ public final class TemplateResolver {
                         "tokenizer template renders exactly like the " + f.displayName() + " original on the "
                                 + "verification corpus; using " + f.name() + "_training.jinja");
             }
+        }
+        String compileError = compileError(tokenizerSource);
+        if (compileError != null) {
+            // A template that cannot be read is no family's; saying which one it resembles would mislead.
+            throw new TemplateResolutionException("the tokenizer's chat template does not compile (" + compileError
+                    + "); pass a template file with --chat-template, e.g. the training template of its family from "
+                    + "'chatprep templates'");
         }
         throw new TemplateResolutionException(unknownTemplateMessage(tokenizerSource));
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -130,6 +131,16 @@ class TemplateResolverTest {
                 () -> resolver.resolve(null, null, withJinja("llama3_1", altered)));
         assertTrue(e.getMessage().contains("Closest family: llama3 "), e.getMessage());
         assertTrue(e.getMessage().contains("--derive-masks"), e.getMessage());
+    }
+
+    @Test
+    void aTokenizerTemplateThatDoesNotCompileSaysSo() {
+        // One missing endfor: the text is still closest to Llama 3, but no family can stand in for a broken template.
+        String broken = catalog.family("llama3").orElseThrow().originalSource().replaceFirst("\\{%-? endfor -?%\\}", "");
+        TemplateResolutionException e = assertThrows(TemplateResolutionException.class,
+                () -> resolver.resolve(null, null, withJinja("llama3_1", broken)));
+        assertTrue(e.getMessage().startsWith("the tokenizer's chat template does not compile ("), e.getMessage());
+        assertFalse(e.getMessage().contains("Closest family"), e.getMessage());
     }
 
     @Test
