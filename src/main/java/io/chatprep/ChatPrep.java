@@ -2,6 +2,8 @@ package io.chatprep;
 
 import io.chatprep.job.ChatPrepJob;
 import io.chatprep.job.JobResult;
+import io.chatprep.job.config.ConfigKey;
+import io.chatprep.job.config.ConfigKeys;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.JobConfigLoader;
 import org.apache.spark.sql.Dataset;
@@ -22,7 +24,8 @@ import java.util.Map;
  *     .execute();
  * Dataset<Row> encoded = ChatPrep.builder(spark).option("tokenizer", dir).transform(conversations);
  * }</pre>
- * Options are the config-file keys; values given as strings are read like {@code --set} values.
+ * Options are the config-file keys ({@link ConfigKeys} holds them typed); values given as strings are read like
+ * {@code --set} values.
  */
 public final class ChatPrep {
     private final SparkSession spark;
@@ -39,6 +42,12 @@ public final class ChatPrep {
     /** Loads a YAML/JSON config file first; later options win. */
     public ChatPrep config(String path) {
         loader.file(Path.of(path));
+        return this;
+    }
+
+    /** A typed option: {@code .option(ConfigKeys.MAX_LENGTH, 4096)}, {@code .option(ConfigKeys.MODE, WriteMode.OVERWRITE)}. */
+    public <T> ChatPrep option(ConfigKey<T> key, T value) {
+        loader.set(key, value);
         return this;
     }
 

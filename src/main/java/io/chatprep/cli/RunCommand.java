@@ -6,6 +6,8 @@ import io.chatprep.job.EncoderWarmUp;
 import io.chatprep.job.JobResult;
 import io.chatprep.job.SparkSessions;
 import io.chatprep.job.StopSignal;
+import io.chatprep.job.config.ConfigKey;
+import io.chatprep.job.config.ConfigKeys;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.JobConfigLoader;
 import io.chatprep.job.encode.EncoderFactory;
@@ -22,7 +24,7 @@ import java.util.Set;
  */
 public final class RunCommand implements Command, FlagOptions {
     /** Options of the command itself; every other option is a config key. */
-    private static final Set<String> OWN_OPTIONS = Set.of("config", "set", "dry-run");
+    private static final Set<String> OWN_OPTIONS = Set.of("config", "set", "dry-run", "help-keys");
 
     @Override
     public String name() {
@@ -36,16 +38,20 @@ public final class RunCommand implements Command, FlagOptions {
 
     @Override
     public Set<String> flags() {
-        return Set.of("dry-run", "derive-masks", "force");
+        Set<String> flags = new LinkedHashSet<>(Set.of("dry-run", "help-keys"));
+        ConfigKeys.ALL.stream().filter(ConfigKey::isSwitch).forEach(k -> flags.add(k.flag().substring(2)));
+        return flags;
     }
 
     @Override
     public int run(Args args) throws Exception {
         Set<String> known = new LinkedHashSet<>(OWN_OPTIONS);
-        for (String key : JobConfigLoader.knownKeys()) {
-            known.add(key.replace('_', '-'));
-        }
+        ConfigKeys.ALL.forEach(k -> known.add(k.flag().substring(2)));
         args.rejectUnknown(known);
+        if (args.flag("help-keys")) {
+            System.out.print(ConfigKeys.markdownTable());
+            return 0;
+        }
         JobConfigLoader loader = new JobConfigLoader();
         if (args.get("config") != null) {
             loader.file(Path.of(args.get("config")));
@@ -94,8 +100,17 @@ public final class RunCommand implements Command, FlagOptions {
 
     @Override
     public String usage() {
-        return "usage: chatprep run --config FILE [--set key=value ...] [--KEY VALUE ...] [--dry-run]\n"
-                + "  keys (as --kebab-case flags or --set snake_case=value): "
-                + String.join(", ", JobConfigLoader.knownKeys());
+        StringBuilder b = new StringBuilder("usage: chatprep run --config FILE [--set key=value ...] [--KEY VALUE ...] "
+                + "[--dry-run]\n  --help-keys prints the keys as a Markdown table.\n  Every config key is also a flag (flags win over the file, --set wins over both):\n");
+        for (ConfigKey<?> k : ConfigKeys.ALL) {
+            b.append(String.format(java.util.Locale.ROOT, "  %-30s %s (%s; default %s)%n",
+                    k.flag() + (k.isSwitch() ? "" : " VALUE"), plain(k.doc()), k.type(), plain(k.defaultText())));
+        }
+        return b.append(ExitCode.table()).toString();
+    }
+
+    /** Documentation text without its Markdown code marks, for a terminal. */
+    private static String plain(String markdown) {
+        return markdown.replace("`", "");
     }
 }

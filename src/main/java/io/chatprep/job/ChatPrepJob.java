@@ -129,7 +129,7 @@ public final class ChatPrepJob {
             target.writeText("README.md", DatasetCard.render(stats, result.outputRows(),
                     io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks()),
                     config.packLength() != null, plan.templateSha256(), plan.tokenizerSha256().get("tokenizer.json"),
-                    Versions.all().get("chatprep"), JSON.valueToTree(plan.config()).toPrettyString()));
+                    Versions.all().get("chatprep"), plan.config().toTree().toPrettyString()));
             step(progress, "writing report.html");
             try {
                 target.writeText(RunReport.FILE_NAME, RunReport.html(spark, target.staging(), manifest,
@@ -259,7 +259,7 @@ public final class ChatPrepJob {
         tokens.put("length_p50", s.lengthPercentile(0.5));
         tokens.put("length_p95", s.lengthPercentile(0.95));
         tokens.put("length_max", s.maxLength());
-        m.set("config", JSON.valueToTree(plan.config()));
+        m.set("config", plan.config().toTree());
         ObjectNode template = m.putObject("template");
         template.put("origin", plan.templateOrigin());
         template.put("explanation", plan.templateExplanation());

@@ -1,10 +1,6 @@
 package io.chatprep.job.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,39 +9,24 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Builds a {@link JobConfig} from layers, later ones winning: a YAML or JSON file, then single keys
- * ({@code --set key=value} or {@code --key value}). Unknown keys fail naming the key and the valid ones.
+ * ({@code --set key=value} or {@code --key value}, values read as YAML scalars). Unknown keys fail naming the key and
+ * the valid ones; {@link ConfigKeys} says what each key holds.
  */
 public final class JobConfigLoader {
-    /** Keys whose value is a map: {@code --set spark.spark.executor.memory=4g} addresses one entry. */
-    private static final Set<String> MAP_KEYS = Set.of("columns", "spark", "template_kwargs");
-    /** Keys whose value is a list: repeating them on the command line appends. */
-    private static final Set<String> LIST_KEYS = Set.of("input");
-
-    private static final ObjectMapper YAML = new ObjectMapper()
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-
+    private static final com.fasterxml.jackson.databind.ObjectMapper TYPED = new com.fasterxml.jackson.databind.ObjectMapper();
     private final ObjectNode tree = JsonNodeFactory.instance.objectNode();
     private final Set<String> fromCommandLine = new java.util.HashSet<>();
 
     /** Every top-level key a config may hold, in sorted order. */
     public static Set<String> knownKeys() {
         Set<String> keys = new TreeSet<>();
-        for (var f : JobConfig.class.getDeclaredFields()) {
-            var p = f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-            if (p != null) {
-                keys.add(p.value());
-            }
-        }
+        ConfigKeys.ALL.forEach(k -> keys.add(k.name()));
         return keys;
     }
 
@@ -107,14 +88,14 @@ public final class JobConfigLoader {
         checkKnown(top, "the options");
         JsonNode parsed = scalar(value);
         if (entry != null) {
-            if (!MAP_KEYS.contains(top)) {
+            if (!ConfigKeys.MAPS.contains(ConfigKeys.named(top))) {
                 throw new ConfigException("'" + top + "' is not a map, so '" + key + "' is not a valid key (maps: "
-                        + String.join(", ", new TreeSet<>(MAP_KEYS)) + ")");
+                        + String.join(", ", ConfigKeys.MAPS.stream().map(ConfigKey::name).sorted().toList()) + ")");
             }
             JsonNode existing = tree.get(top);
             ObjectNode map = existing instanceof ObjectNode o ? o : tree.putObject(top);
             map.set(entry, parsed);
-        } else if (LIST_KEYS.contains(top) && !parsed.isArray()) {
+        } else if (top.equals(ConfigKeys.INPUT.name()) && !parsed.isArray()) {
             // The first command-line value replaces the file's list; more values append.
             JsonNode existing = tree.get(top);
             ArrayNode list = existing instanceof ArrayNode a && fromCommandLine.contains(top) ? a : tree.putArray(top);
@@ -147,41 +128,13 @@ public final class JobConfigLoader {
 
     /** The typed configuration; values are checked, not yet whether files exist. */
     public JobConfig load() {
-        JobConfig config;
-        try {
-            config = YAML.treeToValue(tree, JobConfig.class);
-        } catch (MismatchedInputException e) {
-            throw new ConfigException(mismatch(e), e);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("bad configuration: " + e.getOriginalMessage(), e);
-        }
-        return config.validate();
+        return JobConfig.from(tree);
     }
 
-    /** Jackson's own text names its coercion settings; the user needs the key, the value and what it must be. */
-    private String mismatch(MismatchedInputException e) {
-        String key = path(e);
-        JsonNode value = tree.at("/" + key.replace(".", "/"));
-        Class<?> type = e.getTargetType();
-        String shown = value.isMissingNode() ? "" : ", got " + value;
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "'" + key + "' must be a whole number" + shown;
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "'" + key + "' must be true or false" + shown;
-        }
-        if (type == Double.class || type == double.class) {
-            return "'" + key + "' must be a number" + shown;
-        }
-        return "bad value for '" + key + "': " + e.getOriginalMessage();
-    }
-
-    private static String path(MismatchedInputException e) {
-        List<String> parts = new ArrayList<>();
-        for (var ref : e.getPath()) {
-            parts.add(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
-        }
-        return String.join(".", parts);
+    /** The same key, typed: {@code values} hold what a notebook passes ({@code .option(ConfigKeys.MAX_LENGTH, 4096)}). */
+    public <T> JobConfigLoader set(ConfigKey<T> key, T value) {
+        tree.set(key.name(), TYPED.valueToTree(key.shown(value)));
+        return this;
     }
 
     /** The merged tree, for the manifest. */

@@ -167,7 +167,7 @@ class JobConfigLoaderTest {
     void wholeNumberKeysRefuseFractions() throws Exception {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new JobConfigLoader().file(yaml("tokenizer: t\nmax_length: 3.7\n")).load());
-        assertEquals("'max_length' must be a whole number, got 3.7", e.getMessage());
+        assertEquals("'max_length' must be a positive whole number, got 3.7", e.getMessage());
         assertMessage("pack_length", new JobConfigLoader().set("tokenizer", "t").set("pack_length", "1024.5"));
         assertMessage("num_shards", new JobConfigLoader().set("tokenizer", "t").set("num_shards", "2.0"));
         assertEquals(1024, new JobConfigLoader().set("tokenizer", "t").set("max_length", "1024").load().maxLength());
