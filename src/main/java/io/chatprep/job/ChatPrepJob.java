@@ -89,10 +89,6 @@ public final class ChatPrepJob {
             progress.start();
             InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
-            if (!files.parquet().isEmpty()) {
-                // Reading Parquet input runs a Spark job for its schema: a tokenizer that cannot load stops the run first.
-                reportTokenizer.requireLoadable();
-            }
             JavaRDD<EncodedRecord> encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config,
                     spec, rowsDone, files.commonDirectory());
             // Last before the first task: the driver's own preparation above overlaps the tokenizer's loading.

@@ -15,8 +15,7 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.parquet.example.data.Group;
 import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
@@ -26,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,9 +34,6 @@ import java.util.TreeSet;
  * and row index) from any Hadoop filesystem path, directory or glob, into {@link SourceRow}s.
  */
 public final class InputReader {
-    private static final String FILE_COLUMN = "__chatprep_file";
-    private static final String INDEX_COLUMN = "__chatprep_row_index";
-
     private final SparkSession spark;
     private final long splitSizeBytes;
 
@@ -162,15 +159,7 @@ public final class InputReader {
     }
 
     private JavaRDD<SourceRow> readJsonl(List<String> paths, long splitSize) {
-        Job job;
-        try {
-            job = Job.getInstance(spark.sparkContext().hadoopConfiguration());
-            Path[] ps = paths.stream().map(Path::new).toArray(Path[]::new);
-            FileInputFormat.setInputPaths(job, ps);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot configure JSONL input: " + e.getMessage(), e);
-        }
-        Configuration conf = job.getConfiguration();
+        Configuration conf = jobConfiguration(paths, "JSONL");
         conf.setLong(FileInputFormat.SPLIT_MAXSIZE, splitSize);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
@@ -220,52 +209,69 @@ public final class InputReader {
         }
     }
 
+    /**
+     * Parquet through Hadoop's input format rather than Spark's Parquet source: every record keeps its own file's
+     * schema (Spark reads all files with one, dropping the fields other files add), no job runs on the driver for a
+     * schema, and files are read as named ({@link ExactFileFormats}).
+     */
     private JavaRDD<SourceRow> readParquet(List<String> paths) {
-        Dataset<Row> df = spark.read().parquet(paths.toArray(String[]::new));
-        Dataset<Row> withPosition = df.selectExpr("*", "_metadata.file_path AS " + FILE_COLUMN,
-                "_metadata.row_index AS " + INDEX_COLUMN);
-        return withPosition.toJavaRDD().mapPartitions(ParquetRows::new);
+        Configuration conf = jobConfiguration(paths, "Parquet");
+        conf.setLong(FileInputFormat.SPLIT_MAXSIZE, PARQUET_SPLIT_BYTES);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaNewHadoopRDD<Long, Group> records = (JavaNewHadoopRDD<Long, Group>)
+                jsc.newAPIHadoopRDD(conf, ExactFileFormats.Parquet.class, Long.class, Group.class);
+        return records.mapPartitionsWithInputSplit((split, it) -> new ParquetRows(
+                ((FileSplit) split).getPath().toString(), it), false);
     }
 
-    /** Parquet rows as source rows; a partition reads few files, so each file's URI becomes a path once. */
-    private static final class ParquetRows implements Iterator<SourceRow> {
-        private static final Set<String> POSITION = Set.of(FILE_COLUMN, INDEX_COLUMN);
-        private final Iterator<Row> rows;
-        private String uri;
-        private String path;
+    /** Largest Parquet split: Spark's default partition size; a row group is never split further. */
+    static final long PARQUET_SPLIT_BYTES = 128L * 1024 * 1024;
 
-        ParquetRows(Iterator<Row> rows) {
-            this.rows = rows;
+    private Configuration jobConfiguration(List<String> paths, String what) {
+        try {
+            Job job = Job.getInstance(spark.sparkContext().hadoopConfiguration());
+            FileInputFormat.setInputPaths(job, paths.stream().map(Path::new).toArray(Path[]::new));
+            return job.getConfiguration();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot configure " + what + " input: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parquet records as source rows: the row as stored for quarantine, JSON-typed text decoded for the template. */
+    private static final class ParquetRows implements Iterator<SourceRow> {
+        private final String file;
+        private final Iterator<Tuple2<Long, Group>> records;
+        private org.apache.parquet.schema.GroupType schema;
+        private boolean hasJson;
+
+        ParquetRows(String file, Iterator<Tuple2<Long, Group>> records) {
+            this.file = file;
+            this.records = records;
         }
 
         @Override
         public boolean hasNext() {
-            return rows.hasNext();
+            return records.hasNext();
         }
 
         @Override
         public SourceRow next() {
-            Row row = rows.next();
-            var value = SparkValues.toPython(row, POSITION);
-            String fileUri = row.getString(row.fieldIndex(FILE_COLUMN));
-            if (!fileUri.equals(uri)) {
-                uri = fileUri;
-                path = hadoopPath(fileUri);
+            Tuple2<Long, Group> record = records.next();
+            Group group = record._2();
+            if (group.getType() != schema) {
+                schema = group.getType();
+                hasJson = ParquetValues.hasJson(schema);
             }
-            long index = row.getLong(row.fieldIndex(INDEX_COLUMN));
-            return new SourceRow(path, index, PythonJson.write(value), value);
-        }
-    }
-
-    /**
-     * Spark gives a Parquet row's file as a URI ({@code file:///data/a%20b.parquet}); listings and JSONL splits give
-     * Hadoop's form of the same path ({@code file:/data/a b.parquet}), which ids and ordering use.
-     */
-    static String hadoopPath(String uri) {
-        try {
-            return new Path(java.net.URI.create(uri)).toString();
-        } catch (IllegalArgumentException e) {
-            return uri;
+            Map<String, Object> value = ParquetValues.row(group);
+            String raw = PythonJson.write(value);
+            if (!hasJson) {
+                return new SourceRow(file, record._1(), raw, value);
+            }
+            try {
+                return new SourceRow(file, record._1(), raw, ParquetValues.decodeJson(value));
+            } catch (IOException e) {
+                return new SourceRow(file, record._1(), raw, null, e.getMessage());
+            }
         }
     }
 

@@ -41,13 +41,6 @@ class InputFilesTest {
         assertEquals("a.jsonl:1234", nested.derivedId("s3a://elsewhere/"));
     }
 
-    @Test
-    void parquetRowFilesTakeTheListingsForm() {
-        assertEquals("file:/data/my dir/b.parquet", InputReader.hadoopPath("file:///data/my%20dir/b.parquet"));
-        assertEquals("s3a://bucket/x/b.parquet", InputReader.hadoopPath("s3a://bucket/x/b.parquet"));
-        assertEquals("not a uri: x y", InputReader.hadoopPath("not a uri: x y"));
-    }
-
     @TempDir
     Path dir;
 
