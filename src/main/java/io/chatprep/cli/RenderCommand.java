@@ -9,7 +9,6 @@ import io.chatprep.template.RenderedChat;
 import io.chatprep.template.TemplateException;
 import io.chatprep.template.py.PyException;
 import io.chatprep.template.py.PyJson;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -70,15 +69,12 @@ public final class RenderCommand implements Command {
         if (!Files.exists(input)) {
             throw new UsageException("--input file not found: " + input);
         }
-        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        try (InputLines in = new InputLines(input);
                 BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
+            for (InputLines.Line line; (line = in.next()) != null; ) {
                 lines++;
-                String result = renderLine(line, lines, fixedTemplate, cache);
+                String result = line.unreadable() != null ? error("line " + lines + ": " + line.unreadable())
+                        : renderLine(line.text(), lines, fixedTemplate, cache);
                 if (result.startsWith("{\"error\"")) {
                     failed++;
                 }

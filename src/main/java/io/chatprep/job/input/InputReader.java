@@ -1,6 +1,7 @@
 package io.chatprep.job.input;
 
 import io.chatprep.job.config.ConfigException;
+import io.chatprep.encode.Utf8Text;
 import io.chatprep.job.config.InputFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -21,7 +22,6 @@ import scala.Tuple2;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -187,11 +187,16 @@ public final class InputReader {
             while (next == null && lines.hasNext()) {
                 Tuple2<LongWritable, Text> line = lines.next();
                 Text bytes = line._2();
-                // The String constructor decodes UTF-8 in one pass, where Text.toString goes through a CharBuffer;
-                // both replace malformed bytes with U+FFFD.
-                String text = new String(bytes.getBytes(), 0, bytes.getLength(), StandardCharsets.UTF_8);
-                if (!text.isBlank()) {
-                    next = new SourceRow(file, line._1().get(), text, null);
+                long position = line._1().get();
+                int bad = Utf8Text.firstInvalid(bytes.getBytes(), 0, bytes.getLength());
+                // Valid UTF-8 decodes in one pass with the String constructor; the text of a line that is not UTF-8
+                // (malformed bytes replaced) only goes to the quarantine record, with the reason.
+                String text = Utf8Text.decode(bytes.getBytes(), 0, bytes.getLength());
+                if (bad >= 0) {
+                    next = new SourceRow(file, position, text, null,
+                            Utf8Text.reason(bytes.getBytes(), 0, bad, position));
+                } else if (!text.isBlank()) {
+                    next = new SourceRow(file, position, text, null);
                 }
             }
         }
