@@ -89,6 +89,9 @@ public final class ChatPrepJob {
             progress.start();
             InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
+            if (files.skippedSummary() != null) {
+                console.println("chatprep: " + files.skippedSummary());
+            }
             JavaRDD<EncodedRecord> encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config,
                     spec, rowsDone, files.commonDirectory());
             // Last before the first task: the driver's own preparation above overlaps the tokenizer's loading.
@@ -214,6 +217,7 @@ public final class ChatPrepJob {
         ObjectNode input = m.putObject("input");
         input.set("paths", JSON.valueToTree(plan.config().input()));
         input.put("files", files.count());
+        input.set("skipped_hidden", JSON.valueToTree(files.skippedRecord()));
         ObjectNode counts = m.putObject("counts");
         counts.put("read", s.read());
         counts.put("written", s.written());

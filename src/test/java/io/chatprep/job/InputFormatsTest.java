@@ -92,6 +92,35 @@ class InputFormatsTest {
     }
 
     @Test
+    void namedHiddenFilesAndGlobLikeDirectoriesAreReadAndSkippedFilesReported() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("names"));
+        Path plain = Files.createDirectories(root.resolve("plain"));
+        List<String> lines = Files.readAllLines(JobTestSupport.MIXED).stream().filter(l -> !l.isBlank()).toList();
+        Files.write(plain.resolve("a.jsonl"), lines.subList(0, 2));
+        Files.write(plain.resolve("_b.jsonl"), lines.subList(2, 3));
+        Files.write(plain.resolve(".c.jsonl"), lines.subList(3, 4));
+        Path weird = Files.createDirectories(root.resolve("we ird[1]"));
+        try (var files = Files.list(parquet)) {
+            Path part = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+            Files.copy(part, weird.resolve("p.parquet"));
+            Files.copy(part, root.resolve("_q.parquet"));
+        }
+        Path out = dir.resolve("from-names");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        JobResult r = new ChatPrepJob(spark, CharacterEncoder.factory(), new PrintStream(console, true,
+                java.nio.charset.StandardCharsets.UTF_8)).run(config(plain, out, "input=" + plain.resolve("_b.jsonl"),
+                "input=" + weird, "input=" + root.resolve("_q.parquet")));
+        // a.jsonl (2 rows), the named _b.jsonl (1), and the 3 rows of each Parquet file; .c.jsonl is skipped.
+        assertEquals(2 + 1 + 3 + 3, r.rowsRead());
+        assertTrue(console.toString(java.nio.charset.StandardCharsets.UTF_8).contains("chatprep: skipped 1 hidden file(s) "
+                + "in input directories (names starting with '.' or '_'; name one as an input to read it): file:"
+                + plain.resolve(".c.jsonl")), console.toString(java.nio.charset.StandardCharsets.UTF_8));
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals(1, manifest.at("/input/skipped_hidden/count").asInt());
+        assertEquals("file:" + plain.resolve(".c.jsonl"), manifest.at("/input/skipped_hidden/paths/0").asText());
+    }
+
+    @Test
     void blankInputWritesAnEmptyDatasetWithTheSchema() throws Exception {
         Path blank = dir.resolve("blank.jsonl");
         Files.writeString(blank, "\n  \n");

@@ -5,14 +5,12 @@ import io.chatprep.encode.Utf8Text;
 import io.chatprep.job.config.InputFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -42,28 +40,28 @@ public final class InputReader {
         this.splitSizeBytes = Math.max(1L, (long) (splitSizeMb * 1024 * 1024));
     }
 
-    /** The files the inputs name, sorted, split by format. Fails when nothing matches. */
+    /**
+     * The files the inputs name, sorted, split by format, with the hidden names skipped inside directories
+     * ({@link InputListing}). Fails when an input names no file.
+     */
     public static InputFiles resolve(List<String> inputs, InputFormat format, Configuration conf) {
         Set<String> jsonl = new TreeSet<>();
         Set<String> parquet = new TreeSet<>();
+        Set<String> skipped = new TreeSet<>();
         long jsonlBytes = 0;
         for (String input : inputs) {
-            Path pattern = new Path(input);
             List<FileStatus> found = new ArrayList<>();
+            Set<String> skippedHere = new TreeSet<>();
             try {
-                FileSystem fs = pattern.getFileSystem(conf);
-                FileStatus[] matches = fs.globStatus(pattern);
-                if (matches != null) {
-                    for (FileStatus m : matches) {
-                        collect(fs, m, found);
-                    }
-                }
+                InputListing.list(input, conf, found, skippedHere);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list input " + input + ": " + e.getMessage(), e);
             }
             if (found.isEmpty()) {
-                throw new ConfigException("'input' " + input + " matches no files");
+                throw new ConfigException("'input' " + input + " matches no files" + (skippedHere.isEmpty() ? ""
+                        : " (only hidden ones, which are skipped unless named: " + String.join(", ", skippedHere) + ")"));
             }
+            skipped.addAll(skippedHere);
             for (FileStatus f : found) {
                 String path = f.getPath().toString();
                 boolean isParquet = format == InputFormat.PARQUET
@@ -75,8 +73,11 @@ public final class InputReader {
                 }
             }
         }
+        // A hidden file skipped in its directory but also named as an input is read, not skipped.
+        skipped.removeAll(jsonl);
+        skipped.removeAll(parquet);
         refuseJsonArrays(jsonl, conf);
-        return new InputFiles(List.copyOf(jsonl), List.copyOf(parquet), jsonlBytes);
+        return new InputFiles(List.copyOf(jsonl), List.copyOf(parquet), jsonlBytes, List.copyOf(skipped));
     }
 
     /** JSONL files looked at for a JSON array: the usual input is one file or many of one shape; few reads on S3. */
@@ -120,22 +121,6 @@ public final class InputReader {
         return -1;
     }
 
-    private static void collect(FileSystem fs, FileStatus status, List<FileStatus> out) throws IOException {
-        String name = status.getPath().getName();
-        if (name.startsWith(".") || name.startsWith("_")) {
-            return;
-        }
-        if (status.isDirectory()) {
-            FileStatus[] children = fs.listStatus(status.getPath());
-            java.util.Arrays.sort(children);
-            for (FileStatus child : children) {
-                collect(fs, child, out);
-            }
-        } else {
-            out.add(status);
-        }
-    }
-
     public JavaRDD<SourceRow> read(InputFiles files) {
         JavaRDD<SourceRow> rows = null;
         if (!files.jsonl().isEmpty()) {
@@ -163,7 +148,7 @@ public final class InputReader {
         conf.setLong(FileInputFormat.SPLIT_MAXSIZE, splitSize);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
-                jsc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
+                jsc.newAPIHadoopRDD(conf, ExactFileFormats.Text.class, LongWritable.class, Text.class);
         return lines.mapPartitionsWithInputSplit((split, it) -> {
             String file = ((FileSplit) split).getPath().toString();
             return new JsonlLines(file, it);
@@ -285,10 +270,37 @@ public final class InputReader {
         return read(files).getNumPartitions();
     }
 
-    /** Resolved input files by format. */
-    public record InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes) implements java.io.Serializable {
+    /** Resolved input files by format, and the hidden files skipped in input directories. */
+    public record InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes, List<String> skipped)
+            implements java.io.Serializable {
+        /** Paths of skipped files listed in run output and the manifest; the count is always exact. */
+        static final int SKIPPED_LISTED = 100;
+
+        public InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes) {
+            this(jsonl, parquet, jsonlBytes, List.of());
+        }
+
         public int count() {
             return jsonl.size() + parquet.size();
+        }
+
+        /** One line for the run's output naming the skipped files, or null when none was skipped. */
+        public String skippedSummary() {
+            if (skipped.isEmpty()) {
+                return null;
+            }
+            int shown = Math.min(skipped.size(), 5);
+            return "skipped " + skipped.size() + " hidden file(s) in input directories (names starting with '.' or "
+                    + "'_'; name one as an input to read it): " + String.join(", ", skipped.subList(0, shown))
+                    + (shown < skipped.size() ? ", ..." : "");
+        }
+
+        /** The manifest's record of skipped files: their count and the first {@value #SKIPPED_LISTED} paths. */
+        public java.util.Map<String, Object> skippedRecord() {
+            java.util.Map<String, Object> record = new java.util.LinkedHashMap<>();
+            record.put("count", skipped.size());
+            record.put("paths", skipped.subList(0, Math.min(skipped.size(), SKIPPED_LISTED)));
+            return record;
         }
 
         /**
