@@ -29,7 +29,8 @@ import java.util.Set;
  */
 public final class RenderCommand implements Command {
     private static final int TEMPLATE_CACHE_SIZE = 256;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(PyJson.READ_LIMITS).build());
     // Escaping everything beyond ASCII keeps lone surrogates intact, so Python's json reads the very same strings.
     private static final ObjectMapper OUT = new ObjectMapper().configure(
             com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
