@@ -113,6 +113,27 @@ class TokenizeCommandTest {
     }
 
     @Test
+    void inspectShowsALineThatIsNotUtf8AsRejectedAndGoesOn() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.run(new String[] {"inspect", "--tokenizer", TokenGoldens.tokenizerDir("qwen3").toString(),
+                    "--input", io.chatprep.job.input.InputGoldens.FIXTURES.resolve("bytes.jsonl").toString(),
+                    "--rows", "1,2", "--plain", "--chat-template", "templates/qwen3_training.jinja"});
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(0, code);
+        String shown = captured.toString(StandardCharsets.UTF_8);
+        // Row 1 is a real row saved as Latin-1; row 2 the same kind of row in UTF-8.
+        assertTrue(shown.startsWith("== row 1: rejected (parse): not UTF-8: byte 0x"), shown);
+        assertTrue(shown.contains("\n== row 2: "), shown);
+        assertTrue(shown.contains("<|im_start|>assistant\n[["), shown);
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertEquals(2, Main.run(new String[] {"tokenize", "--tokenizer", "x", "--input", "missing.jsonl", "--output", "o"}));
         assertEquals(2, Main.run(new String[] {"tokenize", "--bogus", "1"}));
