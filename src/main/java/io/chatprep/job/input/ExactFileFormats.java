@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hadoop input formats over exactly the files {@link InputFiles#resolve} chose. Hadoop's own listing would read every
+ * Hadoop input formats over exactly the files {@link InputReader#resolve} chose. Hadoop's own listing would read every
  * input path as a glob again ({@code we ird[1]/a.jsonl} matches nothing) and drop names starting with {@code _} or
  * {@code .} even when the user named that file; Spark's Parquet source does both too.
  */
