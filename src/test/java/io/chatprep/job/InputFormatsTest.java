@@ -121,6 +121,35 @@ class InputFormatsTest {
     }
 
     @Test
+    void aParquetFileOfManyRowGroupsIsReadInParallel() throws Exception {
+        var schema = org.apache.parquet.schema.MessageTypeParser.parseMessageType(
+                "message row { required binary text (STRING); }");
+        Path file = dir.resolve("many-groups.parquet");
+        var groups = new org.apache.parquet.example.data.simple.SimpleGroupFactory(schema);
+        java.util.Random random = new java.util.Random(3);
+        try (var writer = org.apache.parquet.hadoop.example.ExampleParquetWriter.builder(
+                new org.apache.hadoop.fs.Path(file.toUri())).withType(schema).withRowGroupSize(64 * 1024).build()) {
+            for (int i = 0; i < 20_000; i++) {
+                writer.write(groups.newGroup().append("text", Long.toString(random.nextLong(), 36).repeat(3)));
+            }
+        }
+        assertTrue(Files.size(file) > 600 * 1024, "size " + Files.size(file)); // over two 256 KB splits
+        var files = io.chatprep.job.input.InputReader.resolve(List.of(file.toString()),
+                io.chatprep.job.config.InputFormat.AUTO, spark.sparkContext().hadoopConfiguration());
+        List<Integer> perPartition = new io.chatprep.job.input.InputReader(spark, 16).read(files)
+                .mapPartitions(it -> {
+                    int n = 0;
+                    for (; it.hasNext(); it.next()) {
+                        n++;
+                    }
+                    return List.of(n).iterator();
+                }).collect();
+        assertEquals(20_000, perPartition.stream().mapToInt(Integer::intValue).sum());
+        // Two cores: at least two tasks get rows, as Spark's own Parquet source would spread them.
+        assertTrue(perPartition.stream().filter(n -> n > 0).count() >= 2, perPartition.toString());
+    }
+
+    @Test
     void blankInputWritesAnEmptyDatasetWithTheSchema() throws Exception {
         Path blank = dir.resolve("blank.jsonl");
         Files.writeString(blank, "\n  \n");

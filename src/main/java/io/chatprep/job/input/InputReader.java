@@ -49,6 +49,7 @@ public final class InputReader {
         Set<String> parquet = new TreeSet<>();
         Set<String> skipped = new TreeSet<>();
         long jsonlBytes = 0;
+        long parquetBytes = 0;
         for (String input : inputs) {
             List<FileStatus> found = new ArrayList<>();
             Set<String> skippedHere = new TreeSet<>();
@@ -67,7 +68,9 @@ public final class InputReader {
                 boolean isParquet = format == InputFormat.PARQUET
                         || (format == InputFormat.AUTO && path.endsWith(".parquet"));
                 if (isParquet) {
-                    parquet.add(path);
+                    if (parquet.add(path)) {
+                        parquetBytes += f.getLen();
+                    }
                 } else if (jsonl.add(path)) {
                     jsonlBytes += f.getLen();
                 }
@@ -77,7 +80,7 @@ public final class InputReader {
         skipped.removeAll(jsonl);
         skipped.removeAll(parquet);
         refuseJsonArrays(jsonl, conf);
-        return new InputFiles(List.copyOf(jsonl), List.copyOf(parquet), jsonlBytes, List.copyOf(skipped));
+        return new InputFiles(List.copyOf(jsonl), List.copyOf(parquet), jsonlBytes, parquetBytes, List.copyOf(skipped));
     }
 
     /** JSONL files looked at for a JSON array: the usual input is one file or many of one shape; few reads on S3. */
@@ -124,10 +127,10 @@ public final class InputReader {
     public JavaRDD<SourceRow> read(InputFiles files) {
         JavaRDD<SourceRow> rows = null;
         if (!files.jsonl().isEmpty()) {
-            rows = readJsonl(files.jsonl(), splitSize(files.jsonlBytes()));
+            rows = readJsonl(files.jsonl(), splitSize(files.jsonlBytes(), splitSizeBytes));
         }
         if (!files.parquet().isEmpty()) {
-            JavaRDD<SourceRow> p = readParquet(files.parquet());
+            JavaRDD<SourceRow> p = readParquet(files.parquet(), splitSize(files.parquetBytes(), PARQUET_SPLIT_BYTES));
             rows = rows == null ? p : rows.union(p);
         }
         return rows;
@@ -135,12 +138,13 @@ public final class InputReader {
 
     /**
      * Encoding, not reading, is the cost, so even a single small file is split to give every core at least
-     * two tasks; {@code split_size_mb} caps the split size for large inputs.
+     * two tasks (a Parquet split holds whole row groups, so how far that goes depends on the file); {@code cap}
+     * bounds the split size for large inputs.
      */
-    private long splitSize(long totalBytes) {
+    private long splitSize(long totalBytes, long cap) {
         long slots = Math.max(1, spark.sparkContext().defaultParallelism()) * 2L;
         long perSlot = Math.max(256 * 1024L, (totalBytes + slots - 1) / slots);
-        return Math.min(splitSizeBytes, perSlot);
+        return Math.min(cap, perSlot);
     }
 
     private JavaRDD<SourceRow> readJsonl(List<String> paths, long splitSize) {
@@ -204,9 +208,9 @@ public final class InputReader {
      * schema (Spark reads all files with one, dropping the fields other files add), no job runs on the driver for a
      * schema, and files are read as named ({@link ExactFileFormats}).
      */
-    private JavaRDD<SourceRow> readParquet(List<String> paths) {
+    private JavaRDD<SourceRow> readParquet(List<String> paths, long splitSize) {
         Configuration conf = jobConfiguration(paths, "Parquet");
-        conf.setLong(FileInputFormat.SPLIT_MAXSIZE, PARQUET_SPLIT_BYTES);
+        conf.setLong(FileInputFormat.SPLIT_MAXSIZE, splitSize);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaNewHadoopRDD<Long, Group> records = (JavaNewHadoopRDD<Long, Group>)
                 jsc.newAPIHadoopRDD(conf, ExactFileFormats.Parquet.class, Long.class, Group.class);
@@ -214,7 +218,7 @@ public final class InputReader {
                 ((FileSplit) split).getPath().toString(), it), false);
     }
 
-    /** Largest Parquet split: Spark's default partition size; a row group is never split further. */
+    /** Largest Parquet split, as Spark's default partition size. */
     static final long PARQUET_SPLIT_BYTES = 128L * 1024 * 1024;
 
     private Configuration jobConfiguration(List<String> paths, String what) {
@@ -271,13 +275,13 @@ public final class InputReader {
     }
 
     /** Resolved input files by format, and the hidden files skipped in input directories. */
-    public record InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes, List<String> skipped)
-            implements java.io.Serializable {
+    public record InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes, long parquetBytes,
+                             List<String> skipped) implements java.io.Serializable {
         /** Paths of skipped files listed in run output and the manifest; the count is always exact. */
         static final int SKIPPED_LISTED = 100;
 
         public InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes) {
-            this(jsonl, parquet, jsonlBytes, List.of());
+            this(jsonl, parquet, jsonlBytes, 0, List.of());
         }
 
         public int count() {
