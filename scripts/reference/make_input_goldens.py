@@ -30,12 +30,12 @@ Goldens (src/test/resources/golden/inputs/):
 Run: HF_HUB_OFFLINE=1 $PYTHON scripts/reference/make_input_goldens.py [--data-dir /work/shared/data]
 """
 import argparse
-import gzip
 import json
 import os
 import random
-import shutil
 import tempfile
+
+from make_job_goldens import load_tokenizer
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
@@ -57,16 +57,6 @@ def shortest(rows, count, keep=lambda r: True):
     """The `count` shortest rows that pass `keep`, in their file order (small fixtures, still real rows)."""
     picked = sorted((len(json.dumps(r)), i) for i, r in enumerate(rows) if keep(r))[:count]
     return [rows[i] for _, i in sorted(picked, key=lambda p: p[1])]
-
-
-def load_tokenizer():
-    from transformers import AutoTokenizer
-    tmp = tempfile.mkdtemp()
-    shutil.copy(os.path.join(TOKENIZER, "tokenizer_config.json"), tmp)
-    with gzip.open(os.path.join(TOKENIZER, "tokenizer.json.gz"), "rb") as src, \
-            open(os.path.join(tmp, "tokenizer.json"), "wb") as dst:
-        shutil.copyfileobj(src, dst)
-    return AutoTokenizer.from_pretrained(tmp)
 
 
 def encode(tokenizer, template, row):
@@ -285,7 +275,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", default=os.path.join(os.environ.get("CHATPREP_SHARED", "/work/shared"), "data"))
     args = parser.parse_args()
-    tokenizer = load_tokenizer()
+    tokenizer = load_tokenizer(TOKENIZER)
     template = open(TEMPLATE, encoding="utf-8").read()
     golden = []
     schemas_case(args.data_dir, tokenizer, template, golden)

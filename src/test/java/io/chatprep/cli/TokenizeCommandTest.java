@@ -92,19 +92,7 @@ class TokenizeCommandTest {
     @Test
     void inspectMarksTrainedTokensAndWritesHtml(@TempDir Path dir) throws IOException {
         Path html = dir.resolve("view.html");
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.run(new String[] {"inspect", "--tokenizer", TokenGoldens.tokenizerDir("qwen3").toString(),
-                    "--input", VARIED.toString(), "--rows", "0", "--html", html.toString(), "--plain",
-                    "--chat-template", "templates/qwen3_training.jinja"});
-        } finally {
-            System.setOut(original);
-        }
-        assertEquals(0, code);
-        String shown = captured.toString(StandardCharsets.UTF_8);
+        String shown = inspect(VARIED, "--rows", "0", "--html", html.toString());
         assertTrue(shown.startsWith("== row 0: "), shown);
         assertTrue(shown.contains("<|im_start|>assistant\n[[<think>\n\n</think>\n\n"), shown);
         assertTrue(shown.contains("<|im_end|>\n]]"), shown);
@@ -114,23 +102,28 @@ class TokenizeCommandTest {
 
     @Test
     void inspectShowsALineThatIsNotUtf8AsRejectedAndGoesOn() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.run(new String[] {"inspect", "--tokenizer", TokenGoldens.tokenizerDir("qwen3").toString(),
-                    "--input", io.chatprep.job.input.InputGoldens.FIXTURES.resolve("bytes.jsonl").toString(),
-                    "--rows", "1,2", "--plain", "--chat-template", "templates/qwen3_training.jinja"});
-        } finally {
-            System.setOut(original);
-        }
-        assertEquals(0, code);
-        String shown = captured.toString(StandardCharsets.UTF_8);
+        String shown = inspect(io.chatprep.job.input.InputGoldens.FIXTURES.resolve("bytes.jsonl"), "--rows", "1,2");
         // Row 1 is a real row saved as Latin-1; row 2 the same kind of row in UTF-8.
         assertTrue(shown.startsWith("== row 1: rejected (parse): not UTF-8: byte 0x"), shown);
         assertTrue(shown.contains("\n== row 2: "), shown);
         assertTrue(shown.contains("<|im_start|>assistant\n[["), shown);
+    }
+
+    /** What {@code inspect --plain} prints for the Qwen3 tokenizer and training template; it must exit 0. */
+    private static String inspect(Path input, String... options) {
+        String[] args = {"inspect", "--tokenizer", TokenGoldens.tokenizerDir("qwen3").toString(), "--input",
+                input.toString(), "--plain", "--chat-template", "templates/qwen3_training.jinja"};
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(options))
+                .toArray(String[]::new);
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run(all));
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test

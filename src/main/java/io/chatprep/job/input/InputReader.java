@@ -148,15 +148,29 @@ public final class InputReader {
     }
 
     private JavaRDD<SourceRow> readJsonl(List<String> paths, long splitSize) {
-        Configuration conf = jobConfiguration(paths, "JSONL");
+        return records(paths, splitSize, ExactFileFormats.Text.class, LongWritable.class, Text.class)
+                .mapPartitionsWithInputSplit((split, it) -> new JsonlLines(fileOf(split), it), false);
+    }
+
+    /** The records of exactly these files, in splits of at most {@code splitSize} bytes. */
+    @SuppressWarnings("unchecked")
+    private <K, V> JavaNewHadoopRDD<K, V> records(List<String> paths, long splitSize,
+            Class<? extends org.apache.hadoop.mapreduce.InputFormat<K, V>> format, Class<K> key, Class<V> value) {
+        Configuration conf;
+        try {
+            Job job = Job.getInstance(spark.sparkContext().hadoopConfiguration());
+            FileInputFormat.setInputPaths(job, paths.stream().map(Path::new).toArray(Path[]::new));
+            conf = job.getConfiguration();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot configure input " + paths.get(0) + ": " + e.getMessage(), e);
+        }
         conf.setLong(FileInputFormat.SPLIT_MAXSIZE, splitSize);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
-                jsc.newAPIHadoopRDD(conf, ExactFileFormats.Text.class, LongWritable.class, Text.class);
-        return lines.mapPartitionsWithInputSplit((split, it) -> {
-            String file = ((FileSplit) split).getPath().toString();
-            return new JsonlLines(file, it);
-        }, false);
+        return (JavaNewHadoopRDD<K, V>) jsc.newAPIHadoopRDD(conf, format, key, value);
+    }
+
+    private static String fileOf(org.apache.hadoop.mapreduce.InputSplit split) {
+        return ((FileSplit) split).getPath().toString();
     }
 
     /** Skips blank lines and copies each line out of Hadoop's reused {@code Text}. */
@@ -209,27 +223,12 @@ public final class InputReader {
      * schema, and files are read as named ({@link ExactFileFormats}).
      */
     private JavaRDD<SourceRow> readParquet(List<String> paths, long splitSize) {
-        Configuration conf = jobConfiguration(paths, "Parquet");
-        conf.setLong(FileInputFormat.SPLIT_MAXSIZE, splitSize);
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaNewHadoopRDD<Long, Group> records = (JavaNewHadoopRDD<Long, Group>)
-                jsc.newAPIHadoopRDD(conf, ExactFileFormats.Parquet.class, Long.class, Group.class);
-        return records.mapPartitionsWithInputSplit((split, it) -> new ParquetRows(
-                ((FileSplit) split).getPath().toString(), it), false);
+        return records(paths, splitSize, ExactFileFormats.Parquet.class, Long.class, Group.class)
+                .mapPartitionsWithInputSplit((split, it) -> new ParquetRows(fileOf(split), it), false);
     }
 
     /** Largest Parquet split, as Spark's default partition size. */
     static final long PARQUET_SPLIT_BYTES = 128L * 1024 * 1024;
-
-    private Configuration jobConfiguration(List<String> paths, String what) {
-        try {
-            Job job = Job.getInstance(spark.sparkContext().hadoopConfiguration());
-            FileInputFormat.setInputPaths(job, paths.stream().map(Path::new).toArray(Path[]::new));
-            return job.getConfiguration();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot configure " + what + " input: " + e.getMessage(), e);
-        }
-    }
 
     /** Parquet records as source rows: the row as stored for quarantine, JSON-typed text decoded for the template. */
     private static final class ParquetRows implements Iterator<SourceRow> {
