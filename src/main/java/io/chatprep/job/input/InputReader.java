@@ -1,7 +1,7 @@
 package io.chatprep.job.input;
 
-import io.chatprep.job.config.ConfigException;
 import io.chatprep.encode.Utf8Text;
+import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.InputFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -11,10 +11,10 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.parquet.example.data.Group;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.parquet.example.data.Group;
 import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
