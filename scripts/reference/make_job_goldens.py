@@ -81,11 +81,12 @@ def build_input(data_dir, tokenizer, template):
         f.write("\n".join(lines) + "\n")
 
 
-def load_tokenizer():
+def load_tokenizer(directory=TOKENIZER):
+    """A tokenizer of the test resources, which keep tokenizer.json gzipped (transformers wants it plain)."""
     from transformers import AutoTokenizer
     tmp = tempfile.mkdtemp()
-    shutil.copy(os.path.join(TOKENIZER, "tokenizer_config.json"), tmp)
-    with gzip.open(os.path.join(TOKENIZER, "tokenizer.json.gz"), "rb") as src, \
+    shutil.copy(os.path.join(directory, "tokenizer_config.json"), tmp)
+    with gzip.open(os.path.join(directory, "tokenizer.json.gz"), "rb") as src, \
             open(os.path.join(tmp, "tokenizer.json"), "wb") as dst:
         shutil.copyfileobj(src, dst)
     return AutoTokenizer.from_pretrained(tmp)

@@ -4,7 +4,6 @@ import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncodedConversation;
 import io.chatprep.encode.RowRejectedException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,19 +57,19 @@ public final class InspectCommand implements Command, FlagOptions {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         int shown = 0;
         try (ConversationEncoder encoder = EncoderSetup.open(args);
-             BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+             InputLines in = new InputLines(input)) {
             int index = -1;
-            for (String line; (line = in.readLine()) != null && !wanted.isEmpty() && index < wanted.last(); ) {
-                if (line.isBlank()) {
-                    continue;
-                }
+            for (InputLines.Line line; !wanted.isEmpty() && index < wanted.last() && (line = in.next()) != null; ) {
                 index++;
                 if (!wanted.contains(index)) {
                     continue;
                 }
                 shown++;
                 try {
-                    EncodedConversation row = encoder.inspect(ConversationEncoder.parse(line));
+                    if (line.unreadable() != null) {
+                        throw new RowRejectedException("parse", line.unreadable());
+                    }
+                    EncodedConversation row = encoder.inspect(ConversationEncoder.parse(line.text()));
                     String counts = String.format("row %d: %d tokens, %d trained (%.1f%%)", index,
                             row.encoding().size(), row.trainedTokens(), 100.0 * row.trainedTokens() / row.encoding().size());
                     out.println("== " + counts);

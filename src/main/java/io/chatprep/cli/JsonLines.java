@@ -40,7 +40,10 @@ final class JsonLines {
         out.append(']');
     }
 
-    /** A JSON string with non-ASCII kept as is, as Python's json.dumps(ensure_ascii=False) writes it. */
+    /**
+     * A JSON string with non-ASCII kept as is, as Python's json.dumps(ensure_ascii=False) writes it (a lone surrogate,
+     * which UTF-8 cannot hold, escaped).
+     */
     static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -54,7 +57,11 @@ final class JsonLines {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20) {
+                    boolean lone = Character.isHighSurrogate(c)
+                            ? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))
+                            : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+                    // A lone surrogate has no UTF-8 form: escaped, the line stays writable and reads back the same.
+                    if (c < 0x20 || lone) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -9,7 +9,6 @@ import io.chatprep.template.RenderedChat;
 import io.chatprep.template.TemplateException;
 import io.chatprep.template.py.PyException;
 import io.chatprep.template.py.PyJson;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -30,7 +29,8 @@ import java.util.Set;
  */
 public final class RenderCommand implements Command {
     private static final int TEMPLATE_CACHE_SIZE = 256;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(PyJson.READ_LIMITS).build());
     // Escaping everything beyond ASCII keeps lone surrogates intact, so Python's json reads the very same strings.
     private static final ObjectMapper OUT = new ObjectMapper().configure(
             com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
@@ -70,15 +70,12 @@ public final class RenderCommand implements Command {
         if (!Files.exists(input)) {
             throw new UsageException("--input file not found: " + input);
         }
-        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        try (InputLines in = new InputLines(input);
                 BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
+            for (InputLines.Line line; (line = in.next()) != null; ) {
                 lines++;
-                String result = renderLine(line, lines, fixedTemplate, cache);
+                String result = line.unreadable() != null ? error("line " + lines + ": " + line.unreadable())
+                        : renderLine(line.text(), lines, fixedTemplate, cache);
                 if (result.startsWith("{\"error\"")) {
                     failed++;
                 }

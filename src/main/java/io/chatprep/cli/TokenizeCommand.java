@@ -4,7 +4,6 @@ import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncodedRow;
 import io.chatprep.encode.RowRejectedException;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,17 +55,17 @@ public final class TokenizeCommand implements Command, FlagOptions {
         long trained = 0;
         long started = System.nanoTime();
         try (ConversationEncoder encoder = EncoderSetup.open(args);
-             BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+             InputLines in = new InputLines(input);
              BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             StringBuilder line = new StringBuilder(1 << 16);
-            for (String text; (text = in.readLine()) != null; ) {
-                if (text.isBlank()) {
-                    continue;
-                }
+            for (InputLines.Line text; (text = in.next()) != null; ) {
                 rows++;
                 line.setLength(0);
                 try {
-                    EncodedRow row = encoder.encodeJson(text);
+                    if (text.unreadable() != null) {
+                        throw new RowRejectedException("parse", text.unreadable());
+                    }
+                    EncodedRow row = encoder.encodeJson(text.text());
                     tokens += row.numTokens();
                     trained += row.numTrainedTokens();
                     JsonLines.encodedRow(line, row);

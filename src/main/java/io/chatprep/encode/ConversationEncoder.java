@@ -253,11 +253,34 @@ public final class ConversationEncoder implements AutoCloseable {
     }
 
     private Encoding tokenize(String text) throws RowRejectedException {
+        int lone = loneSurrogate(text);
+        if (lone >= 0) {
+            // Python strings can hold one (json.loads reads a "\ud800" escape so), but transformers' tokenizer takes no
+            // such text: it raises TypeError. Java's UTF-8 conversion would silently put '?' in its place.
+            throw new RowRejectedException("tokenize", String.format("the rendered text holds a lone surrogate U+%04X at "
+                    + "character %d (an unpaired \\u escape in the row); transformers' tokenizer rejects such text "
+                    + "(TypeError)", (int) text.charAt(lone), text.codePointCount(0, lone)));
+        }
         try {
             return segments != null ? segments.encode(text) : tokenizer.encode(text);
         } catch (RuntimeException e) {
             throw new RowRejectedException("tokenize", "tokenizer failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The index of the first surrogate that is not half of a pair, or -1. */
+    static int loneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     public HfTokenizer tokenizer() {

@@ -97,9 +97,8 @@ public final class ChatPrepJob {
                 console, config.progressIntervalSeconds(), config.maxQuarantineShare())) {
             progress.start();
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
-            if (!files.parquet().isEmpty()) {
-                // Reading Parquet input runs a Spark job for its schema: a tokenizer that cannot load stops the run first.
-                reportTokenizer.requireLoadable();
+            if (files.skippedSummary() != null) {
+                console.println("chatprep: " + files.skippedSummary());
             }
             JavaRDD<EncodedRecord> encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config,
                     spec, counters, files.commonDirectory());
@@ -241,6 +240,7 @@ public final class ChatPrepJob {
         ObjectNode input = m.putObject("input");
         input.set("paths", JSON.valueToTree(plan.config().input()));
         input.put("files", files.count());
+        input.set("skipped_hidden", JSON.valueToTree(files.skippedRecord()));
         ObjectNode counts = m.putObject("counts");
         counts.put("read", s.read());
         counts.put("written", s.written());

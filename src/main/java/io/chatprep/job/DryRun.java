@@ -48,6 +48,9 @@ public final class DryRun {
         out.println("tokenization: " + plan.encodingExplanation());
         InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
         out.println("input: " + files.count() + " file(s)");
+        if (files.skippedSummary() != null) {
+            out.println("input: " + files.skippedSummary());
+        }
         List<SourceRow> first = new InputReader(spark, config.splitSizeMb()).read(files).take(config.dryRunRows());
         BroadcastSpec spec = BroadcastSpec.of(plan.spec());
         RowEncoder encoder = EncoderCache.get(spec.key(), spec.spec(), factory);

@@ -86,6 +86,27 @@ class RenderCommandTest {
     }
 
     @Test
+    void aLineThatIsNotUtf8GetsAnErrorLineAndTheOthersRender() throws Exception {
+        Path in = dir.resolve("latin1.jsonl");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("{\"template\": \"{{ x }}\", \"context\": {\"x\": \"caf\u00e9\"}}\r\n".getBytes(StandardCharsets.UTF_8));
+        // The same line saved as Latin-1: 0xE9 alone is no UTF-8.
+        bytes.writeBytes("{\"template\": \"{{ x }}\", \"context\": {\"x\": \"caf\u00e9\"}}\n".getBytes(StandardCharsets.ISO_8859_1));
+        bytes.writeBytes("{\"template\": \"{{ x }}!\", \"context\": {\"x\": 1}}\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(in, bytes.toByteArray());
+        Path out = dir.resolve("latin1-out.jsonl");
+        assertEquals(0, Main.run(new String[] {"render", "--input", in.toString(), "--output", out.toString()}));
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals(3, lines.size());
+        assertEquals("caf\u00e9", JSON.readTree(lines.get(0)).get("text").asText());
+        // Byte 45 of the second line, which starts at byte 52 of the file (the first line is 50 bytes, then CR LF).
+        assertEquals("line 2: not UTF-8: byte 0xE9 at byte 45 of the line (byte 97 of the file) does not start a valid "
+                + "UTF-8 sequence (the input must be UTF-8; convert Latin-1 or other encodings first)",
+                JSON.readTree(lines.get(1)).get("error").asText());
+        assertEquals("1!", JSON.readTree(lines.get(2)).get("text").asText());
+    }
+
+    @Test
     void missingInputIsAUsageError() {
         assertEquals(2, Main.run(new String[] {"render", "--input", dir.resolve("none.jsonl").toString(),
             "--output", dir.resolve("o.jsonl").toString()}));

@@ -97,6 +97,64 @@ class InputFormatsTest {
     }
 
     @Test
+    void namedHiddenFilesAndGlobLikeDirectoriesAreReadAndSkippedFilesReported() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("names"));
+        Path plain = Files.createDirectories(root.resolve("plain"));
+        List<String> lines = Files.readAllLines(JobTestSupport.MIXED).stream().filter(l -> !l.isBlank()).toList();
+        Files.write(plain.resolve("a.jsonl"), lines.subList(0, 2));
+        Files.write(plain.resolve("_b.jsonl"), lines.subList(2, 3));
+        Files.write(plain.resolve(".c.jsonl"), lines.subList(3, 4));
+        Path weird = Files.createDirectories(root.resolve("we ird[1]"));
+        try (var files = Files.list(parquet)) {
+            Path part = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+            Files.copy(part, weird.resolve("p.parquet"));
+            Files.copy(part, root.resolve("_q.parquet"));
+        }
+        Path out = dir.resolve("from-names");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        JobResult r = new ChatPrepJob(spark, CharacterEncoder.factory(), new PrintStream(console, true,
+                java.nio.charset.StandardCharsets.UTF_8)).run(config(plain, out, "input=" + plain.resolve("_b.jsonl"),
+                "input=" + weird, "input=" + root.resolve("_q.parquet")));
+        // a.jsonl (2 rows), the named _b.jsonl (1), and the 3 rows of each Parquet file; .c.jsonl is skipped.
+        assertEquals(2 + 1 + 3 + 3, r.rowsRead());
+        assertTrue(console.toString(java.nio.charset.StandardCharsets.UTF_8).contains("chatprep: skipped 1 hidden file(s) "
+                + "in input directories (names starting with '.' or '_'; name one as an input to read it): file:"
+                + plain.resolve(".c.jsonl")), console.toString(java.nio.charset.StandardCharsets.UTF_8));
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals(1, manifest.at("/input/skipped_hidden/count").asInt());
+        assertEquals("file:" + plain.resolve(".c.jsonl"), manifest.at("/input/skipped_hidden/paths/0").asText());
+    }
+
+    @Test
+    void aParquetFileOfManyRowGroupsIsReadInParallel() throws Exception {
+        var schema = org.apache.parquet.schema.MessageTypeParser.parseMessageType(
+                "message row { required binary text (STRING); }");
+        Path file = dir.resolve("many-groups.parquet");
+        var groups = new org.apache.parquet.example.data.simple.SimpleGroupFactory(schema);
+        java.util.Random random = new java.util.Random(3);
+        try (var writer = org.apache.parquet.hadoop.example.ExampleParquetWriter.builder(
+                new org.apache.hadoop.fs.Path(file.toUri())).withType(schema).withRowGroupSize(64 * 1024).build()) {
+            for (int i = 0; i < 20_000; i++) {
+                writer.write(groups.newGroup().append("text", Long.toString(random.nextLong(), 36).repeat(3)));
+            }
+        }
+        assertTrue(Files.size(file) > 600 * 1024, "size " + Files.size(file)); // over two 256 KB splits
+        var files = io.chatprep.job.input.InputReader.resolve(List.of(file.toString()),
+                io.chatprep.job.config.InputFormat.AUTO, spark.sparkContext().hadoopConfiguration());
+        List<Integer> perPartition = new io.chatprep.job.input.InputReader(spark, 16).read(files)
+                .mapPartitions(it -> {
+                    int n = 0;
+                    for (; it.hasNext(); it.next()) {
+                        n++;
+                    }
+                    return List.of(n).iterator();
+                }).collect();
+        assertEquals(20_000, perPartition.stream().mapToInt(Integer::intValue).sum());
+        // Two cores: at least two tasks get rows (Spark's Parquet source put a file under 4 MB in one).
+        assertTrue(perPartition.stream().filter(n -> n > 0).count() >= 2, perPartition.toString());
+    }
+
+    @Test
     void blankInputFailsAsAnInputErrorAndWritesNothing() throws Exception {
         // An empty dataset is no training data, and load_dataset cannot open a directory without rows.
         Path blank = dir.resolve("blank.jsonl");

@@ -72,6 +72,9 @@ public final class PartitionEncoder implements FlatMapFunction<Iterator<SourceRo
         RowKey key = new RowKey(source.file(), source.position());
         String id = source.derivedId(idDirectory);
         try {
+            if (source.unreadable() != null) {
+                throw new RowRejectedException("parse", source.unreadable());
+            }
             Object parsed = source.parsed();
             if (parsed == null) {
                 try {

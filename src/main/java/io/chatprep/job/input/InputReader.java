@@ -1,5 +1,6 @@
 package io.chatprep.job.input;
 
+import io.chatprep.encode.Utf8Text;
 import io.chatprep.job.config.InputFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -10,21 +11,19 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.parquet.example.data.Group;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,9 +32,6 @@ import java.util.TreeSet;
  * and row index) from any Hadoop filesystem path, directory or glob, into {@link SourceRow}s.
  */
 public final class InputReader {
-    private static final String FILE_COLUMN = "__chatprep_file";
-    private static final String INDEX_COLUMN = "__chatprep_row_index";
-
     private final SparkSession spark;
     private final long splitSizeBytes;
 
@@ -44,41 +40,47 @@ public final class InputReader {
         this.splitSizeBytes = Math.max(1L, (long) (splitSizeMb * 1024 * 1024));
     }
 
-    /** The files the inputs name, sorted, split by format. Fails when nothing matches. */
+    /**
+     * The files the inputs name, sorted, split by format, with the hidden names skipped inside directories
+     * ({@link InputListing}). Fails when an input names no file.
+     */
     public static InputFiles resolve(List<String> inputs, InputFormat format, Configuration conf) {
         Set<String> jsonl = new TreeSet<>();
         Set<String> parquet = new TreeSet<>();
+        Set<String> skipped = new TreeSet<>();
         long jsonlBytes = 0;
+        long parquetBytes = 0;
         for (String input : inputs) {
-            Path pattern = new Path(input);
             List<FileStatus> found = new ArrayList<>();
+            Set<String> skippedHere = new TreeSet<>();
             try {
-                FileSystem fs = pattern.getFileSystem(conf);
-                FileStatus[] matches = fs.globStatus(pattern);
-                if (matches != null) {
-                    for (FileStatus m : matches) {
-                        collect(fs, m, found);
-                    }
-                }
+                InputListing.list(input, conf, found, skippedHere);
             } catch (IOException e) {
                 throw new InputException("cannot list input " + input + ": " + e.getMessage(), e);
             }
             if (found.isEmpty()) {
-                throw new InputException("'input' " + input + " matches no files");
+                throw new InputException("'input' " + input + " matches no files" + (skippedHere.isEmpty() ? ""
+                        : " (only hidden ones, which are skipped unless named: " + String.join(", ", skippedHere) + ")"));
             }
+            skipped.addAll(skippedHere);
             for (FileStatus f : found) {
                 String path = f.getPath().toString();
                 boolean isParquet = format == InputFormat.PARQUET
                         || (format == InputFormat.AUTO && path.endsWith(".parquet"));
                 if (isParquet) {
-                    parquet.add(path);
+                    if (parquet.add(path)) {
+                        parquetBytes += f.getLen();
+                    }
                 } else if (jsonl.add(path)) {
                     jsonlBytes += f.getLen();
                 }
             }
         }
+        // A hidden file skipped in its directory but also named as an input is read, not skipped.
+        skipped.removeAll(jsonl);
+        skipped.removeAll(parquet);
         refuseJsonArrays(jsonl, conf);
-        return new InputFiles(List.copyOf(jsonl), List.copyOf(parquet), jsonlBytes);
+        return new InputFiles(List.copyOf(jsonl), List.copyOf(parquet), jsonlBytes, parquetBytes, List.copyOf(skipped));
     }
 
     /** The inputs that name an existing directory (read whole), as given. */
@@ -139,29 +141,13 @@ public final class InputReader {
         return -1;
     }
 
-    private static void collect(FileSystem fs, FileStatus status, List<FileStatus> out) throws IOException {
-        String name = status.getPath().getName();
-        if (name.startsWith(".") || name.startsWith("_")) {
-            return;
-        }
-        if (status.isDirectory()) {
-            FileStatus[] children = fs.listStatus(status.getPath());
-            java.util.Arrays.sort(children);
-            for (FileStatus child : children) {
-                collect(fs, child, out);
-            }
-        } else {
-            out.add(status);
-        }
-    }
-
     public JavaRDD<SourceRow> read(InputFiles files) {
         JavaRDD<SourceRow> rows = null;
         if (!files.jsonl().isEmpty()) {
-            rows = readJsonl(files.jsonl(), splitSize(files.jsonlBytes()));
+            rows = readJsonl(files.jsonl(), splitSize(files.jsonlBytes(), splitSizeBytes));
         }
         if (!files.parquet().isEmpty()) {
-            JavaRDD<SourceRow> p = readParquet(files.parquet());
+            JavaRDD<SourceRow> p = readParquet(files.parquet(), splitSize(files.parquetBytes(), PARQUET_SPLIT_BYTES));
             rows = rows == null ? p : rows.union(p);
         }
         return rows;
@@ -169,32 +155,39 @@ public final class InputReader {
 
     /**
      * Encoding, not reading, is the cost, so even a single small file is split to give every core at least
-     * two tasks; {@code split_size_mb} caps the split size for large inputs.
+     * two tasks (a Parquet split holds whole row groups, so how far that goes depends on the file); {@code cap}
+     * bounds the split size for large inputs.
      */
-    private long splitSize(long totalBytes) {
+    private long splitSize(long totalBytes, long cap) {
         long slots = Math.max(1, spark.sparkContext().defaultParallelism()) * 2L;
         long perSlot = Math.max(256 * 1024L, (totalBytes + slots - 1) / slots);
-        return Math.min(splitSizeBytes, perSlot);
+        return Math.min(cap, perSlot);
     }
 
     private JavaRDD<SourceRow> readJsonl(List<String> paths, long splitSize) {
-        Job job;
+        return records(paths, splitSize, ExactFileFormats.Text.class, LongWritable.class, Text.class)
+                .mapPartitionsWithInputSplit((split, it) -> new JsonlLines(fileOf(split), it), false);
+    }
+
+    /** The records of exactly these files, in splits of at most {@code splitSize} bytes. */
+    @SuppressWarnings("unchecked")
+    private <K, V> JavaNewHadoopRDD<K, V> records(List<String> paths, long splitSize,
+            Class<? extends org.apache.hadoop.mapreduce.InputFormat<K, V>> format, Class<K> key, Class<V> value) {
+        Configuration conf;
         try {
-            job = Job.getInstance(spark.sparkContext().hadoopConfiguration());
-            Path[] ps = paths.stream().map(Path::new).toArray(Path[]::new);
-            FileInputFormat.setInputPaths(job, ps);
+            Job job = Job.getInstance(spark.sparkContext().hadoopConfiguration());
+            FileInputFormat.setInputPaths(job, paths.stream().map(Path::new).toArray(Path[]::new));
+            conf = job.getConfiguration();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot configure JSONL input: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot configure input " + paths.get(0) + ": " + e.getMessage(), e);
         }
-        Configuration conf = job.getConfiguration();
         conf.setLong(FileInputFormat.SPLIT_MAXSIZE, splitSize);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
-                jsc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
-        return lines.mapPartitionsWithInputSplit((split, it) -> {
-            String file = ((FileSplit) split).getPath().toString();
-            return new JsonlLines(file, it);
-        }, false);
+        return (JavaNewHadoopRDD<K, V>) jsc.newAPIHadoopRDD(conf, format, key, value);
+    }
+
+    private static String fileOf(org.apache.hadoop.mapreduce.InputSplit split) {
+        return ((FileSplit) split).getPath().toString();
     }
 
     /** Skips blank lines and copies each line out of Hadoop's reused {@code Text}. */
@@ -214,11 +207,16 @@ public final class InputReader {
             while (next == null && lines.hasNext()) {
                 Tuple2<LongWritable, Text> line = lines.next();
                 Text bytes = line._2();
-                // The String constructor decodes UTF-8 in one pass, where Text.toString goes through a CharBuffer;
-                // both replace malformed bytes with U+FFFD.
-                String text = new String(bytes.getBytes(), 0, bytes.getLength(), StandardCharsets.UTF_8);
-                if (!text.isBlank()) {
-                    next = new SourceRow(file, line._1().get(), text, null);
+                long position = line._1().get();
+                int bad = Utf8Text.firstInvalid(bytes.getBytes(), 0, bytes.getLength());
+                // Valid UTF-8 decodes in one pass with the String constructor; the text of a line that is not UTF-8
+                // (malformed bytes replaced) only goes to the quarantine record, with the reason.
+                String text = Utf8Text.decode(bytes.getBytes(), 0, bytes.getLength());
+                if (bad >= 0) {
+                    next = new SourceRow(file, position, text, null,
+                            Utf8Text.reason(bytes.getBytes(), 0, bad, position));
+                } else if (!text.isBlank()) {
+                    next = new SourceRow(file, position, text, null);
                 }
             }
         }
@@ -236,52 +234,54 @@ public final class InputReader {
         }
     }
 
-    private JavaRDD<SourceRow> readParquet(List<String> paths) {
-        Dataset<Row> df = spark.read().parquet(paths.toArray(String[]::new));
-        Dataset<Row> withPosition = df.selectExpr("*", "_metadata.file_path AS " + FILE_COLUMN,
-                "_metadata.row_index AS " + INDEX_COLUMN);
-        return withPosition.toJavaRDD().mapPartitions(ParquetRows::new);
+    /**
+     * Parquet through Hadoop's input format rather than Spark's Parquet source: every record keeps its own file's
+     * schema (Spark reads all files with one, dropping the fields other files add), no job runs on the driver for a
+     * schema, and files are read as named ({@link ExactFileFormats}).
+     */
+    private JavaRDD<SourceRow> readParquet(List<String> paths, long splitSize) {
+        return records(paths, splitSize, ExactFileFormats.Parquet.class, Long.class, Group.class)
+                .mapPartitionsWithInputSplit((split, it) -> new ParquetRows(fileOf(split), it), false);
     }
 
-    /** Parquet rows as source rows; a partition reads few files, so each file's URI becomes a path once. */
-    private static final class ParquetRows implements Iterator<SourceRow> {
-        private static final Set<String> POSITION = Set.of(FILE_COLUMN, INDEX_COLUMN);
-        private final Iterator<Row> rows;
-        private String uri;
-        private String path;
+    /** Largest Parquet split, as Spark's default partition size. */
+    static final long PARQUET_SPLIT_BYTES = 128L * 1024 * 1024;
 
-        ParquetRows(Iterator<Row> rows) {
-            this.rows = rows;
+    /** Parquet records as source rows: the row as stored for quarantine, JSON-typed text decoded for the template. */
+    private static final class ParquetRows implements Iterator<SourceRow> {
+        private final String file;
+        private final Iterator<Tuple2<Long, Group>> records;
+        private org.apache.parquet.schema.GroupType schema;
+        private boolean hasJson;
+
+        ParquetRows(String file, Iterator<Tuple2<Long, Group>> records) {
+            this.file = file;
+            this.records = records;
         }
 
         @Override
         public boolean hasNext() {
-            return rows.hasNext();
+            return records.hasNext();
         }
 
         @Override
         public SourceRow next() {
-            Row row = rows.next();
-            var value = SparkValues.toPython(row, POSITION);
-            String fileUri = row.getString(row.fieldIndex(FILE_COLUMN));
-            if (!fileUri.equals(uri)) {
-                uri = fileUri;
-                path = hadoopPath(fileUri);
+            Tuple2<Long, Group> record = records.next();
+            Group group = record._2();
+            if (group.getType() != schema) {
+                schema = group.getType();
+                hasJson = ParquetValues.hasJson(schema);
             }
-            long index = row.getLong(row.fieldIndex(INDEX_COLUMN));
-            return new SourceRow(path, index, PythonJson.write(value), value);
-        }
-    }
-
-    /**
-     * Spark gives a Parquet row's file as a URI ({@code file:///data/a%20b.parquet}); listings and JSONL splits give
-     * Hadoop's form of the same path ({@code file:/data/a b.parquet}), which ids and ordering use.
-     */
-    static String hadoopPath(String uri) {
-        try {
-            return new Path(java.net.URI.create(uri)).toString();
-        } catch (IllegalArgumentException e) {
-            return uri;
+            Map<String, Object> value = ParquetValues.row(group);
+            String raw = PythonJson.write(value);
+            if (!hasJson) {
+                return new SourceRow(file, record._1(), raw, value);
+            }
+            try {
+                return new SourceRow(file, record._1(), raw, ParquetValues.decodeJson(value));
+            } catch (IOException e) {
+                return new SourceRow(file, record._1(), raw, null, e.getMessage());
+            }
         }
     }
 
@@ -290,8 +290,16 @@ public final class InputReader {
         return read(files).getNumPartitions();
     }
 
-    /** Resolved input files by format. */
-    public record InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes) implements java.io.Serializable {
+    /** Resolved input files by format, and the hidden files skipped in input directories. */
+    public record InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes, long parquetBytes,
+                             List<String> skipped) implements java.io.Serializable {
+        /** Paths of skipped files listed in run output and the manifest; the count is always exact. */
+        static final int SKIPPED_LISTED = 100;
+
+        public InputFiles(List<String> jsonl, List<String> parquet, long jsonlBytes) {
+            this(jsonl, parquet, jsonlBytes, 0, List.of());
+        }
+
         public int count() {
             return jsonl.size() + parquet.size();
         }
@@ -300,6 +308,25 @@ public final class InputReader {
             List<String> all = new ArrayList<>(jsonl);
             all.addAll(parquet);
             return all;
+        }
+
+        /** One line for the run's output naming the skipped files, or null when none was skipped. */
+        public String skippedSummary() {
+            if (skipped.isEmpty()) {
+                return null;
+            }
+            int shown = Math.min(skipped.size(), 5);
+            return "skipped " + skipped.size() + " hidden file(s) in input directories (names starting with '.' or "
+                    + "'_'; name one as an input to read it): " + String.join(", ", skipped.subList(0, shown))
+                    + (shown < skipped.size() ? ", ..." : "");
+        }
+
+        /** The manifest's record of skipped files: their count and the first {@value #SKIPPED_LISTED} paths. */
+        public java.util.Map<String, Object> skippedRecord() {
+            java.util.Map<String, Object> record = new java.util.LinkedHashMap<>();
+            record.put("count", skipped.size());
+            record.put("paths", skipped.subList(0, Math.min(skipped.size(), SKIPPED_LISTED)));
+            return record;
         }
 
         /**

@@ -64,6 +64,8 @@ public final class PythonJson {
             g.writeEndArray();
         } else if (v instanceof String s) {
             g.writeString(s);
+        } else if (v instanceof JsonText t) {
+            g.writeString(t.text());
         } else if (v instanceof Boolean b) {
             g.writeBoolean(b);
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {

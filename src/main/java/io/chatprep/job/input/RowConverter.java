@@ -43,12 +43,12 @@ public final class RowConverter implements Serializable {
         RowFormat f = format == RowFormat.AUTO ? detect(source) : format;
         Map<String, Object> row = new LinkedHashMap<>();
         switch (f) {
-            case MESSAGES -> row.put("messages", checkMessages(require(source, "messages"), columns.get("messages")));
+            case MESSAGES -> row.put("messages", checkMessages(listText(source, "messages"), columns.get("messages")));
             case PROMPT_COMPLETION -> {
-                row.put("prompt", require(source, "prompt"));
-                row.put("completion", require(source, "completion"));
+                row.put("prompt", listText(source, "prompt"));
+                row.put("completion", listText(source, "completion"));
             }
-            case SHAREGPT -> row.put("messages", ShareGpt.toMessages(require(source, "conversations"),
+            case SHAREGPT -> row.put("messages", ShareGpt.toMessages(listText(source, "conversations"),
                     source.get(columns.get("system"))));
             case ALPACA -> row.put("messages", Alpaca.toMessages(source, columns));
             default -> throw new IllegalStateException("unreachable: " + f);
@@ -108,6 +108,23 @@ public final class RowConverter implements Serializable {
         }
         if (v == PyNone.NONE) {
             throw new RowRejectedException(STAGE, "the '" + name + "' column is null");
+        }
+        return v;
+    }
+
+    /**
+     * A message list column, parsed when it holds the list as JSON text (tabular exports often store nested values
+     * so); text that is not a JSON list stays text for the checks that follow.
+     */
+    private Object listText(Map<String, Object> source, String role) throws RowRejectedException {
+        Object v = require(source, role);
+        if (v instanceof String s && s.stripLeading().startsWith("[")) {
+            try {
+                return PythonJson.parse(s);
+            } catch (IOException e) {
+                throw new RowRejectedException(STAGE, "the '" + columns.get(role) + "' column holds text that is not "
+                        + "JSON: " + e.getMessage());
+            }
         }
         return v;
     }

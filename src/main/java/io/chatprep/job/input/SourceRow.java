@@ -5,8 +5,15 @@ import java.io.Serializable;
 /**
  * One input row before encoding: where it came from and its exact source text (a JSONL line, or the JSON
  * of a Parquet row). {@code parsed} is already set for Parquet rows; JSONL lines are parsed on the executor.
+ * {@code unreadable}, when set, says why the row cannot be read at all (bytes that are not UTF-8, JSON-typed Parquet
+ * text that does not decode); such a row is quarantined at stage {@code parse}.
  */
-public record SourceRow(String file, long position, String raw, Object parsed) implements Serializable {
+public record SourceRow(String file, long position, String raw, Object parsed, String unreadable)
+        implements Serializable {
+
+    public SourceRow(String file, long position, String raw, Object parsed) {
+        this(file, position, raw, parsed, null);
+    }
 
     /**
      * The stable row id used when the input has no id column: the file and the byte offset or row index. The file is

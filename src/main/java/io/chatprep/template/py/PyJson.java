@@ -1,8 +1,11 @@
 package io.chatprep.template.py;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +26,22 @@ import java.util.Map;
  * it raises TypeError as {@code json.dumps(Undefined)} does.
  */
 public final class PyJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Deepest nesting read: about where Python's json stops (its recursion limit, 1000 frames by default). */
+    public static final int MAX_DEPTH = 1000;
+    /** Longest integer read: Python's int conversion refuses more digits, so json.loads fails on such a row. */
+    public static final int MAX_INT_DIGITS = 4300;
+    /**
+     * What parsed JSON may hold: strings, keys and numbers of any length (Jackson's defaults stop strings at 20 M
+     * characters and numbers at 1000, which Python's json does not), nesting to {@link #MAX_DEPTH}.
+     */
+    public static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
+            .maxStringLength(Integer.MAX_VALUE)
+            .maxNameLength(Integer.MAX_VALUE)
+            .maxNumberLength(Integer.MAX_VALUE)
+            .maxNestingDepth(MAX_DEPTH)
+            .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(
+                    JsonFactory.builder().streamReadConstraints(READ_LIMITS).build())
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();
@@ -46,6 +64,9 @@ public final class PyJson {
                 throw PyException.valueError("Extra data after the JSON value");
             }
             return value;
+        } catch (StreamConstraintsException e) {
+            throw PyException.valueError("invalid JSON: nested deeper than " + MAX_DEPTH + " levels, the most chatprep "
+                    + "reads (Python's json stops near the same depth)");
         } catch (JsonProcessingException e) {
             throw PyException.valueError("invalid JSON " + problem(e));
         } catch (java.io.IOException e) {
@@ -100,6 +121,11 @@ public final class PyJson {
             case VALUE_NULL:
                 return PyNone.NONE;
             case VALUE_NUMBER_INT:
+                int digits = parser.getTextLength() - (parser.getTextCharacters()[parser.getTextOffset()] == '-' ? 1 : 0);
+                if (digits > MAX_INT_DIGITS) {
+                    throw PyException.valueError("invalid JSON: an integer of " + digits + " digits; Python's json refuses "
+                            + "integers over " + MAX_INT_DIGITS + " digits (its int conversion limit)");
+                }
                 return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? PyTypes.normalize(parser.getBigIntegerValue()) : (Object) parser.getLongValue();
             case VALUE_NUMBER_FLOAT:
