@@ -3,6 +3,7 @@ package io.chatprep.cli;
 import io.chatprep.job.RunRejectedException;
 import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.input.InputException;
+import io.chatprep.job.input.InputReadException;
 import io.chatprep.job.output.OutputRefusedException;
 
 /**
@@ -42,13 +43,24 @@ public enum ExitCode {
         if (e instanceof OutputRefusedException) {
             return OUTPUT;
         }
-        if (e instanceof InputException) {
+        if (e instanceof InputException || readsInput(e)) {
             return INPUT;
         }
         if (e instanceof ConfigException || e instanceof UsageException) {
             return USAGE;
         }
         return FAILED;
+    }
+
+    /** An input file that failed in a task: the cause itself in local mode, its class name in a cluster's text. */
+    private static boolean readsInput(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof InputReadException
+                    || String.valueOf(c.getMessage()).contains(InputReadException.class.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The table {@code --help} prints. */

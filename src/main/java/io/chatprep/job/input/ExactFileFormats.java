@@ -39,6 +39,12 @@ public final class ExactFileFormats {
         protected List<FileStatus> listStatus(JobContext job) throws IOException {
             return statuses(job);
         }
+
+        @Override
+        public RecordReader<org.apache.hadoop.io.LongWritable, org.apache.hadoop.io.Text> createRecordReader(
+                InputSplit split, TaskAttemptContext context) {
+            return new NamedFailures<>(super.createRecordReader(split, context));
+        }
     }
 
     /**
@@ -53,7 +59,7 @@ public final class ExactFileFormats {
 
         @Override
         public RecordReader<Long, Group> createRecordReader(InputSplit split, TaskAttemptContext context) {
-            return new IndexedRecords();
+            return new NamedFailures<>(new IndexedRecords());
         }
     }
 

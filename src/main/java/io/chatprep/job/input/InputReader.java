@@ -166,7 +166,7 @@ public final class InputReader {
 
     private JavaRDD<SourceRow> readJsonl(List<String> paths, long splitSize) {
         return records(paths, splitSize, ExactFileFormats.Text.class, LongWritable.class, Text.class)
-                .mapPartitionsWithInputSplit((split, it) -> new JsonlLines(fileOf(split), it), false);
+                .mapPartitionsWithInputSplit((split, it) -> new JsonlLines((FileSplit) split, it), false);
     }
 
     /** The records of exactly these files, in splits of at most {@code splitSize} bytes. */
@@ -190,14 +190,25 @@ public final class InputReader {
         return ((FileSplit) split).getPath().toString();
     }
 
-    /** Skips blank lines and copies each line out of Hadoop's reused {@code Text}. */
+    /**
+     * Skips blank lines and copies each line out of Hadoop's reused {@code Text}. A plain file's split is read past
+     * its end to the end of the line it cuts; lines that stop short of the split's end mean the file shrank after it
+     * was listed, and the rows past that point would be lost without a word, so the split fails naming the file.
+     */
     private static final class JsonlLines implements Iterator<SourceRow> {
+        /** A line's terminator is at most "\r\n". */
+        private static final int TERMINATOR = 2;
         private final String file;
+        private final long splitEnd;
+        private final boolean compressed;
         private final Iterator<Tuple2<LongWritable, Text>> lines;
+        private long reached = -1;
         private SourceRow next;
 
-        JsonlLines(String file, Iterator<Tuple2<LongWritable, Text>> lines) {
-            this.file = file;
+        JsonlLines(FileSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
+            this.file = split.getPath().toString();
+            this.splitEnd = split.getStart() + split.getLength();
+            this.compressed = COMPRESSED.matcher(split.getPath().getName()).find();
             this.lines = lines;
             advance();
         }
@@ -208,6 +219,7 @@ public final class InputReader {
                 Tuple2<LongWritable, Text> line = lines.next();
                 Text bytes = line._2();
                 long position = line._1().get();
+                reached = position + bytes.getLength() + TERMINATOR;
                 int bad = Utf8Text.firstInvalid(bytes.getBytes(), 0, bytes.getLength());
                 // Valid UTF-8 decodes in one pass with the String constructor; the text of a line that is not UTF-8
                 // (malformed bytes replaced) only goes to the quarantine record, with the reason.
@@ -223,6 +235,11 @@ public final class InputReader {
 
         @Override
         public boolean hasNext() {
+            if (next == null && !compressed && reached >= 0 && reached < splitEnd) {
+                throw new InputReadException("input file " + file + " ends at byte " + (reached - TERMINATOR)
+                        + " but held at least " + splitEnd + " bytes when the run listed it: it was cut short while "
+                        + "the run read it, and its rows past that point would be lost", null);
+            }
             return next != null;
         }
 
@@ -233,6 +250,10 @@ public final class InputReader {
             return r;
         }
     }
+
+    /** Compressed files, which Hadoop reads whole and positions in uncompressed bytes. */
+    private static final java.util.regex.Pattern COMPRESSED =
+            java.util.regex.Pattern.compile("\\.(gz|bz2|zst|deflate|lz4|snappy|br|xz)$");
 
     /**
      * Parquet through Hadoop's input format rather than Spark's Parquet source: every record keeps its own file's
