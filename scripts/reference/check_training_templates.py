@@ -32,7 +32,9 @@ variable the original reads (enable_thinking, ...):
 Columns: renders = (conversation, variant, add_generation_prompt) renderings; raise = both templates raise
 the same error; deviate = texts differ in the declared way; tok = token-level checks run; nogen = turns
 whose text the generation prompt already holds (nothing generated); noeot = turns without a stop token
-(end_of_turn_in_next_message families only).
+(end_of_turn_in_next_message families only); cont = renderings with a generation prompt after a final assistant
+message, not checked for families whose original continues that message there
+(generation_prompt_continues_last_message=true).
 
 Also, for families with their real tokenizer, TRL's own probes (trl column): is_chat_template_stop_token_trained
 and, for tool families, is_chat_template_prefix_preserving.
@@ -448,6 +450,13 @@ class FamilyChecker:
         finally:
             tokenizer.chat_template = previous
 
+    def continues_last_message(self, conv):
+        """A family whose original treats a generation prompt after a final assistant message as continuing that
+        message (metadata generation_prompt_continues_last_message=true) renders no new turn there: such a
+        rendering is no training example and is not checked."""
+        return bool(self.f.meta.get("generation_prompt_continues_last_message")) and bool(conv.messages) \
+            and conv.messages[-1].get("role") == "assistant"
+
     def run(self, conversations):
         self.check_meta()
         self.check_tool_probe()
@@ -458,16 +467,19 @@ class FamilyChecker:
                 merged = dict(conv.kwargs)
                 merged.update(kwargs)
                 for agp in (False, True):
+                    if agp and self.continues_last_message(conv):
+                        self.r.counts["continued"] += 1
+                        continue
                     self.check_conversation(conv, agp, merged)
 
 
 def print_table(reports):
-    header = ["family", "convs", "renders", "raise", "deviate", "tok", "nogen", "noeot"] + [c.split("_")[0] for c in CHECKS]
+    header = ["family", "convs", "renders", "raise", "deviate", "tok", "nogen", "noeot", "cont"] + [c.split("_")[0] for c in CHECKS]
     rows = []
     for r in reports:
         rows.append([r.stem, r.counts["conversations"], r.counts["renders"], r.counts["both_raise"],
                      r.counts["deviating"], r.counts["token_checked"], r.counts["nothing_generated"],
-                     r.counts["turn_without_eot"]]
+                     r.counts["turn_without_eot"], r.counts["continued"]]
                     + [("ok" if not r.failures[c] else f"FAIL {len(r.failures[c])}") for c in CHECKS])
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
     for row in [header] + rows:

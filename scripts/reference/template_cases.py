@@ -40,6 +40,7 @@ FAMILY_TOKENIZER = {
     "gemma3": "gemma3",
     "gptoss": "gptoss",
     "deepseek": "deepseek_v3",
+    "nemotron_super_v1_5": "llama3_1",
 }
 
 # Special tokens the vendor tokenizer of a family defines, for families whose tokenizer is not shipped.
@@ -48,8 +49,10 @@ FAMILY_SPECIAL_TOKENS = {
     "muse_glimmer": {"bos_token": "<|begin_of_text|>", "eos_token": "<|eot|>"},
     "glm4moe": {"eos_token": "<|endoftext|>", "pad_token": "<|endoftext|>"},
     "nemotron": {"bos_token": "<s>", "eos_token": "<|im_end|>"},
+    "nemotron_nano_v2": {"bos_token": "<SPECIAL_10>", "eos_token": "<SPECIAL_12>"},
     "gemma": {"bos_token": "<bos>", "eos_token": "<eos>"},
     "phi3": {"bos_token": "<s>", "eos_token": "<|endoftext|>"},
+    "phi4": {"bos_token": "<|endoftext|>", "eos_token": "<|endoftext|>"},
     "cohere": {"bos_token": "<BOS_TOKEN>", "eos_token": "<|END_OF_TURN_TOKEN|>"},
     "llava_next": {"bos_token": "<s>", "eos_token": "</s>"},
     "idefics3": {"bos_token": "<|begin_of_text|>", "eos_token": "<end_of_utterance>"},

@@ -9,6 +9,8 @@ import java.util.List;
  * @param trainingSource  the same template with {@code {% generation %}} markers
  * @param endOfTurnInNextMessage the format closes a turn with the next message's role token
  * @param textContentAsParts the template reads only list content: string contents are given as one text part
+ * @param generationPromptContinuesLastMessage the original, asked for a generation prompt after a final assistant
+ *                        message, continues that message instead of opening a turn (no training rendering)
  * @param revisionSources other vendor revisions of the original that select this family too
  * @param revisionFiles   their file names under {@code templates/}, in the same order
  */
@@ -25,6 +27,7 @@ public record TemplateFamily(
         boolean prefixPreserving,
         boolean endOfTurnInNextMessage,
         boolean textContentAsParts,
+        boolean generationPromptContinuesLastMessage,
         List<String> revisionSources,
         List<String> revisionFiles) {
 
