@@ -353,6 +353,10 @@ class FamilyChecker:
                 # An eos some templates append after the final message closes the sequence, not the turn.
                 if isinstance(token, str) and token:
                     rest = rest.replace(token, "")
+            closing = self.f.meta.get("closing_text")
+            if closing and rest.endswith(closing):
+                # Text the template appends after the last message whether or not a generation prompt is asked for.
+                rest = rest[:-len(closing)]
             if rest.strip():
                 self.r.fail("c_eot", where, f"message {i}: text after the last span of the turn: {text[last_end:end][:60]!r}")
         return regions

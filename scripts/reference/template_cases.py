@@ -52,6 +52,7 @@ FAMILY_SPECIAL_TOKENS = {
     "nemotron_nano_v2": {"bos_token": "<SPECIAL_10>", "eos_token": "<SPECIAL_12>"},
     "gemma": {"bos_token": "<bos>", "eos_token": "<eos>"},
     "phi3": {"bos_token": "<s>", "eos_token": "<|endoftext|>"},
+    "apriel": {"bos_token": "<s>", "eos_token": "</s>"},
     "phi4": {"bos_token": "<|endoftext|>", "eos_token": "<|endoftext|>"},
     "cohere": {"bos_token": "<BOS_TOKEN>", "eos_token": "<|END_OF_TURN_TOKEN|>"},
     "llava_next": {"bos_token": "<s>", "eos_token": "</s>"},
@@ -67,6 +68,7 @@ KWARG_VARIANTS = {
     "truncate_history_thinking": [False],
     "reasoning_effort": ["low", "medium"],
     "low_effort": [True],
+    "add_thoughts": [True],
     "medium_effort": [True],
 }
 

@@ -124,6 +124,7 @@ public final class TemplateCatalog {
                 n.path("end_of_turn_in_next_message").asBoolean(),
                 n.path("text_content_as_parts").asBoolean(),
                 n.path("generation_prompt_continues_last_message").asBoolean(),
+                n.path("closing_text").asText(""),
                 revisions,
                 revisionFiles);
     }

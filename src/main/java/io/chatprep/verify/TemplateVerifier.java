@@ -34,6 +34,7 @@ public final class TemplateVerifier {
         KWARG_VARIANTS.put("reasoning_effort", List.of("low", "medium"));
         KWARG_VARIANTS.put("low_effort", List.of(true));
         KWARG_VARIANTS.put("medium_effort", List.of(true));
+        KWARG_VARIANTS.put("add_thoughts", List.of(true));
     }
 
     private static final Pattern TAG_END = Pattern.compile("<[^<>\\s]{1,64}>$");
@@ -337,6 +338,9 @@ public final class TemplateVerifier {
                 if (token instanceof String t && !t.isEmpty()) {
                     rest = rest.replace(t, "");
                 }
+            }
+            if (!subject.closingText().isEmpty() && rest.endsWith(subject.closingText())) {
+                rest = rest.substring(0, rest.length() - subject.closingText().length());
             }
             if (!rest.isBlank()) {
                 report.fail(Check.EOT, where, "message " + r.message() + ": untrained text after the last span of the turn: "
