@@ -53,6 +53,7 @@ FAMILY_SPECIAL_TOKENS = {
     "gemma": {"bos_token": "<bos>", "eos_token": "<eos>"},
     "phi3": {"bos_token": "<s>", "eos_token": "<|endoftext|>"},
     "apriel": {"bos_token": "<s>", "eos_token": "</s>"},
+    "gigachat": {"bos_token": "<s>", "eos_token": "</s>"},
     "phi4": {"bos_token": "<|endoftext|>", "eos_token": "<|endoftext|>"},
     "cohere": {"bos_token": "<BOS_TOKEN>", "eos_token": "<|END_OF_TURN_TOKEN|>"},
     "llava_next": {"bos_token": "<s>", "eos_token": "</s>"},
@@ -69,6 +70,7 @@ KWARG_VARIANTS = {
     "reasoning_effort": ["low", "medium"],
     "low_effort": [True],
     "add_thoughts": [True],
+    "drop_history_thinking": [False],
     "medium_effort": [True],
 }
 

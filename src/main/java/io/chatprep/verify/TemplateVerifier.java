@@ -35,6 +35,7 @@ public final class TemplateVerifier {
         KWARG_VARIANTS.put("low_effort", List.of(true));
         KWARG_VARIANTS.put("medium_effort", List.of(true));
         KWARG_VARIANTS.put("add_thoughts", List.of(true));
+        KWARG_VARIANTS.put("drop_history_thinking", List.of(false));
     }
 
     private static final Pattern TAG_END = Pattern.compile("<[^<>\\s]{1,64}>$");
