@@ -70,7 +70,8 @@ public final class TemplateVerifier {
         }
     }
 
-    private static List<Map<String, Object>> kwargVariants(String source) {
+    /** No variables set, then one variant per value of each variable {@code source} mentions. */
+    static List<Map<String, Object>> kwargVariants(String source) {
         List<Map<String, Object>> out = new ArrayList<>();
         out.add(Map.of());
         KWARG_VARIANTS.forEach((name, values) -> {
