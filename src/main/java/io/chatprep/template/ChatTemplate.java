@@ -82,7 +82,9 @@ public final class ChatTemplate {
         ctx.setRoot(out);
         long previousCap = PyLimits.setMaxSize(limits.maxStringChars());
         JinjavaInterpreter.pushCurrent(interpreter);
-        try (RenderSession session = RenderSession.open(tree, interpreter, ctx, Scope.root(root, ctx), out)) {
+        Scope top = Scope.root(root, ctx);
+        top.bindUndefined(tree.rootFrame());
+        try (RenderSession session = RenderSession.open(tree, interpreter, ctx, top, out)) {
             session.render(tree.root().getChildren());
         } catch (RuntimeException e) {
             throw classify(e, ctx);

@@ -4,6 +4,7 @@ import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import io.chatprep.template.expr.Expr;
+import io.chatprep.template.tree.Frame;
 import java.util.Map;
 
 /**
@@ -12,15 +13,22 @@ import java.util.Map;
  */
 public final class CompiledTree {
     private final Node root;
+    private final Frame rootFrame;
     private final Map<Object, Object> compiled;
 
-    CompiledTree(Node root, Map<Object, Object> compiled) {
+    CompiledTree(Node root, Frame rootFrame, Map<Object, Object> compiled) {
         this.root = root;
+        this.rootFrame = rootFrame;
         this.compiled = compiled;
     }
 
     public Node root() {
         return root;
+    }
+
+    /** The template's top-level frame. */
+    public Frame rootFrame() {
+        return rootFrame;
     }
 
     @SuppressWarnings("unchecked")

@@ -40,6 +40,9 @@ import java.util.Set;
  */
 public final class Parser {
     private final List<Token> tokens;
+    private final UnknownNames unknown = new UnknownNames();
+    /** Variable names read by the expressions parsed so far and not yet taken (see {@link #takeLoads}). */
+    private final List<String> loads = new ArrayList<>();
     private int pos;
 
     private Parser(List<Token> tokens) {
@@ -48,13 +51,48 @@ public final class Parser {
 
     /** Parses the text of a print node ({@code {{ text }}}) that starts on template line {@code line}. */
     public static Expr expression(String text, int line) {
+        return expression(text, line, false);
+    }
+
+    /** As {@link #expression(String, int)}; {@code soft}: the node is in an {@code if} (see {@link #setSoft}). */
+    public static Expr expression(String text, int line, boolean soft) {
+        return printNode(text, line, soft).parsePrint();
+    }
+
+    /** A parser over the text of a print node; {@link #parsePrint} then parses it. */
+    public static Parser printNode(String text, int line, boolean soft) {
         Parser p = new Parser(Lexer.tokenize("{{ " + text + " }}", line));
+        p.setSoft(soft);
         p.next();
-        Expr e = p.parseTuple(false, true, Set.of(), false);
-        if (p.current().kind() != Kind.VAR_END) {
-            throw p.fail("expected token 'end of print statement', got " + p.current().describe());
+        return p;
+    }
+
+    public Expr parsePrint() {
+        Expr e = parseTuple(false, true, Set.of(), false);
+        if (current().kind() != Kind.VAR_END) {
+            throw fail("expected token 'end of print statement', got " + current().describe());
         }
+        unknown.check();
         return e;
+    }
+
+    /** The variable names read by what was parsed since the last call, in order (for {@code tree.Frame}). */
+    public List<String> takeLoads() {
+        List<String> taken = List.copyOf(loads);
+        loads.clear();
+        return taken;
+    }
+
+    /**
+     * Whether what is parsed next lies in Jinja2's "soft" frame (an {@code if} test or body), where a filter or
+     * test that does not exist fails only when applied; elsewhere it fails at {@link #expectBlockEnd}.
+     */
+    public void setSoft(boolean soft) {
+        unknown.setSoft(soft);
+    }
+
+    public boolean soft() {
+        return unknown.soft();
     }
 
     /**
@@ -128,6 +166,7 @@ public final class Parser {
             throw fail("expected token 'end of statement block', got " + current().describe());
         }
         next();
+        unknown.check();
     }
 
     public TemplateSyntaxException fail(String message) {
@@ -183,11 +222,13 @@ public final class Parser {
 
     private Expr parseCondExpr() {
         int line = current().line();
+        int mark = unknown.mark();
         Expr expr1 = parseOr();
         while (skipName("if")) {
             Expr expr2 = parseOr();
             Expr expr3 = skipName("else") ? parseCondExpr() : null;
             expr1 = new CondExpr(expr2, expr1, expr3, line);
+            unknown.softenFrom(mark);
         }
         return expr1;
     }
@@ -289,6 +330,7 @@ public final class Parser {
 
     private Expr parseUnary(boolean withFilter) {
         int line = current().line();
+        int start = pos;
         Expr node;
         if (current().isOp("-")) {
             next();
@@ -301,7 +343,7 @@ public final class Parser {
         }
         node = parsePostfix(node);
         if (withFilter) {
-            node = parseFilterExpr(node);
+            node = parseFilterExpr(node, start);
         }
         return node;
     }
@@ -316,7 +358,10 @@ public final class Parser {
                     case "true", "True" -> new Const(Boolean.TRUE, line);
                     case "false", "False" -> new Const(Boolean.FALSE, line);
                     case "none", "None" -> new Const(PyNone.NONE, line);
-                    default -> new Name(t.value(), line);
+                    default -> {
+                        loads.add(t.value());
+                        yield new Name(t.value(), line);
+                    }
                 };
             }
             case STRING -> {
@@ -451,12 +496,12 @@ public final class Parser {
         }
     }
 
-    private Expr parseFilterExpr(Expr node) {
+    private Expr parseFilterExpr(Expr node, int start) {
         while (true) {
             if (current().isOp("|")) {
-                node = parseFilter(node);
+                node = parseFilter(node, start);
             } else if (current().isName("is")) {
-                node = parseTest(node);
+                node = parseTest(node, start);
             } else if (current().isOp("(")) {
                 node = parseCall(node);
             } else {
@@ -580,13 +625,16 @@ public final class Parser {
         return name.toString();
     }
 
-    private Expr parseFilter(Expr node) {
+    private Expr parseFilter(Expr node, int start) {
         while (current().isOp("|")) {
             int line = next().line();
             String name = dottedName();
             Filter f = FilterLibrary.get(name);
             if (f == null) {
-                throw new TemplateSyntaxException("No filter named '" + name + "'.", line);
+                unknown.record("filter", name, line, start);
+                f = (value, args, ctx) -> {
+                    throw UnknownNames.missing("filter", name);
+                };
             }
             Arguments args = current().isOp("(") ? parseCallArgs() : Arguments.EMPTY;
             node = new FilterExpr(node, f, args, line);
@@ -612,13 +660,16 @@ public final class Parser {
 
     private static final Set<Kind> TEST_ARG_START = Set.of(Kind.NAME, Kind.STRING, Kind.INTEGER, Kind.FLOAT);
 
-    private Expr parseTest(Expr node) {
+    private Expr parseTest(Expr node, int start) {
         int line = next().line();
         boolean negated = skipName("not");
         String name = dottedName();
         Test test = TestLibrary.get(name);
         if (test == null) {
-            throw new TemplateSyntaxException("No test named '" + name + "'.", line);
+            unknown.record("test", name, line, start);
+            test = (value, args, ctx) -> {
+                throw UnknownNames.missing("test", name);
+            };
         }
         Arguments args = Arguments.EMPTY;
         Token t = current();

@@ -165,7 +165,7 @@ public final class PyFilters {
                 bind(name, a, kw, 0);
                 return TextFilters.escape(value);
             default:
-                throw new PyException("TemplateAssertionError", "No filter named '" + name + "'.");
+                throw new PyException("TemplateRuntimeError", "No filter named '" + name + "'.");
         }
     }
 

@@ -95,7 +95,7 @@ public final class PyTests {
             case "le":
                 return PyOps.le(value, argument(name, args));
             default:
-                throw new PyException("TemplateAssertionError", "No test named '" + name + "'.");
+                throw new PyException("TemplateRuntimeError", "No test named '" + name + "'.");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.chatprep.template.runtime;
 
 import com.hubspot.jinjava.interpret.Context;
+import io.chatprep.template.tree.Frame;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -38,6 +39,20 @@ public final class Scope {
 
     public Scope child() {
         return new Scope(this, null, ctx);
+    }
+
+    /** A scope for a body that is one of Jinja2's frames: the names it owns from its start are Undefined. */
+    public Scope enter(Frame frame) {
+        Scope s = new Scope(this, null, ctx);
+        s.bindUndefined(frame);
+        return s;
+    }
+
+    /** Binds the names {@code frame} owns from its start to Undefined in this scope. */
+    public void bindUndefined(Frame frame) {
+        for (String name : frame.ownUndefined()) {
+            set(name, null);
+        }
     }
 
     public RenderContext ctx() {

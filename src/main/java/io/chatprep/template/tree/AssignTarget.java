@@ -10,10 +10,18 @@ import java.util.List;
 public sealed interface AssignTarget {
     void assign(Scope scope, Object value);
 
+    /** The plain names this target binds, in order (a namespace attribute binds none). */
+    List<String> boundNames();
+
     record ToName(String name) implements AssignTarget {
         @Override
         public void assign(Scope scope, Object value) {
             scope.set(name, value);
+        }
+
+        @Override
+        public List<String> boundNames() {
+            return List.of(name);
         }
     }
 
@@ -22,9 +30,15 @@ public sealed interface AssignTarget {
         public void assign(Scope scope, Object value) {
             Object ns = scope.lookup(namespace);
             if (!(ns instanceof Namespace n)) {
-                throw TemplateRuntimeException.typeError("cannot assign attribute on non-namespace object");
+                throw new TemplateRuntimeException(io.chatprep.template.TemplateException.Kind.RUNTIME,
+                        "TemplateRuntimeError: cannot assign attribute on non-namespace object");
             }
             n.set(attribute, value);
+        }
+
+        @Override
+        public List<String> boundNames() {
+            return List.of();
         }
     }
 
@@ -40,6 +54,11 @@ public sealed interface AssignTarget {
             for (int i = 0; i < targets.size(); i++) {
                 targets.get(i).assign(scope, items.get(i));
             }
+        }
+
+        @Override
+        public List<String> boundNames() {
+            return targets.stream().flatMap(t -> t.boundNames().stream()).toList();
         }
     }
 }

@@ -17,7 +17,11 @@ import io.chatprep.template.parse.Parser;
 public abstract class ChatTag<H> implements Tag {
     private static final long serialVersionUID = 1L;
 
-    /** Parses the header from {@code header} (which must end with its block end) and checks the children. */
+    /**
+     * Parses the header from {@code header} (which must end with its block end), records the names it reads and
+     * assigns in {@code compiler.frame()}, and compiles the children through the compiler. The header inherits
+     * the enclosing frame's soft mode; parts that Jinja2 compiles in a frame of their own turn it off.
+     */
     public abstract H compile(TagNode node, Parser header, TreeCompiler compiler);
 
     protected abstract void render(TagNode node, H header, RenderSession session);

@@ -7,14 +7,15 @@ import io.chatprep.template.jinjava.RenderSession;
 import io.chatprep.template.jinjava.TreeCompiler;
 import io.chatprep.template.parse.Parser;
 import io.chatprep.template.runtime.Values;
+import io.chatprep.template.tree.Frame;
 import java.util.List;
 
 /** {@code filter name(args) | ... endfilter}: renders the body in its own scope, then filters the text. */
 public final class FilterTag extends ChatTag<FilterTag.Header> {
     private static final long serialVersionUID = 1L;
 
-    /** The filter chain and the body. */
-    public record Header(List<FilterExpr> chain, List<Node> body) {
+    /** The filter chain, the body and its frame. */
+    public record Header(List<FilterExpr> chain, List<Node> body, Frame frame) {
     }
 
     @Override
@@ -31,12 +32,13 @@ public final class FilterTag extends ChatTag<FilterTag.Header> {
     public Header compile(TagNode node, Parser p, TreeCompiler compiler) {
         List<FilterExpr> chain = p.parseFilterChain();
         p.expectBlockEnd();
-        return new Header(chain, node.getChildren());
+        compiler.frame().loadAll(p.takeLoads());
+        return new Header(chain, node.getChildren(), compiler.compileFrame(node.getChildren(), List.of()));
     }
 
     @Override
     protected void render(TagNode node, Header h, RenderSession s) {
-        Object value = s.renderToString(h.body(), s.scope().child());
+        Object value = s.renderToString(h.body(), s.scope().enter(h.frame()));
         for (FilterExpr f : h.chain()) {
             value = f.applyTo(value, s.scope());
         }

@@ -5,6 +5,8 @@ import io.chatprep.template.jinjava.RenderSession;
 import io.chatprep.template.jinjava.TreeCompiler;
 import io.chatprep.template.parse.Parser;
 import io.chatprep.template.py.PyTypes;
+import io.chatprep.template.tree.Frame;
+import java.util.List;
 
 /**
  * {@code generation ... endgeneration}: renders its body unchanged in a scope of its own (transformers
@@ -12,7 +14,7 @@ import io.chatprep.template.py.PyTypes;
  * code points already emitted at top level. That is transformers' own bookkeeping, so a nested block starts
  * where its outer block starts and a block inside a buffered body counts from the top-level position.
  */
-public final class GenerationTag extends ChatTag<Void> {
+public final class GenerationTag extends ChatTag<Frame> {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -26,14 +28,14 @@ public final class GenerationTag extends ChatTag<Void> {
     }
 
     @Override
-    public Void compile(TagNode node, Parser p, TreeCompiler compiler) {
+    public Frame compile(TagNode node, Parser p, TreeCompiler compiler) {
         p.expectBlockEnd();
-        return null;
+        return compiler.compileFrame(node.getChildren(), List.of());
     }
 
     @Override
-    protected void render(TagNode node, Void header, RenderSession s) {
-        String text = s.renderToString(node.getChildren(), s.scope().child());
+    protected void render(TagNode node, Frame frame, RenderSession s) {
+        String text = s.renderToString(node.getChildren(), s.scope().enter(frame));
         long start = s.ctx().rootCodePoints();
         s.ctx().addSpan(start, start + PyTypes.codePointLength(text));
         s.out().write(text);

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code if / elif / else / endif}. Does not open a scope, as in Jinja2. */
+/**
+ * {@code if / elif / else / endif}. Does not open a scope, as in Jinja2, and its test and branches are Jinja2's
+ * soft frame: an unknown filter or test there fails only when applied.
+ */
 public final class IfTag extends ChatTag<IfTag.Header> {
     private static final long serialVersionUID = 1L;
 
@@ -36,8 +39,10 @@ public final class IfTag extends ChatTag<IfTag.Header> {
         List<Expr> tests = new ArrayList<>();
         List<List<Node>> bodies = new ArrayList<>();
         List<Node> orElse = List.of();
+        header.setSoft(true);
         tests.add(header.parseTuple(false, true, Set.of(), false));
         header.expectBlockEnd();
+        compiler.frame().loadAll(header.takeLoads());
         List<List<Node>> parts = BodySplit.at(node.getChildren(), "elif", "else");
         bodies.add(parts.get(0));
         for (int i = 1; i < parts.size(); i++) {
@@ -49,13 +54,16 @@ public final class IfTag extends ChatTag<IfTag.Header> {
             }
             if (marker.getName().equals("elif")) {
                 Parser p = Parser.tagHeader(CanonicalSource.tagInner(marker.getMaster().getImage()), compiler.line(marker));
+                p.setSoft(true);
                 tests.add(p.parseTuple(false, true, Set.of(), false));
                 p.expectBlockEnd();
+                compiler.frame().loadAll(p.takeLoads());
                 bodies.add(body);
             } else {
                 orElse = body;
             }
         }
+        compiler.compileBranches(node.getChildren());
         return new Header(tests, bodies, orElse);
     }
 

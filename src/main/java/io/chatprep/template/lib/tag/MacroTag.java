@@ -7,6 +7,7 @@ import io.chatprep.template.jinjava.RenderSession;
 import io.chatprep.template.jinjava.TreeCompiler;
 import io.chatprep.template.parse.Parser;
 import io.chatprep.template.runtime.Macro;
+import io.chatprep.template.tree.Frame;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +19,9 @@ public final class MacroTag extends ChatTag<MacroTag.Header> {
     public record ParamSpec(String name, Expr defaultValue) {
     }
 
-    /** Name, parameters, body, and whether the body reads {@code varargs} / {@code kwargs}. */
-    public record Header(String name, List<ParamSpec> params, List<Node> body, boolean varargs, boolean kwargs) {
+    /** Name, parameters, body and its frame, and whether the body reads {@code varargs} / {@code kwargs}. */
+    public record Header(String name, List<ParamSpec> params, List<Node> body, Frame frame, boolean varargs,
+            boolean kwargs) {
     }
 
     @Override
@@ -35,11 +37,13 @@ public final class MacroTag extends ChatTag<MacroTag.Header> {
     @Override
     public Header compile(TagNode node, Parser p, TreeCompiler compiler) {
         String name = p.expectIdentifier();
+        p.setSoft(false); // defaults belong to the macro's own frame
         List<ParamSpec> params = parseSignature(p);
         p.expectBlockEnd();
+        compiler.frame().store(name);
         List<Node> body = node.getChildren();
-        return new Header(name, params, body, TreeCompiler.mentions(body, "varargs"),
-                TreeCompiler.mentions(body, "kwargs"));
+        return new Header(name, params, body, compiler.compileFrame(body, parameters(params, p)),
+                TreeCompiler.mentions(body, "varargs"), TreeCompiler.mentions(body, "kwargs"));
     }
 
     static List<ParamSpec> parseSignature(Parser p) {
@@ -60,6 +64,14 @@ public final class MacroTag extends ChatTag<MacroTag.Header> {
         return params;
     }
 
+    /** What a macro or caller frame binds itself: its parameters, the names its defaults read, the specials. */
+    static List<String> parameters(List<ParamSpec> params, Parser p) {
+        List<String> names = new ArrayList<>(p.takeLoads());
+        params.forEach(s -> names.add(s.name()));
+        names.addAll(List.of("caller", "varargs", "kwargs"));
+        return names;
+    }
+
     static List<Macro.Param> bind(List<ParamSpec> specs) {
         List<Macro.Param> out = new ArrayList<>();
         for (ParamSpec s : specs) {
@@ -72,8 +84,11 @@ public final class MacroTag extends ChatTag<MacroTag.Header> {
     @Override
     protected void render(TagNode node, Header h, RenderSession s) {
         List<Node> body = h.body();
-        Macro macro = new Macro(h.name(), bind(h.params()), s.scope(),
-                scope -> RenderSession.current().renderToString(body, scope), h.varargs(), h.kwargs(), null);
+        Frame frame = h.frame();
+        Macro macro = new Macro(h.name(), bind(h.params()), s.scope(), scope -> {
+            scope.bindUndefined(frame);
+            return RenderSession.current().renderToString(body, scope);
+        }, h.varargs(), h.kwargs(), null);
         s.scope().set(h.name(), macro);
     }
 }

@@ -12,6 +12,7 @@ import io.chatprep.template.jinjava.RenderSession;
 import io.chatprep.template.jinjava.TreeCompiler;
 import io.chatprep.template.parse.Parser;
 import io.chatprep.template.tree.AssignTarget;
+import io.chatprep.template.tree.Frame;
 import java.util.List;
 import java.util.Set;
 
@@ -19,8 +20,8 @@ import java.util.Set;
 public final class SetTag extends ChatTag<SetTag.Header> implements FlexibleTag {
     private static final long serialVersionUID = 1L;
 
-    /** The target and either a value or a block body with its filters. */
-    public record Header(AssignTarget target, Expr value, List<Node> body, List<FilterExpr> filters) {
+    /** The target and either a value or a block body (with its frame) and its filters. */
+    public record Header(AssignTarget target, Expr value, List<Node> body, Frame bodyFrame, List<FilterExpr> filters) {
     }
 
     @Override
@@ -48,17 +49,22 @@ public final class SetTag extends ChatTag<SetTag.Header> implements FlexibleTag 
     @Override
     public Header compile(TagNode node, Parser p, TreeCompiler compiler) {
         AssignTarget target = p.parseAssignTarget(true, Set.of());
+        ForTag.refuseLoopAssignment(node, target, p);
         if (p.skipOp("=")) {
             Expr value = p.parseTuple(false, true, Set.of(), false);
             p.expectBlockEnd();
-            return new Header(target, value, null, List.of());
+            compiler.frame().loadAll(p.takeLoads());
+            compiler.frame().assign(target);
+            return new Header(target, value, null, null, List.of());
         }
+        compiler.frame().assign(target);
         List<FilterExpr> filters = List.of();
         if (p.skipOp("|")) {
             filters = p.parseFilterChain();
         }
         p.expectBlockEnd();
-        return new Header(target, null, node.getChildren(), filters);
+        Frame bodyFrame = compiler.compileFrame(node.getChildren(), p.takeLoads());
+        return new Header(target, null, node.getChildren(), bodyFrame, filters);
     }
 
     @Override
@@ -68,7 +74,7 @@ public final class SetTag extends ChatTag<SetTag.Header> implements FlexibleTag 
             h.target().assign(s.scope(), h.value().eval(s.scope()));
             return;
         }
-        Object value = s.renderToString(h.body(), s.scope().child());
+        Object value = s.renderToString(h.body(), s.scope().enter(h.bodyFrame()));
         for (FilterExpr f : h.filters()) {
             value = f.applyTo(value, s.scope());
         }

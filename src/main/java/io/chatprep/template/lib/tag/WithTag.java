@@ -9,6 +9,7 @@ import io.chatprep.template.parse.Parser;
 import io.chatprep.template.parse.Token;
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.tree.AssignTarget;
+import io.chatprep.template.tree.Frame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +18,8 @@ import java.util.Set;
 public final class WithTag extends ChatTag<WithTag.Header> {
     private static final long serialVersionUID = 1L;
 
-    /** Targets, their values and the body. */
-    public record Header(List<AssignTarget> targets, List<Expr> values, List<Node> body) {
+    /** Targets, their values, the body and its frame. */
+    public record Header(List<AssignTarget> targets, List<Expr> values, List<Node> body, Frame frame) {
     }
 
     @Override
@@ -44,12 +45,15 @@ public final class WithTag extends ChatTag<WithTag.Header> {
             values.add(p.parseExpression());
         }
         p.expectBlockEnd();
-        return new Header(targets, values, node.getChildren());
+        compiler.frame().loadAll(p.takeLoads());
+        List<String> parameters = new ArrayList<>();
+        targets.forEach(t -> parameters.addAll(t.boundNames()));
+        return new Header(targets, values, node.getChildren(), compiler.compileFrame(node.getChildren(), parameters));
     }
 
     @Override
     protected void render(TagNode node, Header h, RenderSession s) {
-        Scope inner = s.scope().child();
+        Scope inner = s.scope().enter(h.frame());
         for (int i = 0; i < h.targets().size(); i++) {
             h.targets().get(i).assign(inner, h.values().get(i).eval(s.scope()));
         }
