@@ -183,13 +183,18 @@ class FamilyChecker:
         text = train.text
         cursor = found_at = 0
         for i, start, end in regions:
-            head = len(self.render("train", conv, i, False, kwargs).text or "")
+            head, forced = self.turn_head(conv, i, kwargs, text)
+            if not forced:
+                head = len(self.render("train", conv, i, False, kwargs).text or "")
             upto = self.render("train", conv, i + 1, False, kwargs).text
             if upto is not None and text.startswith(upto):
                 end = len(upto)
             piece = text[cursor:head]
             before = self.render("orig", conv, i, False, kwargs)
-            ok = before.text is not None and (before.text == piece if cursor == 0 else before.text.endswith(piece))
+            before_text = before.text
+            if before_text is not None and forced and before_text.endswith(forced):
+                before_text = before_text[:-len(forced)]
+            ok = before_text is not None and (before_text == piece if cursor == 0 else before_text.endswith(piece))
             if not ok and cursor > 0:
                 # Or the same messages, rendered the same, in the same place of the original's full text.
                 found = orig.text.find(piece, found_at + 1) if piece else found_at + 1
@@ -224,7 +229,7 @@ class FamilyChecker:
                 self.r.fail("b_spans", where, f"message {i}: messages[:{i}] raises ({prompt.error or before.error})")
                 return None, None
             # Templates that close the last message differently (an eos after it) share only part of it.
-            before_len = common_prefix_len(before.text, text)
+            before_len = self.turn_head(conv, i, kwargs, text)[0]
             # The answer starts where the generation prompt ends. When the prompt prefills more than this turn
             # holds (an empty think block while the turn has reasoning), it starts somewhere between the end of
             # the role header (what the prompt holds under every prefill variable) and where the two part.
@@ -241,14 +246,30 @@ class FamilyChecker:
             else:
                 end = self.turn_end_without_prefix(conv, i, text, upper, upto.text)
             if self.f.meta.get("end_of_turn_in_next_message"):
-                # The format ends a turn with the next message's role token, rendered with the turn.
+                # The format ends a turn with the next message's role token, or with a closing token it renders
+                # only once another message follows (after optional whitespace), rendered with the turn.
+                after = end
+                while after < len(text) and text[after].isspace():
+                    after += 1
                 for token in self.f.end_of_turn:
-                    if text.startswith(token, end):
-                        end += len(token)
+                    if text.startswith(token, after):
+                        end = after + len(token)
                         break
             regions.append((i, lower, end))
             uppers[i] = upper
         return regions, uppers
+
+    def turn_head(self, conv, i, kwargs, text):
+        """(Where the text before assistant turn i ends, the generation prompt rendered there unasked.) That is
+        messages[:i] as rendered, or for a template that renders its generation prompt whether or not it is asked
+        for (Apriel 1.6), the whole tags of it that the turn repeats, and the rest of that prompt."""
+        before = self.render("train", conv, i, False, kwargs).text or ""
+        n = common_prefix_len(before, text)
+        if n < len(before) and before == self.render("train", conv, i, True, kwargs).text:
+            while n > 0 and not TAG_END.search(text, 0, n):
+                n -= 1
+            return n, before[n:]
+        return n, ""
 
     @staticmethod
     def back_to_boundary(text, floor, pos):

@@ -71,6 +71,7 @@ KWARG_VARIANTS = {
     "low_effort": [True],
     "add_thoughts": [True],
     "drop_history_thinking": [False],
+    "training_prompt": [True],
     "medium_effort": [True],
 }
 

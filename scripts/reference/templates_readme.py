@@ -40,6 +40,11 @@ counts the renderings derive-masks serves (the others it refuses, and the job qu
 serves, the derived masks equal the training template's unless the family's entry says why not. The
 "derive-masks" column gives prefix-stable renderings / renderings with an assistant turn.
 
+Not bundled: MiroThinker v1 (the copy in llama.cpp's `models/templates/MiroThinker-v1.jinja`). It assigns attributes
+on messages (`{% set message.content = ... %}`), which Jinja2 refuses ("cannot assign attribute on non-namespace
+object"), so transformers cannot render any conversation with an assistant or tool message: there is no original
+output for a training template to match.
+
 `scripts/reference/check-templates` (interpreter from `PYTHON`) verifies every claim below against the
 originals with transformers' own renderer, on `src/test/resources/conversations/varied.jsonl` and a fixed
 sample of real conversations, with and without a generation prompt and under each variable a template reads

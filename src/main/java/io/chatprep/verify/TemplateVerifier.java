@@ -36,9 +36,10 @@ public final class TemplateVerifier {
         KWARG_VARIANTS.put("medium_effort", List.of(true));
         KWARG_VARIANTS.put("add_thoughts", List.of(true));
         KWARG_VARIANTS.put("drop_history_thinking", List.of(false));
+        KWARG_VARIANTS.put("training_prompt", List.of(true));
     }
 
-    private static final Pattern TAG_END = Pattern.compile("<[^<>\\s]{1,64}>$");
+    static final Pattern TAG_END = Pattern.compile("<[^<>\\s]{1,64}>$");
 
     private final VerifySubject subject;
     private final ConversationRenderer training;
@@ -179,7 +180,7 @@ public final class TemplateVerifier {
                         + (prompt.ok() ? before.error() : prompt.error()) + ")");
                 return null;
             }
-            int beforeLen = Rendering.commonPrefix(before.text(), text);
+            int beforeLen = TurnHead.of(before.text(), prompt.text(), text).length();
             int upper = Rendering.commonPrefix(prompt.text(), text);
             int lower = backToBoundary(text, beforeLen, Math.min(upper, beforeLen + headerLength(conv, i, kwargs)));
             if (upper < beforeLen) {
@@ -195,9 +196,15 @@ public final class TemplateVerifier {
                 end = turnEndWithoutPrefix(conv, i, text, upper, upto.ok() ? upto.text() : null);
             }
             if (subject.endOfTurnInNextMessage()) {
+                // The next message's role token, or a closing token rendered only once another message follows
+                // (after optional whitespace), ends this turn.
+                int after = end;
+                while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+                    after++;
+                }
                 for (String token : subject.endOfTurn()) {
-                    if (text.startsWith(token, end)) {
-                        end += token.length();
+                    if (text.startsWith(token, after)) {
+                        end = after + token.length();
                         break;
                     }
                 }
@@ -378,7 +385,9 @@ public final class TemplateVerifier {
         for (TurnRegion r : regions) {
             int i = r.message();
             Rendering headR = training.render(conv, i, false, kwargs);
-            int head = headR.ok() ? headR.text().length() : 0;
+            Rendering promptR = training.render(conv, i, true, kwargs);
+            TurnHead turnHead = headR.ok() && promptR.ok() ? TurnHead.of(headR.text(), promptR.text(), text) : new TurnHead(0, "");
+            int head = turnHead.forced().isEmpty() ? (headR.ok() ? headR.text().length() : 0) : turnHead.length();
             int end = r.end();
             Rendering upto = training.render(conv, i + 1, false, kwargs);
             if (upto.ok() && text.startsWith(upto.text())) {
@@ -386,7 +395,9 @@ public final class TemplateVerifier {
             }
             String piece = text.substring(cursor, Math.max(cursor, head));
             Rendering before = original.render(conv, i, false, kwargs);
-            boolean ok = before.ok() && (cursor == 0 ? before.text().equals(piece) : before.text().endsWith(piece));
+            String beforeText = !before.ok() ? null : !turnHead.forced().isEmpty() && before.text().endsWith(turnHead.forced())
+                    ? before.text().substring(0, before.text().length() - turnHead.forced().length()) : before.text();
+            boolean ok = beforeText != null && (cursor == 0 ? beforeText.equals(piece) : beforeText.endsWith(piece));
             if (!ok && cursor > 0) {
                 int found = piece.isEmpty() ? foundAt + 1 : orig.text().indexOf(piece, foundAt + 1);
                 ok = found >= 0;

@@ -137,7 +137,7 @@ class VerifyTemplateCommandTest {
         assertEquals(0, o.exit(), o.out());
         List<String> families = new ArrayList<>();
         o.out().lines().skip(1).takeWhile(l -> !l.isBlank()).forEach(l -> families.add(l.split("\\s+")[0]));
-        assertEquals(44, families.size(), o.out());
+        assertEquals(45, families.size(), o.out());
         assertTrue(o.out().lines().anyMatch(l -> l.startsWith("qwen3 ") && l.contains("qwen3__qwen3.jinja")
                 && l.contains("Qwen/Qwen3-*")), o.out());
         assertTrue(o.out().contains("known revision of Qwen3"), o.out());
