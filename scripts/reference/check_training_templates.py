@@ -38,7 +38,8 @@ message, not checked for families whose original continues that message there
 
 Also, for families with their real tokenizer, TRL's own probes (trl column): is_chat_template_stop_token_trained
 and, for tool families, is_chat_template_prefix_preserving.
-Also checked: originals are byte-identical to the vendor files, metadata has every field.
+Also checked: originals are byte-identical to the vendor files (the shared copies, or the one named by the
+metadata's source), metadata has every field.
 Exit status 1 when anything fails.
 """
 
@@ -140,6 +141,10 @@ class FamilyChecker:
         vendor = tc.SHARED / "chat_templates" / f"{self.f.stem}.jinja"
         if vendor.exists() and vendor.read_bytes() != self.f.original_path.read_bytes():
             self.r.fail("meta", self.f.meta["original"], f"not byte-identical to {vendor}")
+        source = meta.get("source") or ""
+        more = tc.SHARED / "chat_templates" / "more" / source.split(" ")[1].rsplit("/", 1)[-1] if " " in source else None
+        if more is not None and more.exists() and more.read_bytes() != self.f.original_path.read_bytes():
+            self.r.fail("meta", self.f.meta["original"], f"not byte-identical to {more}")
         for rev in meta.get("revisions") or []:
             if not (tc.TEMPLATES_DIR / rev).exists():
                 self.r.fail("meta", self.f.meta_path.name, f"revision file {rev} missing")

@@ -85,6 +85,9 @@ def family_section(meta, measured):
         f"end of turn: {eot}; prefix-preserving: {yes_no(meta.get('prefix_preserving'))}."
     )
     lines.append("")
+    if meta.get("source"):
+        lines.append(f"Original from: {meta['source']} (byte for byte).")
+        lines.append("")
     lines.append(f"Trained: {meta['mask_covers'].strip()}")
     lines.append("")
     deviations = meta.get("deviations", "none").strip()
