@@ -23,57 +23,21 @@ import java.util.Set;
 final class AddedTokensLayout {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final byte[] json;
-    private int addedFrom = -1;
-    private int addedTo = -1;
-    private JsonNode added;
-    private int vocabAt = -1;
+    private final TokenizerJsonParts parts;
 
-    private AddedTokensLayout(byte[] json) {
-        this.json = json;
+    private AddedTokensLayout(TokenizerJsonParts parts) {
+        this.parts = parts;
     }
 
     /** @return null when the file has no added_tokens array (the native loader then says what is wrong) */
     static AddedTokensLayout read(byte[] tokenizerJson) throws IOException {
-        AddedTokensLayout layout = new AddedTokensLayout(tokenizerJson);
-        JsonCursor c = new JsonCursor(tokenizerJson, 0);
-        c.expect('{');
-        if (!c.consume('}')) {
-            do {
-                String field = c.readText();
-                c.expect(':');
-                if (field.equals("added_tokens")) {
-                    layout.addedFrom = c.skipValue();
-                    layout.addedTo = c.position();
-                    layout.added = JSON.readTree(tokenizerJson, layout.addedFrom, layout.addedTo - layout.addedFrom);
-                } else if (field.equals("model") && c.peek() == '{') {
-                    layout.readModel(c);
-                } else {
-                    c.skipValue();
-                }
-            } while (c.more('}'));
-        }
-        return layout.added != null && layout.added.isArray() ? layout : null;
-    }
-
-    private void readModel(JsonCursor c) throws IOException {
-        c.expect('{');
-        if (c.consume('}')) {
-            return;
-        }
-        do {
-            String field = c.readText();
-            c.expect(':');
-            int start = c.skipValue();
-            if (field.equals("vocab")) {
-                vocabAt = start;
-            }
-        } while (c.more('}'));
+        TokenizerJsonParts parts = TokenizerJsonParts.read(tokenizerJson);
+        return parts.addedTokens != null && parts.addedTokens.isArray() ? new AddedTokensLayout(parts) : null;
     }
 
     List<AddedToken> addedTokens() {
         List<AddedToken> out = new ArrayList<>();
-        for (JsonNode n : added) {
+        for (JsonNode n : parts.addedTokens) {
             out.add(new AddedToken(n.path("id").asInt(), n.path("content").asText(), n.path("special").asBoolean(false),
                     n.path("normalized").asBoolean(true), n.path("lstrip").asBoolean(false),
                     n.path("rstrip").asBoolean(false), n.path("single_word").asBoolean(false)));
@@ -105,10 +69,10 @@ final class AddedTokensLayout {
 
     /** Object vocabularies (BPE, WordPiece, WordLevel) map piece to id; Unigram's lists [piece, score] by id. */
     private void scanVocab(Entry entry) throws IOException {
-        if (vocabAt < 0) {
+        if (parts.vocabAt < 0) {
             return;
         }
-        JsonCursor c = new JsonCursor(json, vocabAt);
+        JsonCursor c = new JsonCursor(parts.json, parts.vocabAt);
         if (c.peek() == '{') {
             c.expect('{');
             if (!c.consume('}')) {
@@ -147,10 +111,11 @@ final class AddedTokensLayout {
             n.put("normalized", t.normalized());
             n.put("special", t.special());
         }
+        byte[] json = parts.json;
         ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 256 * tokens.size());
-        out.write(json, 0, addedFrom);
+        out.write(json, 0, parts.addedFrom);
         out.write(JSON.writeValueAsString(array).getBytes(StandardCharsets.UTF_8));
-        out.write(json, addedTo, json.length - addedTo);
+        out.write(json, parts.addedTo, json.length - parts.addedTo);
         return out.toByteArray();
     }
 }
