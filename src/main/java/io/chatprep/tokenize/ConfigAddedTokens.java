@@ -81,9 +81,6 @@ final class ConfigAddedTokens {
             }
             declared.put(id, token(e.getValue(), false, origin, "added_tokens_decoder." + id));
         }
-        Map<String, AddedToken> byContent = new HashMap<>();
-        declared.values().forEach(t -> byContent.put(t.content(), t));
-
         // Named tokens as from_pretrained collects them: special_tokens_map.json counts only for legacy configs.
         Map<String, JsonNode> values = new LinkedHashMap<>();
         config.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
@@ -92,27 +89,29 @@ final class ConfigAddedTokens {
         }
         List<AddedToken> named = new ArrayList<>();
         for (String name : NAMED) {
-            addNamed(values.get(name), byContent, named, origin, name);
+            addNamed(values.get(name), named, origin, name);
         }
         JsonNode extra = values.containsKey("extra_special_tokens") ? values.get("extra_special_tokens")
                 : values.get("additional_special_tokens");
         if (extra != null && extra.isArray()) {
             for (JsonNode v : extra) {
-                addNamed(v, byContent, named, origin, "extra_special_tokens");
+                addNamed(v, named, origin, "extra_special_tokens");
             }
         } else if (extra != null && extra.isObject()) {
-            extra.fields().forEachRemaining(e -> addNamed(e.getValue(), byContent, named, origin, e.getKey()));
+            extra.fields().forEachRemaining(e -> addNamed(e.getValue(), named, origin, e.getKey()));
         }
         return new Wanted(new ArrayList<>(declared.values()), named);
     }
 
-    private static void addNamed(JsonNode value, Map<String, AddedToken> byContent, List<AddedToken> named,
-                                 String origin, String name) {
+    /**
+     * A named token as a candidate. transformers swaps one whose content a decoder entry declares for that entry,
+     * but such a content is always an added token already (or being added), so the named one is never added then.
+     */
+    private static void addNamed(JsonNode value, List<AddedToken> named, String origin, String name) {
         if (value == null || value.isNull()) {
             return;
         }
-        AddedToken t = value.isTextual() && byContent.containsKey(value.asText())
-                ? byContent.get(value.asText()) : token(value, true, origin, name);
+        AddedToken t = token(value, true, origin, name);
         if (!t.special()) {
             // A named token is special whatever its entry says.
             t = new AddedToken(t.id(), t.content(), true, t.normalized(), t.lstrip(), t.rstrip(), t.singleWord());
