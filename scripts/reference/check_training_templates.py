@@ -20,9 +20,11 @@ variable the original reads (enable_thinking, ...):
              a header a tool-call turn does not repeat), the span starts between the end of the part of the
              prompt every prefill variable shares and the point where prompt and rendering part.
   (c) eot    the turn's last end-of-turn token (metadata end_of_turn) lies inside a span, and after the
-             last span only whitespace (or an eos closing the whole sequence) remains in the turn. A family
-             whose format ends a turn with the next message's role token (metadata
-             end_of_turn_in_next_message=true, GLM) has none in a conversation's last turn.
+             last span only whitespace (or an eos closing the whole sequence, or the metadata's closing_text:
+             what the template appends after the last message whatever the generation prompt) remains in the
+             turn. A family whose format ends a turn with the next message's role token, or with a token it
+             renders only once another message follows (metadata end_of_turn_in_next_message=true: GLM,
+             Apriel 1.6), has none in a conversation's last turn.
   (d) prefix for families with prefix_preserving=true: rendering messages[:k] that ends with an assistant turn
              (add_generation_prompt=False) is a prefix of the full rendering (text, and tokens when the
              family's tokenizer is available); plus the fixed [user, assistant(tool_calls)] / + tool probe
