@@ -262,6 +262,10 @@ class FamilyChecker:
                     if text.startswith(token, after):
                         end = after + len(token)
                         break
+            closing = self.f.meta.get("closing_text")
+            if closing and end == len(text) and text.endswith(closing) and end - len(closing) >= upper:
+                # What the template appends after the last message is not part of the last turn.
+                end -= len(closing)
             regions.append((i, lower, end))
             uppers[i] = upper
         return regions, uppers

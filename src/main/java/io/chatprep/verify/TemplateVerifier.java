@@ -209,6 +209,11 @@ public final class TemplateVerifier {
                     }
                 }
             }
+            String closing = subject.closingText();
+            if (!closing.isEmpty() && end == text.length() && text.endsWith(closing) && end - closing.length() >= upper) {
+                // What the template appends after the last message is not part of the last turn.
+                end -= closing.length();
+            }
             regions.add(new TurnRegion(i, lower, upper, end));
         }
         return regions;
