@@ -23,9 +23,11 @@ variable the original reads (enable_thinking, ...):
              system prompt printed inside the last user message), the turn starts after the first place where the
              rendering continues as the prompt ends from the last message's content on.
   (c) eot    the turn's last end-of-turn token (metadata end_of_turn) lies inside a span, and after the
-             last span only whitespace (or an eos closing the whole sequence) remains in the turn. A family
-             whose format ends a turn with the next message's role token (metadata
-             end_of_turn_in_next_message=true, GLM) has none in a conversation's last turn.
+             last span only whitespace (or an eos closing the whole sequence, or the metadata's closing_text:
+             what the template appends after the last message whatever the generation prompt) remains in the
+             turn. A family whose format ends a turn with the next message's role token, or with a token it
+             renders only once another message follows (metadata end_of_turn_in_next_message=true: GLM,
+             Apriel 1.6), has none in a conversation's last turn.
   (d) prefix for families with prefix_preserving=true: rendering messages[:k] that ends with an assistant turn
              (add_generation_prompt=False) is a prefix of the full rendering (text, and tokens when the
              family's tokenizer is available); plus the fixed [user, assistant(tool_calls)] / + tool probe
@@ -35,11 +37,14 @@ variable the original reads (enable_thinking, ...):
 Columns: renders = (conversation, variant, add_generation_prompt) renderings; raise = both templates raise
 the same error; deviate = texts differ in the declared way; tok = token-level checks run; nogen = turns
 whose text the generation prompt already holds (nothing generated); noeot = turns without a stop token
-(end_of_turn_in_next_message families only).
+(end_of_turn_in_next_message families only); cont = renderings with a generation prompt after a final assistant
+message, not checked for families whose original continues that message there
+(generation_prompt_continues_last_message=true).
 
 Also, for families with their real tokenizer, TRL's own probes (trl column): is_chat_template_stop_token_trained
 and, for tool families, is_chat_template_prefix_preserving.
-Also checked: originals are byte-identical to the vendor files, metadata has every field.
+Also checked: originals are byte-identical to the vendor files (the shared copies, or the one named by the
+metadata's source), metadata has every field.
 Exit status 1 when anything fails.
 """
 
@@ -141,6 +146,10 @@ class FamilyChecker:
         vendor = tc.SHARED / "chat_templates" / f"{self.f.stem}.jinja"
         if vendor.exists() and vendor.read_bytes() != self.f.original_path.read_bytes():
             self.r.fail("meta", self.f.meta["original"], f"not byte-identical to {vendor}")
+        source = meta.get("source") or ""
+        more = tc.SHARED / "chat_templates" / "more" / source.split(" ")[1].rsplit("/", 1)[-1] if " " in source else None
+        if more is not None and more.exists() and more.read_bytes() != self.f.original_path.read_bytes():
+            self.r.fail("meta", self.f.meta["original"], f"not byte-identical to {more}")
         for rev in meta.get("revisions") or []:
             if not (tc.TEMPLATES_DIR / rev).exists():
                 self.r.fail("meta", self.f.meta_path.name, f"revision file {rev} missing")
@@ -184,13 +193,18 @@ class FamilyChecker:
         text = train.text
         cursor = found_at = 0
         for i, start, end in regions:
-            head = len(self.render("train", conv, i, False, kwargs).text or "")
+            head, forced = self.turn_head(conv, i, kwargs, text)
+            if not forced:
+                head = len(self.render("train", conv, i, False, kwargs).text or "")
             upto = self.render("train", conv, i + 1, False, kwargs).text
             if upto is not None and text.startswith(upto):
                 end = len(upto)
             piece = text[cursor:head]
             before = self.render("orig", conv, i, False, kwargs)
-            ok = before.text is not None and (before.text == piece if cursor == 0 else before.text.endswith(piece))
+            before_text = before.text
+            if before_text is not None and forced and before_text.endswith(forced):
+                before_text = before_text[:-len(forced)]
+            ok = before_text is not None and (before_text == piece if cursor == 0 else before_text.endswith(piece))
             if not ok and cursor > 0:
                 # Or the same messages, rendered the same, in the same place of the original's full text.
                 found = orig.text.find(piece, found_at + 1) if piece else found_at + 1
@@ -225,7 +239,7 @@ class FamilyChecker:
                 self.r.fail("b_spans", where, f"message {i}: messages[:{i}] raises ({prompt.error or before.error})")
                 return None, None
             # Templates that close the last message differently (an eos after it) share only part of it.
-            before_len = common_prefix_len(before.text, text)
+            before_len = self.turn_head(conv, i, kwargs, text)[0]
             # The answer starts where the generation prompt ends. When the prompt prefills more than this turn
             # holds (an empty think block while the turn has reasoning), it starts somewhere between the end of
             # the role header (what the prompt holds under every prefill variable) and where the two part.
@@ -247,14 +261,34 @@ class FamilyChecker:
             else:
                 end = self.turn_end_without_prefix(conv, i, text, upper, upto.text)
             if self.f.meta.get("end_of_turn_in_next_message"):
-                # The format ends a turn with the next message's role token, rendered with the turn.
+                # The format ends a turn with the next message's role token, or with a closing token it renders
+                # only once another message follows (after optional whitespace), rendered with the turn.
+                after = end
+                while after < len(text) and text[after].isspace():
+                    after += 1
                 for token in self.f.end_of_turn:
-                    if text.startswith(token, end):
-                        end += len(token)
+                    if text.startswith(token, after):
+                        end = after + len(token)
                         break
+            closing = self.f.meta.get("closing_text")
+            if closing and end == len(text) and text.endswith(closing) and end - len(closing) >= upper:
+                # What the template appends after the last message is not part of the last turn.
+                end -= len(closing)
             regions.append((i, lower, end))
             uppers[i] = upper
         return regions, uppers
+
+    def turn_head(self, conv, i, kwargs, text):
+        """(Where the text before assistant turn i ends, the generation prompt rendered there unasked.) That is
+        messages[:i] as rendered, or for a template that renders its generation prompt whether or not it is asked
+        for (Apriel 1.6), the whole tags of it that the turn repeats, and the rest of that prompt."""
+        before = self.render("train", conv, i, False, kwargs).text or ""
+        n = common_prefix_len(before, text)
+        if n < len(before) and before == self.render("train", conv, i, True, kwargs).text:
+            while n > 0 and not TAG_END.search(text, 0, n):
+                n -= 1
+            return n, before[n:]
+        return n, ""
 
     @staticmethod
     def aligned_turn(conv, i, text, shared, prompt, upto):
@@ -389,6 +423,10 @@ class FamilyChecker:
                 # An eos some templates append after the final message closes the sequence, not the turn.
                 if isinstance(token, str) and token:
                     rest = rest.replace(token, "")
+            closing = self.f.meta.get("closing_text")
+            if closing and rest.endswith(closing):
+                # Text the template appends after the last message whether or not a generation prompt is asked for.
+                rest = rest[:-len(closing)]
             if rest.strip():
                 self.r.fail("c_eot", where, f"message {i}: text after the last span of the turn: {text[last_end:end][:60]!r}")
         return regions
@@ -486,6 +524,13 @@ class FamilyChecker:
         finally:
             tokenizer.chat_template = previous
 
+    def continues_last_message(self, conv):
+        """A family whose original treats a generation prompt after a final assistant message as continuing that
+        message (metadata generation_prompt_continues_last_message=true) renders no new turn there: such a
+        rendering is no training example and is not checked."""
+        return bool(self.f.meta.get("generation_prompt_continues_last_message")) and bool(conv.messages) \
+            and conv.messages[-1].get("role") == "assistant"
+
     def run(self, conversations):
         self.check_meta()
         self.check_tool_probe()
@@ -496,16 +541,19 @@ class FamilyChecker:
                 merged = dict(conv.kwargs)
                 merged.update(kwargs)
                 for agp in (False, True):
+                    if agp and self.continues_last_message(conv):
+                        self.r.counts["continued"] += 1
+                        continue
                     self.check_conversation(conv, agp, merged)
 
 
 def print_table(reports):
-    header = ["family", "convs", "renders", "raise", "deviate", "tok", "nogen", "noeot"] + [c.split("_")[0] for c in CHECKS]
+    header = ["family", "convs", "renders", "raise", "deviate", "tok", "nogen", "noeot", "cont"] + [c.split("_")[0] for c in CHECKS]
     rows = []
     for r in reports:
         rows.append([r.stem, r.counts["conversations"], r.counts["renders"], r.counts["both_raise"],
                      r.counts["deviating"], r.counts["token_checked"], r.counts["nothing_generated"],
-                     r.counts["turn_without_eot"]]
+                     r.counts["turn_without_eot"], r.counts["continued"]]
                     + [("ok" if not r.failures[c] else f"FAIL {len(r.failures[c])}") for c in CHECKS])
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
     for row in [header] + rows:

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Differential goldens for the chat-template engine, produced by transformers' own renderer.
 
-For every chat template (vendor originals, including chat_templates/more/, the templates inside
-tokenizer_config.json files, and the project's templates/*.jinja when present) and every conversation of varied.jsonl, renders with
+For every chat template (vendor originals: the shared copies, the project's templates/originals/ and the
+further vendor templates of chat_templates/more/, each text once; the templates inside tokenizer_config.json
+files; and the project's templates/*.jinja when present) and every conversation of varied.jsonl, renders with
 add_generation_prompt false and true (and enable_thinking absent/true/false where the template reads it)
 through transformers.utils.chat_template_utils.render_jinja_template with return_assistant_tokens_mask=True,
 so generation spans are recorded exactly as transformers records them. strftime_now is pinned.
@@ -123,7 +124,14 @@ def main():
         rows = [json.loads(line) for line in f if line.strip()]
 
     templates = file_templates(os.path.join(args.shared, "chat_templates", "*.jinja"), "vendor_")
-    templates += file_templates(os.path.join(args.shared, "chat_templates", "more", "*.jinja"), "vendor_more_")
+    # Vendor originals the project bundles beyond the shared copies (same id when both hold a template), then the
+    # further vendor templates of more/ whose text no earlier one holds (most are the originals of a family).
+    seen = {t[0] for t in templates}
+    templates += [t for t in file_templates(os.path.join(args.templates_dir, "originals", "*.jinja"), "vendor_")
+                  if t[0] not in seen]
+    texts = {t[1] for t in templates}
+    templates += [t for t in file_templates(os.path.join(args.shared, "chat_templates", "more", "*.jinja"),
+                                            "vendor_more_") if t[1] not in texts]
     templates += tokenizer_templates(args.shared)
     templates += file_templates(os.path.join(args.templates_dir, "*.jinja"), "project_")
     if args.only:

@@ -53,6 +53,11 @@ def broken_cases():
     {%- elif message.role == "assistant" and not message.tool_calls %}""",
                                 """        {{- '<|im_start|>' + message.role + '\\n' + message.content + ' <|im_end|>' + '\\n' }}
     {%- elif message.role == "assistant" and not message.tool_calls %}"""), {"a_text"}),
+        ("cohere2_tool_use", "intact template", lambda s: s, set()),
+        ("cohere2_tool_use", "header appended after the last message inside the span",
+         lambda s: replace_once(s, "{%- endfor %}<|START_OF_TURN_TOKEN|><|CHATBOT_TOKEN|>",
+                                "{%- endfor %}{% generation %}<|START_OF_TURN_TOKEN|><|CHATBOT_TOKEN|>{% endgeneration %}"),
+         {"b_spans"}),
         ("qwen3", "intact template", lambda s: s, set()),
         ("qwen3", "original's history rule kept (think blocks dropped from earlier turns)",
          lambda s: replace_once(s, "{%- if ns.seen_query %}",

@@ -45,6 +45,7 @@ FAMILY_TOKENIZER = {
     "deepseek": "deepseek_v3",
     "mistral_nemo": "mistral_nemo",
     "chatml": "qwen2_5",
+    "nemotron_super_v1_5": "llama3_1",
 }
 
 # Special tokens the vendor tokenizer of a family defines, for families whose tokenizer is not shipped.
@@ -54,8 +55,12 @@ FAMILY_SPECIAL_TOKENS = {
     "glm4moe": {"eos_token": "<|endoftext|>", "pad_token": "<|endoftext|>"},
     "glm4_6": {"eos_token": "<|endoftext|>", "pad_token": "<|endoftext|>"},
     "nemotron": {"bos_token": "<s>", "eos_token": "<|im_end|>"},
+    "nemotron_nano_v2": {"bos_token": "<SPECIAL_10>", "eos_token": "<SPECIAL_12>"},
     "gemma": {"bos_token": "<bos>", "eos_token": "<eos>"},
     "phi3": {"bos_token": "<s>", "eos_token": "<|endoftext|>"},
+    "apriel": {"bos_token": "<s>", "eos_token": "</s>"},
+    "gigachat": {"bos_token": "<s>", "eos_token": "</s>"},
+    "phi4": {"bos_token": "<|endoftext|>", "eos_token": "<|endoftext|>"},
     "cohere": {"bos_token": "<BOS_TOKEN>", "eos_token": "<|END_OF_TURN_TOKEN|>"},
     "llava_next": {"bos_token": "<s>", "eos_token": "</s>"},
     "idefics3": {"bos_token": "<|begin_of_text|>", "eos_token": "<end_of_utterance>"},
@@ -73,6 +78,9 @@ KWARG_VARIANTS = {
     "truncate_history_thinking": [False],
     "reasoning_effort": ["low", "medium"],
     "low_effort": [True],
+    "add_thoughts": [True],
+    "drop_history_thinking": [False],
+    "training_prompt": [True],
     "medium_effort": [True],
 }
 

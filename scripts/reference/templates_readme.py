@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR = ROOT / "templates"
 README = TEMPLATES_DIR / "README.md"
+DERIVE_MASKS = ROOT / "src" / "test" / "resources" / "golden" / "derive_masks.json"
 
 INTRO = """# Training chat templates
 
@@ -32,6 +33,19 @@ message) cannot give a turn the same tokens in every conversation it is part of;
 each turn as the original renders it when that turn is the last one (as it was generated) and say so under
 "Deviations".
 
+Each family also says how far `--derive-masks` would serve its vendor original (a template without markers):
+`scripts/reference/measure_derive_masks.py` derives the spans from the original by prefix rendering on the
+verification corpus `verify-template` uses (each rendering without a generation prompt, under each variable the
+original reads) and compares them, character by character, with the training template's. "Prefix-stable"
+counts the renderings derive-masks serves (the others it refuses, and the job quarantines such rows); wherever it
+serves, the derived masks equal the training template's unless the family's entry says why not. The
+"derive-masks" column gives prefix-stable renderings / renderings with an assistant turn.
+
+Not bundled: MiroThinker v1 (the copy in llama.cpp's `models/templates/MiroThinker-v1.jinja`). It assigns attributes
+on messages (`{% set message.content = ... %}`), which Jinja2 refuses ("cannot assign attribute on non-namespace
+object"), so transformers cannot render any conversation with an assistant or tool message: there is no original
+output for a training template to match.
+
 `scripts/reference/check-templates` (interpreter from `PYTHON`) verifies every claim below against the
 originals with transformers' own renderer, on `src/test/resources/conversations/varied.jsonl` and a fixed
 sample of real conversations, with and without a generation prompt and under each variable a template reads
@@ -46,7 +60,21 @@ def yes_no(value):
     return "yes" if value else "no"
 
 
-def family_section(meta):
+def derive_masks_line(meta, measured):
+    m = measured.get(meta["family"])
+    if m is None:
+        raise SystemExit(f"{DERIVE_MASKS.name} has no entry for {meta['family']}: run measure_derive_masks.py")
+    line = (f"Derive-masks on the original: prefix-stable on {m['stable']} of {m['cases']} corpus renderings with an "
+            f"assistant turn")
+    if m["stable"] == 0:
+        return line + "; derive-masks does not serve this template."
+    if not m["differ"]:
+        return line + "; on all of them the derived masks equal the training template's."
+    return (line + f"; the derived masks equal the training template's on {m['equal']} and differ on "
+            f"{m['differ']}: {meta.get('derive_masks_note', '(no reason given)')}")
+
+
+def family_section(meta, measured):
     supports = meta.get("supports", {})
     lines = [f"## {meta['display_name']} (`{meta['family']}`)", ""]
     models = ", ".join(f"`{m}`" for m in meta.get("source_models", []))
@@ -61,10 +89,15 @@ def family_section(meta):
         lines.append("")
         lines.append(f"Source of the original: {meta['provenance'].strip()}.")
     lines.append("")
+    if meta.get("source"):
+        lines.append(f"Original from: {meta['source']} (byte for byte).")
+        lines.append("")
     lines.append(f"Trained: {meta['mask_covers'].strip()}")
     lines.append("")
     deviations = meta.get("deviations", "none").strip()
     lines.append("Deviations from the original text: " + ("none." if deviations.lower() == "none" else deviations))
+    lines.append("")
+    lines.append(derive_masks_line(meta, measured))
     revisions = meta.get("revisions") or []
     if revisions:
         lines.append("")
@@ -81,11 +114,14 @@ def generate():
             if key not in meta:
                 raise SystemExit(f"{path}: metadata field '{key}' is missing")
         metas.append(meta)
-    index = ["| family | models | training template |", "|---|---|---|"]
+    measured = json.loads(DERIVE_MASKS.read_text(encoding="utf-8")) if DERIVE_MASKS.exists() else {}
+    index = ["| family | models | training template | derive-masks |", "|---|---|---|---|"]
     for meta in metas:
+        m = measured.get(meta["family"], {})
+        share = f"{m.get('stable', '?')}/{m.get('cases', '?')}" + (" (differs)" if m.get("differ") else "")
         index.append(f"| [{meta['display_name']}](#{anchor(meta)}) | {', '.join(meta.get('source_models', []))} "
-                     f"| `{meta['training']}` |")
-    body = "\n".join(family_section(m) for m in metas)
+                     f"| `{meta['training']}` | {share} |")
+    body = "\n".join(family_section(m, measured) for m in metas)
     return INTRO + "\n" + "\n".join(index) + "\n\n" + body
 
 

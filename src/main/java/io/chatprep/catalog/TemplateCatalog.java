@@ -123,6 +123,8 @@ public final class TemplateCatalog {
                 n.path("prefix_preserving").asBoolean(),
                 n.path("end_of_turn_in_next_message").asBoolean(),
                 n.path("text_content_as_parts").asBoolean(),
+                n.path("generation_prompt_continues_last_message").asBoolean(),
+                n.path("closing_text").asText(""),
                 revisions,
                 revisionFiles,
                 strings(n.path("shape")));

@@ -9,6 +9,10 @@ import java.util.List;
  * @param trainingSource  the same template with {@code {% generation %}} markers
  * @param endOfTurnInNextMessage the format closes a turn with the next message's role token
  * @param textContentAsParts the template reads only list content: string contents are given as one text part
+ * @param closingText     text the original appends after the last message whatever the generation prompt (not
+ *                        part of any turn, never trained); empty when there is none
+ * @param generationPromptContinuesLastMessage the original, asked for a generation prompt after a final assistant
+ *                        message, continues that message instead of opening a turn (no training rendering)
  * @param revisionSources other vendor revisions of the original that select this family too
  * @param revisionFiles   their file names under {@code templates/}, in the same order
  * @param shape           texts every template of this family's general form holds (e.g. ChatML's role tokens): a
@@ -28,6 +32,8 @@ public record TemplateFamily(
         boolean prefixPreserving,
         boolean endOfTurnInNextMessage,
         boolean textContentAsParts,
+        boolean generationPromptContinuesLastMessage,
+        String closingText,
         List<String> revisionSources,
         List<String> revisionFiles,
         List<String> shape) {

@@ -1,5 +1,6 @@
 package io.chatprep.cli;
 
+import io.chatprep.catalog.GenerationMarkers;
 import io.chatprep.catalog.TemplateCatalog;
 import io.chatprep.catalog.TemplateResolution;
 import io.chatprep.catalog.TemplateResolutionException;
@@ -12,6 +13,7 @@ import io.chatprep.tokenize.TokenizerFiles;
 import io.chatprep.verify.Check;
 import io.chatprep.verify.Conversation;
 import io.chatprep.verify.ConversationCorpus;
+import io.chatprep.verify.DeriveMasksCoverage;
 import io.chatprep.verify.TemplateVerifier;
 import io.chatprep.verify.VerificationPlan;
 import io.chatprep.verify.VerificationReport;
@@ -112,6 +114,13 @@ public final class VerifyTemplateCommand implements Command, FlagOptions {
                     failures.isEmpty() ? "" : failures.get(0).where());
         }
         table.print(System.out);
+        if (!GenerationMarkers.present(resolution.source())) {
+            // Without markers nothing is trained unless spans are derived: say whether that would work.
+            DeriveMasksCoverage coverage = DeriveMasksCoverage.of(resolution.source(), specials, corpus,
+                    plan.subject().textContentAsParts());
+            System.out.println();
+            System.out.println("derive-masks:  " + coverage.summary());
+        }
         for (Check c : Check.values()) {
             List<VerificationReport.Failure> failures = report.failures(c);
             if (failures.isEmpty()) {

@@ -96,7 +96,7 @@ public final class ConversationEncoder implements AutoCloseable {
     public static String describeTokenization(EncoderSpec spec) {
         EncoderOptions options = spec.options();
         return options.reuseSegments()
-                ? SegmentModel.describe(spec.tokenizer().tokenizerJson(), options.javaBpe())
+                ? SegmentModel.describe(spec.tokenizer().loadedTokenizerJson(), options.javaBpe())
                 : WHOLE_TEXTS;
     }
 

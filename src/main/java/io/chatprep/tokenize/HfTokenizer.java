@@ -36,7 +36,7 @@ public final class HfTokenizer implements AutoCloseable {
     public static HfTokenizer fromFiles(TokenizerFiles files) {
         TokenizerConfig config = TokenizerConfig.of(files);
         NativeLibrary.ensureLoaded();
-        String json = new String(files.tokenizerJson(), StandardCharsets.UTF_8);
+        String json = new String(files.loadedTokenizerJson(), StandardCharsets.UTF_8);
         long handle;
         try {
             handle = TokenizersLibrary.LIB.createTokenizerFromString(json);

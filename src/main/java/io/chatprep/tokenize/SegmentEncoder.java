@@ -50,7 +50,7 @@ public final class SegmentEncoder {
      *                tokenizer takes the pieces it declines and every other tokenizer)
      */
     public static SegmentEncoder create(HfTokenizer tokenizer, TokenizerFiles files, boolean javaBpe) {
-        return create(tokenizer, SegmentModel.read(files.tokenizerJson(), javaBpe));
+        return create(tokenizer, SegmentModel.read(files.loadedTokenizerJson(), javaBpe));
     }
 
     /** @param model what tokenizer.json says about this tokenizer's pieces (read by the caller) */

@@ -31,6 +31,7 @@ public final class TokenizerFiles implements Serializable {
     private final String chatTemplateJinja;
     private final String origin;
     private transient volatile String sha256;
+    private transient volatile byte[] loadedTokenizerJson;
 
     public TokenizerFiles(byte[] tokenizerJson, byte[] tokenizerConfigJson, byte[] specialTokensMapJson,
                           String chatTemplateJinja) {
@@ -92,8 +93,22 @@ public final class TokenizerFiles implements Serializable {
         }
     }
 
+    /** tokenizer.json byte for byte as read (the run manifest hashes this). */
     public byte[] tokenizerJson() {
         return tokenizerJson;
+    }
+
+    /**
+     * tokenizer.json as transformers loads it: with the added tokens that only tokenizer_config.json declares
+     * ({@link ConfigAddedTokens}); the file itself when there are none. What every tokenizer is built from.
+     */
+    public byte[] loadedTokenizerJson() {
+        byte[] loaded = loadedTokenizerJson;
+        if (loaded == null) {
+            loaded = ConfigAddedTokens.apply(tokenizerJson, tokenizerConfigJson, specialTokensMapJson, origin);
+            loadedTokenizerJson = loaded;
+        }
+        return loaded;
     }
 
     public byte[] tokenizerConfigJson() {

@@ -17,6 +17,9 @@ final class TokenizerJsonParts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     JsonNode addedTokens;
+    /** Where the added_tokens value starts and ends in {@link #json}; -1 when the file has none. */
+    int addedFrom = -1;
+    int addedTo = -1;
     JsonNode normalizer;
     JsonNode preTokenizer;
     JsonNode postProcessor;
@@ -50,7 +53,11 @@ final class TokenizerJsonParts {
                 String field = c.readText();
                 c.expect(':');
                 switch (field) {
-                    case "added_tokens" -> parts.addedTokens = parts.tree(c);
+                    case "added_tokens" -> {
+                        parts.addedFrom = c.position();
+                        parts.addedTokens = parts.tree(c);
+                        parts.addedTo = c.position();
+                    }
                     case "normalizer" -> parts.normalizer = parts.tree(c);
                     case "pre_tokenizer" -> parts.preTokenizer = parts.tree(c);
                     case "post_processor" -> parts.postProcessor = parts.tree(c);

@@ -29,7 +29,7 @@ public final class TokenizerLoad {
         this.javaBpe = javaBpe;
         this.tokenizer = onItsOwnThread(() -> HfTokenizer.fromFiles(files));
         this.model = reuseSegments
-                ? onItsOwnThread(() -> SegmentModel.read(files.tokenizerJson(), javaBpe))
+                ? onItsOwnThread(() -> SegmentModel.read(files.loadedTokenizerJson(), javaBpe))
                 : CompletableFuture.completedFuture(null);
     }
 

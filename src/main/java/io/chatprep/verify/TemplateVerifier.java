@@ -30,6 +30,9 @@ public final class TemplateVerifier {
         KWARG_VARIANTS.put("reasoning_effort", List.of("low", "medium"));
         KWARG_VARIANTS.put("low_effort", List.of(true));
         KWARG_VARIANTS.put("medium_effort", List.of(true));
+        KWARG_VARIANTS.put("add_thoughts", List.of(true));
+        KWARG_VARIANTS.put("drop_history_thinking", List.of(false));
+        KWARG_VARIANTS.put("training_prompt", List.of(true));
     }
 
     private final VerifySubject subject;
@@ -64,7 +67,8 @@ public final class TemplateVerifier {
         }
     }
 
-    private static List<Map<String, Object>> kwargVariants(String source) {
+    /** No variables set, then one variant per value of each variable {@code source} mentions. */
+    static List<Map<String, Object>> kwargVariants(String source) {
         List<Map<String, Object>> out = new ArrayList<>();
         out.add(Map.of());
         KWARG_VARIANTS.forEach((name, values) -> {
@@ -86,6 +90,9 @@ public final class TemplateVerifier {
                 Map<String, Object> kwargs = new LinkedHashMap<>(conv.kwargs());
                 kwargs.putAll(variant);
                 for (boolean agp : new boolean[] {false, true}) {
+                    if (agp && subject.continuesLastMessage() && endsWithAssistant(conv)) {
+                        continue;
+                    }
                     if (checkConversation(conv, agp, kwargs)) {
                         rendered++;
                     }
@@ -96,6 +103,12 @@ public final class TemplateVerifier {
             report.fail(Check.EMPTY, "all conversations", "the template raises on every conversation, nothing was checked");
         }
         return report;
+    }
+
+    private static boolean endsWithAssistant(Conversation conv) {
+        List<Object> messages = conv.messages();
+        return !messages.isEmpty() && messages.get(messages.size() - 1) instanceof Map<?, ?> m
+                && "assistant".equals(m.get("role"));
     }
 
     private static String where(Conversation conv, boolean agp, Map<String, Object> kwargs) {
@@ -217,6 +230,9 @@ public final class TemplateVerifier {
                     rest = rest.replace(t, "");
                 }
             }
+            if (!subject.closingText().isEmpty() && rest.endsWith(subject.closingText())) {
+                rest = rest.substring(0, rest.length() - subject.closingText().length());
+            }
             if (!rest.isBlank()) {
                 report.fail(Check.EOT, where, "message " + r.message() + ": untrained text after the last span of the turn: "
                         + quote(text, lastEnd, Math.min(r.end(), lastEnd + 60)));
@@ -251,7 +267,9 @@ public final class TemplateVerifier {
         for (TurnLocator.TurnRegion r : regions) {
             int i = r.message();
             Rendering headR = training.render(conv, i, false, kwargs);
-            int head = headR.ok() ? headR.text().length() : 0;
+            Rendering promptR = training.render(conv, i, true, kwargs);
+            TurnHead turnHead = headR.ok() && promptR.ok() ? TurnHead.of(headR.text(), promptR.text(), text) : new TurnHead(0, "");
+            int head = turnHead.forced().isEmpty() ? (headR.ok() ? headR.text().length() : 0) : turnHead.length();
             int end = r.end();
             Rendering upto = training.render(conv, i + 1, false, kwargs);
             if (upto.ok() && text.startsWith(upto.text())) {
@@ -259,7 +277,9 @@ public final class TemplateVerifier {
             }
             String piece = text.substring(cursor, Math.max(cursor, head));
             Rendering before = original.render(conv, i, false, kwargs);
-            boolean ok = before.ok() && (cursor == 0 ? before.text().equals(piece) : before.text().endsWith(piece));
+            String beforeText = !before.ok() ? null : !turnHead.forced().isEmpty() && before.text().endsWith(turnHead.forced())
+                    ? before.text().substring(0, before.text().length() - turnHead.forced().length()) : before.text();
+            boolean ok = beforeText != null && (cursor == 0 ? beforeText.equals(piece) : beforeText.endsWith(piece));
             if (!ok && cursor > 0) {
                 int found = piece.isEmpty() ? foundAt + 1 : orig.text().indexOf(piece, foundAt + 1);
                 ok = found >= 0;

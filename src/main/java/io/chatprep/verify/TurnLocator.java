@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * prefill variant shares and the point where prompt and rendering part.
  */
 final class TurnLocator {
-    private static final Pattern TAG_END = Pattern.compile("<[^<>\\s]{1,64}>$");
+    static final Pattern TAG_END = Pattern.compile("<[^<>\\s]{1,64}>$");
 
     private final VerifySubject subject;
     private final ConversationRenderer training;
@@ -46,7 +46,7 @@ final class TurnLocator {
                         + (prompt.ok() ? before.error() : prompt.error()) + ")");
                 return null;
             }
-            int beforeLen = Rendering.commonPrefix(before.text(), text);
+            int beforeLen = TurnHead.of(before.text(), prompt.text(), text).length();
             int upper = Rendering.commonPrefix(prompt.text(), text);
             int lower = backToBoundary(text, beforeLen, Math.min(upper, beforeLen + headerLength(conv, i, kwargs)));
             if (upper < beforeLen) {
@@ -68,12 +68,23 @@ final class TurnLocator {
                 end = turnEndWithoutPrefix(conv, i, text, upper, upto.ok() ? upto.text() : null);
             }
             if (subject.endOfTurnInNextMessage()) {
+                // The next message's role token, or a closing token rendered only once another message follows
+                // (after optional whitespace), ends this turn.
+                int after = end;
+                while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+                    after++;
+                }
                 for (String token : subject.endOfTurn()) {
-                    if (text.startsWith(token, end)) {
-                        end += token.length();
+                    if (text.startsWith(token, after)) {
+                        end = after + token.length();
                         break;
                     }
                 }
+            }
+            String closing = subject.closingText();
+            if (!closing.isEmpty() && end == text.length() && text.endsWith(closing) && end - closing.length() >= upper) {
+                // What the template appends after the last message is not part of the last turn.
+                end -= closing.length();
             }
             regions.add(new TurnRegion(i, lower, upper, end));
         }

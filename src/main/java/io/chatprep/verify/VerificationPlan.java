@@ -52,6 +52,6 @@ public record VerificationPlan(VerifySubject subject, TemplateFamily family, Str
         if (specialTokens.get("eos_token") instanceof String eos && !eos.isEmpty()) {
             eot.add(eos);
         }
-        return new VerifySubject(source, original, false, true, false, eot, false, false, false);
+        return new VerifySubject(source, original, false, true, false, eot, false, false, false, false, "");
     }
 }

@@ -33,7 +33,7 @@ class TemplateResolverTest {
 
     @Test
     void catalogHoldsEveryShippedFamily() {
-        assertEquals(45, catalog.families().size());
+        assertEquals(56, catalog.families().size());
         TemplateFamily qwen3 = catalog.family("qwen3").orElseThrow();
         assertEquals(1, qwen3.revisionSources().size());
         assertTrue(GenerationMarkers.present(qwen3.trainingSource()));

@@ -45,6 +45,17 @@ class VerifyTemplateCommandTest {
         return out.lines().anyMatch(l -> l.startsWith(check) && l.substring(check.length()).strip().startsWith(result));
     }
 
+    @Test
+    void unmarkedTemplatesSayWhetherDeriveMasksWouldServeThem() throws Exception {
+        // Llama 3's original is prefix-stable on every conversation; Qwen3's drops earlier think blocks.
+        Outcome llama = verify("--tokenizer", TOKENIZERS + "llama3_1", "--chat-template", "templates/originals/llama3.jinja");
+        assertTrue(llama.out().contains("derive-masks:  would serve it: the template is prefix-stable on "), llama.out());
+        Outcome qwen = verify("--tokenizer", TOKENIZERS + "qwen3", "--chat-template", "templates/originals/qwen3.jinja");
+        assertTrue(qwen.out().contains("derive-masks:  would serve it in part: "), qwen.out());
+        Outcome marked = verify("--tokenizer", TOKENIZERS + "qwen3", "--chat-template", "templates/qwen3_training.jinja");
+        assertTrue(!marked.out().contains("derive-masks:"), marked.out());
+    }
+
     @ParameterizedTest
     @CsvSource({
             "qwen3, auto, qwen3",
@@ -142,7 +153,7 @@ class VerifyTemplateCommandTest {
         assertEquals(0, o.exit(), o.out());
         List<String> families = new ArrayList<>();
         o.out().lines().skip(1).takeWhile(l -> !l.isBlank()).forEach(l -> families.add(l.split("\\s+")[0]));
-        assertEquals(45, families.size(), o.out());
+        assertEquals(56, families.size(), o.out());
         assertTrue(o.out().lines().anyMatch(l -> l.startsWith("qwen3 ") && l.contains("qwen3__qwen3.jinja")
                 && l.contains("Qwen/Qwen3-*")), o.out());
         assertTrue(o.out().contains("known revision of Qwen3"), o.out());

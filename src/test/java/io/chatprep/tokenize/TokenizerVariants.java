@@ -15,13 +15,18 @@ final class TokenizerVariants {
     private TokenizerVariants() {
     }
 
-    /** The tokenizer {@code name} with {@code edit} applied to its parsed tokenizer.json. */
+    /**
+     * The tokenizer {@code name} with {@code edit} applied to its parsed tokenizer.json. The config's
+     * added_tokens_decoder is left out: its entries would restore the flags the edit changes, as on loading.
+     */
     static TokenizerFiles edited(String name, Consumer<ObjectNode> edit) {
         TokenizerFiles original = TokenizerFiles.fromDirectory(TokenGoldens.tokenizerDir(name));
         try {
             ObjectNode root = (ObjectNode) JSON.readTree(original.tokenizerJson());
             edit.accept(root);
-            return new TokenizerFiles(JSON.writeValueAsBytes(root), original.tokenizerConfigJson(),
+            ObjectNode config = (ObjectNode) JSON.readTree(original.tokenizerConfigJson());
+            config.remove("added_tokens_decoder");
+            return new TokenizerFiles(JSON.writeValueAsBytes(root), JSON.writeValueAsBytes(config),
                     original.specialTokensMapJson(), original.chatTemplateJinja(), name + " (edited)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

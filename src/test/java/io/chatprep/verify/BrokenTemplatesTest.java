@@ -60,6 +60,23 @@ class BrokenTemplatesTest {
     }
 
     @Test
+    void textAppendedAfterTheLastMessageIsNoPartOfTheLastTurn() throws IOException {
+        // Command R7B's tool_use template appends the chatbot header after the last message, asked or not
+        // (metadata closing_text): trained, it would teach a header after every final turn.
+        TemplateFamily family = TemplateCatalog.bundled().family("cohere2_tool_use").orElseThrow();
+        String header = "<|START_OF_TURN_TOKEN|><|CHATBOT_TOKEN|>";
+        String broken = family.trainingSource().replace("{%- endfor %}" + header,
+                "{%- endfor %}{% generation %}" + header + "{% endgeneration %}");
+        assertFalse(broken.equals(family.trainingSource()));
+        Conversation single = ConversationCorpus.bundled().stream()
+                .filter(c -> c.name().equals("varied/single_turn")).findFirst().orElseThrow();
+        VerificationReport report = new TemplateVerifier(VerifySubject.of(family, broken, family.originalSource()),
+                ShippedTemplatesVerifyTest.goldenSpecialTokens("cohere2_tool_use"), null).verify(List.of(single));
+        assertTrue(report.failures(Check.SPANS).stream().anyMatch(f -> f.detail().contains("not inside one assistant turn")),
+                () -> report.allFailures().toString());
+    }
+
+    @Test
     void roleHeaderInsideMarkersIsReported() throws IOException {
         VerificationReport report = verify(resource("llama3_header_marked.jinja"));
         assertFalse(report.passed(Check.SPANS));

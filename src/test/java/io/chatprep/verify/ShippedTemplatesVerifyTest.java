@@ -53,7 +53,8 @@ class ShippedTemplatesVerifyTest {
     static Stream<Arguments> tokenizerFamilies() {
         return Stream.of(Arguments.of("qwen3", "qwen3"), Arguments.of("llama3_1", "llama3_1"),
                 Arguments.of("gemma3", "gemma3"), Arguments.of("gptoss", "gptoss"),
-                Arguments.of("deepseek_v3", "deepseekv3"), Arguments.of("mistral_nemo", "mistral_nemo"));
+                Arguments.of("deepseek_v3", "deepseekv3"), Arguments.of("mistral_nemo", "mistral_nemo"),
+                Arguments.of("llama3_1", "nemotron_super_v1_5"));
     }
 
     @ParameterizedTest
