@@ -57,9 +57,18 @@ public final class ConversationEncoder implements AutoCloseable {
      */
     public static ConversationEncoder open(EncoderSpec spec) {
         EncoderOptions options = spec.options();
-        TokenizerLoad load = TokenizerLoad.claim(spec.tokenizer(), options.reuseSegments(), options.javaBpe());
-        if (load == null) {
-            load = TokenizerLoad.start(spec.tokenizer(), options.reuseSegments(), options.javaBpe());
+        return open(spec, TokenizerLoad.start(spec.tokenizer(), options.reuseSegments(), options.javaBpe()));
+    }
+
+    /**
+     * As {@link #open(EncoderSpec)}, with a load of the spec's tokenizer already under way (it must {@linkplain
+     * TokenizerLoad#serves serve} the spec); the encoder owns what it loads.
+     */
+    public static ConversationEncoder open(EncoderSpec spec, TokenizerLoad load) {
+        EncoderOptions options = spec.options();
+        if (!load.serves(spec.tokenizer(), options.reuseSegments(), options.javaBpe())) {
+            load.discard();
+            return open(spec);
         }
         HfTokenizer tokenizer;
         try {
