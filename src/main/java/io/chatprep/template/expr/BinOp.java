@@ -3,6 +3,7 @@ package io.chatprep.template.expr;
 import io.chatprep.template.py.PyOps;
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.runtime.TemplateRuntimeException;
+import io.chatprep.template.runtime.UnsafeUndefined;
 
 /** Arithmetic: {@code + - * / // % **}, with Python's results and errors. */
 public final class BinOp extends Expr {
@@ -21,6 +22,17 @@ public final class BinOp extends Expr {
     public Object eval(Scope scope) {
         Object a = left.eval(scope);
         Object b = right.eval(scope);
+        if (op.equals("%") && a instanceof String format) {
+            // str % x formats x itself: an Undefined argument prints as nothing under %s
+            return b instanceof UnsafeUndefined u ? UnsafeUndefined.guard(u, () -> PyOps.mod(format, null))
+                    : checked(PyOps.mod(format, b), scope);
+        }
+        if (a instanceof UnsafeUndefined u) {
+            throw u.error();
+        }
+        if (b instanceof UnsafeUndefined u) {
+            throw u.error();
+        }
         if (a == null || b == null) {
             Expr undefinedSide = a == null ? left : right;
             throw TemplateRuntimeException.undefined("'" + undefinedSide.describe() + "' is undefined");
@@ -41,6 +53,10 @@ public final class BinOp extends Expr {
             case "**" -> PyOps.pow(a, b);
             default -> throw new IllegalStateException(op);
         };
+        return checked(r, scope);
+    }
+
+    private static Object checked(Object r, Scope scope) {
         if (r instanceof String s) {
             scope.ctx().checkStringSize(s.length());
         } else if (r instanceof java.util.List<?> l) {

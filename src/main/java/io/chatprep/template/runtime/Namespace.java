@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Jinja2's {@code namespace()}: the one object a template may assign attributes to, across scopes. */
-public final class Namespace implements PyTyped {
+public final class Namespace implements PyTyped, Sandbox.Typed {
     private final Map<String, Object> attributes = new LinkedHashMap<>();
 
     public Object get(String name) {
@@ -30,13 +30,18 @@ public final class Namespace implements PyTyped {
             }
             first = false;
             sb.append(io.chatprep.template.py.PyStr.repr(e.getKey())).append(": ")
-                    .append(io.chatprep.template.py.PyStr.repr(e.getValue()));
+                    .append(io.chatprep.template.py.PyStr.repr(UnsafeUndefined.plain(e.getValue())));
         }
         return sb.append("}>").toString();
     }
 
     @Override
     public String pyTypeName() {
+        return "Namespace";
+    }
+
+    @Override
+    public String sandboxKind() {
         return "Namespace";
     }
 }
