@@ -28,13 +28,14 @@ public final class PyAccess {
         if (obj == null) {
             throw new PyException("UndefinedError", "value is undefined (no attribute '" + name + "')");
         }
-        if (!PyMethods.isSafe(obj, name)) {
-            return obj instanceof Map ? PyOps.lookup((Map<?, ?>) obj, name) : null;
-        }
         if (obj instanceof PyTuple && ((PyTuple) obj).hasField(name)) {
             return ((PyTuple) obj).field(name);
         }
         if (PyMethods.hasMethod(obj, name)) {
+            if (!PyMethods.isSafe(obj, name)) {
+                // the sandbox refuses these attributes: only a dict item of that name can answer
+                return obj instanceof Map ? PyOps.lookup((Map<?, ?>) obj, name) : null;
+            }
             return new PyMethod(obj, name);
         }
         if (obj instanceof Map) {

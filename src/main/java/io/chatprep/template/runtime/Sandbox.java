@@ -8,6 +8,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,13 +32,21 @@ public final class Sandbox {
     }
 
     private static final Map<String, Kind> KINDS = load();
+    /** The refused names not starting with an underscore (mutators, {@code mro}, a generator's frame and code). */
+    private static final Set<String> PLAIN_NAMES = plainNames();
+    /** Bit {@code c - 'a'} of entry {@code n}: some plain refused name has length n and starts with c. */
+    private static final long[] PLAIN_SHAPES = shapes(PLAIN_NAMES);
 
     private Sandbox() {
     }
 
     /** The refusal of {@code obj.name}, or null when the sandbox lets Jinja2 look the name up. */
     public static UnsafeUndefined refused(Object obj, String name) {
-        if (obj instanceof Namespace ns && name.startsWith("_") && ns.has(name)) {
+        boolean underscore = !name.isEmpty() && name.charAt(0) == '_';
+        if (!underscore && !mayBePlain(name)) {
+            return null; // most lookups (message.role, loop.index) end here, without hashing the name
+        }
+        if (underscore && obj instanceof Namespace ns && ns.has(name)) {
             return new UnsafeUndefined(name, "Namespace"); // its own attributes are Python attributes too
         }
         Kind kind = KINDS.get(kindOf(obj));
@@ -60,6 +70,35 @@ public final class Sandbox {
             return "function";
         }
         return PyTypes.typeName(v);
+    }
+
+    private static boolean mayBePlain(String name) {
+        int n = name.length();
+        if (n == 0 || n >= PLAIN_SHAPES.length) {
+            return false;
+        }
+        int c = name.charAt(0) - 'a';
+        return c >= 0 && c < 26 && (PLAIN_SHAPES[n] >>> c & 1) != 0 && PLAIN_NAMES.contains(name);
+    }
+
+    private static long[] shapes(Set<String> names) {
+        long[] shapes = new long[names.stream().mapToInt(String::length).max().orElse(0) + 1];
+        for (String name : names) {
+            shapes[name.length()] |= 1L << (name.charAt(0) - 'a');
+        }
+        return shapes;
+    }
+
+    private static Set<String> plainNames() {
+        Set<String> names = new HashSet<>();
+        for (Kind k : KINDS.values()) {
+            for (String n : k.unsafe()) {
+                if (!n.startsWith("_")) {
+                    names.add(n);
+                }
+            }
+        }
+        return names;
     }
 
     private static Map<String, Kind> load() {
