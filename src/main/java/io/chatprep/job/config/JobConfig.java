@@ -2,6 +2,7 @@ package io.chatprep.job.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.chatprep.mask.MaskPolicy;
+import io.chatprep.template.RenderLimits;
 
 import java.io.Serializable;
 import java.time.LocalDateTime;
@@ -79,6 +80,12 @@ public final class JobConfig implements Serializable {
     private int progressIntervalSeconds = 10;
     @JsonProperty("dry_run_rows")
     private int dryRunRows = 3;
+    @JsonProperty("render_timeout_seconds")
+    private double renderTimeoutSeconds = RenderLimits.DEFAULT.timeBudget().toMillis() / 1000.0;
+    @JsonProperty("render_memory_mb")
+    private int renderMemoryMb = (int) (RenderLimits.DEFAULT_MAX_MEMORY_BYTES >> 20);
+    @JsonProperty("render_output_chars")
+    private long renderOutputChars = RenderLimits.DEFAULT.maxOutputChars();
 
     /** Fails on the first invalid value, naming its key. Returns this for chaining. */
     public JobConfig validate() {
@@ -111,6 +118,7 @@ public final class JobConfig implements Serializable {
         if (dryRunRows < 1) {
             throw new ConfigException("'dry_run_rows' must be at least 1, got " + dryRunRows);
         }
+        renderLimits();
         if (packLength != null && maxLength != null && maxLength > packLength
                 && maxLengthPolicy() != MaxLengthPolicy.KEEP) {
             throw new ConfigException("'max_length' (" + maxLength + ") exceeds 'pack_length' (" + packLength
@@ -294,5 +302,27 @@ public final class JobConfig implements Serializable {
 
     public int dryRunRows() {
         return dryRunRows;
+    }
+
+    /**
+     * What one row's render may take: {@code render_timeout_seconds} of wall-clock time, {@code render_memory_mb} of
+     * strings, lists and output held at once, {@code render_output_chars} of text (also the cap on any one string or
+     * list it builds); the other caps are the engine's defaults. A row past a limit is quarantined at stage render.
+     */
+    public RenderLimits renderLimits() {
+        if (!(renderTimeoutSeconds > 0) || renderTimeoutSeconds > 86_400) {
+            throw new ConfigException("'render_timeout_seconds' must be more than 0 and at most 86400, got "
+                    + renderTimeoutSeconds);
+        }
+        positive("render_memory_mb", renderMemoryMb);
+        if (renderOutputChars <= 0 || renderOutputChars > Integer.MAX_VALUE - 16) {
+            throw new ConfigException("'render_output_chars' must be a positive integer below 2^31, got "
+                    + renderOutputChars);
+        }
+        return RenderLimits.DEFAULT
+                .withTimeBudget(java.time.Duration.ofMillis(Math.max(1, Math.round(renderTimeoutSeconds * 1000))))
+                .withMaxMemoryBytes((long) renderMemoryMb << 20)
+                .withMaxOutputChars(renderOutputChars)
+                .withMaxStringChars(renderOutputChars);
     }
 }

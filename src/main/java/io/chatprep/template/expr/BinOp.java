@@ -57,11 +57,6 @@ public final class BinOp extends Expr {
     }
 
     private static Object checked(Object r, Scope scope) {
-        if (r instanceof String s) {
-            scope.ctx().checkStringSize(s.length());
-        } else if (r instanceof java.util.List<?> l) {
-            scope.ctx().checkStringSize(l.size());
-        }
-        return r;
+        return scope.ctx().built(r);
     }
 }

@@ -29,7 +29,9 @@ public final class Call extends Expr {
     public Object eval(Scope scope) {
         Object f = function.eval(scope);
         if (f instanceof PyCallable c) {
-            return c.call(args.eval(scope), scope.ctx());
+            Object result = c.call(args.eval(scope), scope.ctx());
+            scope.ctx().memory().charge(io.chatprep.template.py.PyLimits.sizeOf(result));
+            return result;
         }
         if (f instanceof UnsafeUndefined u) {
             throw u.error();

@@ -24,6 +24,7 @@ public final class DictExpr extends Expr {
         for (int i = 0; i < keys.size(); i++) {
             out.put(UnsafeUndefined.plain(keys.get(i).eval(scope)), UnsafeUndefined.plain(values.get(i).eval(scope)));
         }
+        scope.ctx().memory().charge(16L * out.size());
         return Collections.unmodifiableMap(out);
     }
 }

@@ -28,10 +28,9 @@ public final class FilterExpr extends Expr {
     public Object applyTo(Object value, Scope scope) {
         CallArgs a = args.eval(scope);
         UnsafeUndefined cause = UnsafeUndefined.first(value, a);
-        if (cause == null) {
-            return filter.apply(value, a, scope.ctx());
-        }
-        return UnsafeUndefined.guard(cause,
+        Object result = cause == null ? filter.apply(value, a, scope.ctx()) : UnsafeUndefined.guard(cause,
                 () -> filter.apply(UnsafeUndefined.plain(value), UnsafeUndefined.plain(a), scope.ctx()));
+        scope.ctx().memory().charge(result == value ? 0 : io.chatprep.template.py.PyLimits.sizeOf(result));
+        return result;
     }
 }

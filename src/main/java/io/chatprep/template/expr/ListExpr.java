@@ -32,6 +32,7 @@ public final class ListExpr extends Expr {
         for (Expr e : items) {
             out.add(UnsafeUndefined.plain(e.eval(scope)));
         }
+        scope.ctx().memory().charge(8L * out.size());
         return tuple ? PyTuple.copyOf(out) : Collections.unmodifiableList(out);
     }
 }

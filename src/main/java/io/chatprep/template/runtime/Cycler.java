@@ -14,6 +14,10 @@ public final class Cycler implements PyTyped, Sandbox.Typed {
         this.items = items;
     }
 
+    List<Object> items() {
+        return items;
+    }
+
     public Object attribute(String name) {
         return switch (name) {
             case "current" -> items.get(position);

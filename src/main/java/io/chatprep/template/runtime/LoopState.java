@@ -15,6 +15,10 @@ public final class LoopState implements PyTyped, Sandbox.Typed {
         this.items = items;
     }
 
+    List<Object> items() {
+        return items;
+    }
+
     public void moveTo(int i) {
         index = i;
     }

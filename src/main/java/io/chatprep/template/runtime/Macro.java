@@ -41,6 +41,10 @@ public final class Macro implements PyCallable, Sandbox.Typed {
         return name;
     }
 
+    Scope definedIn() {
+        return definedIn;
+    }
+
     /** The Python attributes of Jinja2's Macro a template can read; anything else is Undefined. */
     public Object attribute(String attribute) {
         return switch (attribute) {

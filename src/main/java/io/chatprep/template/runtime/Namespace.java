@@ -20,6 +20,10 @@ public final class Namespace implements PyTyped, Sandbox.Typed {
         attributes.put(name, value);
     }
 
+    void forEachValue(java.util.function.Consumer<Object> visit) {
+        attributes.values().forEach(visit);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("<Namespace {");

@@ -53,14 +53,17 @@ public final class UnsafeUndefined {
         if (value instanceof UnsafeUndefined u) {
             return u;
         }
-        for (Object v : args.positional()) {
-            if (v instanceof UnsafeUndefined u) {
+        List<Object> positional = args.positional();
+        for (int i = 0, n = positional.size(); i < n; i++) {
+            if (positional.get(i) instanceof UnsafeUndefined u) {
                 return u;
             }
         }
-        for (Object v : args.keywords().values()) {
-            if (v instanceof UnsafeUndefined u) {
-                return u;
+        if (!args.keywords().isEmpty()) {
+            for (Object v : args.keywords().values()) {
+                if (v instanceof UnsafeUndefined u) {
+                    return u;
+                }
             }
         }
         return null;

@@ -51,7 +51,7 @@ public final class Values {
         }
         if (key instanceof SliceValue s) {
             if (obj instanceof String || obj instanceof List<?>) {
-                return PyAccess.slice(obj, s.start(), s.stop(), s.step());
+                return ctx.built(PyAccess.slice(obj, s.start(), s.stop(), s.step()));
             }
             if (obj instanceof GeneratorValue g) {
                 throw TemplateRuntimeException.typeError("'" + g.typeName() + "' object is not subscriptable");
