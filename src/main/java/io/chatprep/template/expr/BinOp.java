@@ -10,22 +10,41 @@ public final class BinOp extends Expr {
     private final String op;
     private final Expr left;
     private final Expr right;
+    private final boolean plus;
+    private final boolean percent;
 
     public BinOp(String op, Expr left, Expr right, int line) {
         super(line);
         this.op = op;
         this.left = left;
         this.right = right;
+        this.plus = op.equals("+");
+        this.percent = op.equals("%");
     }
 
     @Override
     public Object eval(Scope scope) {
         Object a = left.eval(scope);
         Object b = right.eval(scope);
-        if (op.equals("%") && a instanceof String format) {
+        if (a == null || b == null || a instanceof UnsafeUndefined || b instanceof UnsafeUndefined
+                || (percent && a instanceof String)) {
+            return unusual(a, b, scope);
+        }
+        if (plus && a instanceof Long x && b instanceof Long y) {
+            long r = x + y;
+            if (((x ^ r) & (y ^ r)) >= 0) {
+                return r;
+            }
+        }
+        return scope.ctx().built(apply(a, b));
+    }
+
+    /** Kept out of {@link #eval} so the common path stays small enough to inline. */
+    private Object unusual(Object a, Object b, Scope scope) {
+        if (percent && a instanceof String format) {
             // str % x formats x itself: an Undefined argument prints as nothing under %s
             return b instanceof UnsafeUndefined u ? UnsafeUndefined.guard(u, () -> PyOps.mod(format, null))
-                    : checked(PyOps.mod(format, b), scope);
+                    : scope.ctx().built(PyOps.mod(format, b));
         }
         if (a instanceof UnsafeUndefined u) {
             throw u.error();
@@ -33,17 +52,12 @@ public final class BinOp extends Expr {
         if (b instanceof UnsafeUndefined u) {
             throw u.error();
         }
-        if (a == null || b == null) {
-            Expr undefinedSide = a == null ? left : right;
-            throw TemplateRuntimeException.undefined("'" + undefinedSide.describe() + "' is undefined");
-        }
-        if (op.equals("+") && a instanceof Long x && b instanceof Long y) {
-            long r = x + y;
-            if (((x ^ r) & (y ^ r)) >= 0) {
-                return r;
-            }
-        }
-        Object r = switch (op) {
+        Expr undefinedSide = a == null ? left : right;
+        throw TemplateRuntimeException.undefined("'" + undefinedSide.describe() + "' is undefined");
+    }
+
+    private Object apply(Object a, Object b) {
+        return switch (op) {
             case "+" -> PyOps.add(a, b);
             case "-" -> PyOps.sub(a, b);
             case "*" -> PyOps.mul(a, b);
@@ -53,10 +67,5 @@ public final class BinOp extends Expr {
             case "**" -> PyOps.pow(a, b);
             default -> throw new IllegalStateException(op);
         };
-        return checked(r, scope);
-    }
-
-    private static Object checked(Object r, Scope scope) {
-        return scope.ctx().built(r);
     }
 }
