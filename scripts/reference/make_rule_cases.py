@@ -8,6 +8,8 @@ Groups:
   scoping         loop-body scope (a set does not carry over to the next iteration), for-else, names a frame
                   assigns before reading them, set/filter/call/with/macro bodies, namespace, loop variables
   deferred_names  an unknown filter or test in an if branch or inline if fails only when applied
+  sandbox         ImmutableSandboxedEnvironment: refused attributes (underscore names, internal attributes,
+                  mutating methods) on every kind of value, by attribute, item, attr and map(attribute=...)
 
 Usage: PYTHON=... scripts/reference/make_rule_cases.py [--out DIR]
 """
@@ -150,7 +152,72 @@ DEFERRED_NAMES = [
     ("err_compile_test_before_argument", "{{ 1 is nosuchtest(2 | otherfilter) }}"),
 ]
 
-GROUPS = {"scoping": SCOPING, "deferred_names": DEFERRED_NAMES}
+SANDBOX = [
+    ("dunder_attribute_prints_nothing", "[{{ ''.__class__ }}][{{ [].__class__ }}][{{ {}.__class__ }}][{{ none.__class__ }}][{{ (1).__class__ }}][{{ (1.5).__class__ }}][{{ true.__class__ }}][{{ (1, 2).__class__ }}]"),
+    ("dunder_method_prints_nothing", "[{{ ''.__len__ }}][{{ messages.__getitem__ }}][{{ d.__iter__ }}][{{ 'abc'.__getitem__ }}][{{ d.items().__iter__ }}][{{ ''.__doc__ }}]"),
+    ("dunder_is_not_defined", "{{ ''.__class__ is defined }}{{ ''.__class__ is undefined }}{{ messages.append is defined }}{{ ''.__len__ is defined }}{{ 'abc'._x is defined }}"),
+    ("unsafe_undefined_behaves_as_undefined", "[{{ ''.__class__ ~ 'x' }}][{{ ''.__class__ | default('D') }}][{{ ''.__class__ | string }}][{{ ''.__class__ | length }}][{{ ''.__class__ | list }}][{{ ''.__class__ | join }}][{{ ''.__class__ | upper }}][{{ ''.__class__ or 'x' }}][{{ 'a' and ''.__class__ }}][{{ not ''.__class__ }}]"),
+    ("unsafe_undefined_compares_as_undefined", "{{ ''.__class__ == ''.__class__ }}|{{ ''.__class__ == none }}|{{ ''.__class__ != 1 }}|{{ ''.__class__ in [1] }}|{{ 1 in ''.__class__ }}|{{ ''.__class__ is none }}|{{ ''.__class__ is callable }}|{{ ''.__class__ is string }}"),
+    ("unsafe_undefined_in_control_flow", "{% for x in ''.__class__ %}{{ x }}{% else %}empty{% endfor %}|{% if ''.__class__ %}T{% else %}F{% endif %}|{% set x = ''.__class__ %}[{{ x }}]{{ x is defined }}"),
+    ("unsafe_undefined_in_containers", "{{ [''.__class__] }}|{{ (''.__class__,) }}|{{ {'a': ''.__class__} }}|{{ dict(a=''.__class__) }}|{{ namespace(a=''.__class__) }}"),
+    ("unsafe_undefined_formatted", "[{{ '%s' % ''.__class__ }}][{{ '{}'.format(''.__class__) }}][{{ '{0.__class__}'.format('') }}]"),
+    ("undefined_has_dunder_attributes", "[{{ nothing.__class__ }}][{{ nothing._undefined_hint }}][{{ ''.__class__.__class__ }}]"),
+    ("namespace_attributes", "[{{ namespace(a=1).__class__ }}][{{ namespace(a=1).__init__ }}][{{ namespace(a=1).__dict__ }}]{% set ns = namespace(_x=1) %}[{{ ns._x }}]"),
+    ("loop_attributes", "{% for x in [1] %}[{{ loop.__class__ }}][{{ loop._after }}][{{ loop._iterator }}][{{ loop.cycle.__self__ }}][{{ loop.cycle.__func__ }}][{{ loop.cycle }}]{% endfor %}"),
+    ("cycler_attributes", "{% set c = cycler(1, 2) %}{{ c.items }}|{{ c.pos }}|{{ c.next() }}|{{ c.pos }}|{{ c.current }}|[{{ c.__class__ }}][{{ c.next.__func__ }}][{{ c.__dict__ }}]"),
+    ("joiner_attributes", "{% set j = joiner('/') %}{{ j.sep }}|{{ j.used }}|[{{ j() }}]|{{ j.used }}|{{ j() }}|[{{ j.__call__ }}][{{ j.__class__ }}]"),
+    ("macro_attributes", "{% macro m(a, b=1) %}{{ caller is defined }}{{ varargs }}{% endmacro %}{{ m.name }}|{{ m.arguments }}|{{ m.catch_kwargs }}|{{ m.catch_varargs }}|{{ m.caller }}|{{ m.explicit_caller }}|[{{ m.__class__ }}][{{ m._func }}][{{ m.__call__ }}]"),
+    ("global_attributes", "[{{ cycler.__init__ }}][{{ cycler.__name__ }}][{{ cycler.mro }}][{{ joiner.__call__ }}][{{ namespace.__init__ }}][{{ dict.__base__ }}][{{ range.__globals__ }}][{{ raise_exception.__closure__ }}][{{ strftime_now.__globals__ }}]"),
+    ("generator_attributes", "[{{ (messages | map(attribute='role')).__class__ }}][{{ (messages | map(attribute='role')).gi_frame }}][{{ ([1] | reverse).__length_hint__ }}]"),
+    ("dunder_item_keys", "[{{ d['__class__'] }}][{{ messages['__len__'] }}][{{ 'abc'['__class__'] }}][{{ {'__class__': 5}['__class__'] }}][{{ {'__class__': 5}.__class__ }}][{{ {'_x': 1}._x }}][{{ {'_x': 1}['_x'] }}][{{ messages[0]['__class__'] }}]"),
+    ("mutating_methods_print_nothing", "[{{ messages.append }}][{{ messages.pop }}][{{ messages.clear }}][{{ d.update }}][{{ d.setdefault }}][{{ d['update'] }}][{{ messages | attr('append') }}]"),
+    ("safe_methods_still_work", "{{ d.copy() }}|{{ d.get('a') }}|{{ d.items() | list }}|{{ messages.index(messages[0]) }}|{{ messages.count(1) }}|{{ (1, 2).count(1) }}|{{ 'a-b'.split('-') }}|{{ {'update': 1}.get('update') }}"),
+    ("attr_filter", "[{{ 'a' | attr('__class__') }}][{{ 'a' | attr('_x') }}]{{ 'a' | attr('upper') is defined }}{{ messages | attr('append') is defined }}[{{ namespace(a=1) | attr('__class__') }}][{{ namespace(a=1) | attr('a') }}]"),
+    ("map_attribute", "{{ messages | map(attribute='__class__') | list }}|{{ messages | map(attribute='append') | list }}|[{{ messages | map(attribute='__class__') | join }}]|{{ messages | map(attribute='role.__class__') | list }}"),
+    ("filters_by_dunder_attribute", "{{ messages | selectattr('__class__') | list }}|{{ messages | rejectattr('__class__') | list | length }}|{{ messages[:1] | groupby('__class__') | list }}|{{ messages | unique(attribute='__class__') | list | length }}|{{ [3, 1] | sort(attribute='__class__') }}|{{ messages | map(attribute='__class__', default='x') | list }}|{{ messages[:1] | min(attribute='__class__') }}"),
+    ("err_dunder_chain", "{{ ''.__class__.__mro__ }}"),
+    ("err_globals_chain", "{{ cycler.__init__.__globals__ }}"),
+    ("err_subclasses", "{{ ''.__class__.__base__.__subclasses__() }}"),
+    ("err_call_dunder", "{{ ''.__class__() }}"),
+    ("err_call_dunder_method", "{{ [1].__len__() }}"),
+    ("err_item_of_unsafe", "{{ ''.__class__['x'] }}"),
+    ("err_arithmetic_on_unsafe", "{{ ''.__class__ + 1 }}"),
+    ("err_negate_unsafe", "{{ -''.__class__ }}"),
+    ("err_order_unsafe", "{{ ''.__class__ < 1 }}"),
+    ("err_int_filter_on_unsafe", "{{ ''.__class__ | int }}"),
+    ("err_float_filter_on_unsafe", "{{ ''.__class__ | float }}"),
+    ("err_percent_d_of_unsafe", "{{ '%d' % ''.__class__ }}"),
+    ("err_tojson_of_unsafe", "{{ ''.__class__ | tojson }}"),
+    ("err_unsafe_through_variable", "{% set x = ''.__class__ %}{{ x.__base__ }}"),
+    ("err_unsafe_through_macro_argument", "{% macro m(x) %}{{ x.y }}{% endmacro %}{{ m(''.__class__) }}"),
+    ("err_unsafe_through_namespace", "{% set ns = namespace(a=''.__class__) %}{{ ns.a.b }}"),
+    ("err_undefined_dunder_chain", "{{ nothing.__class__.__name__ }}"),
+    ("err_undefined_missing_dunder", "{{ nothing.__foo__ }}"),
+    ("err_none_dunder_chain", "{{ none.__class__.x }}"),
+    ("err_float_dunder_chain", "{{ (1.5).__class__.__name__ }}"),
+    ("err_loop_dunder_chain", "{% for x in [1] %}{{ loop.__class__.x }}{% endfor %}"),
+    ("err_bound_method_dunder_chain", "{% for x in [1] %}{{ loop.cycle.__func__.x }}{% endfor %}"),
+    ("err_namespace_class_chain", "{{ namespace.__init__.__globals__ }}"),
+    ("err_type_mro", "{{ dict.mro() }}"),
+    ("err_function_globals_item", "{{ range.__globals__['os'] }}"),
+    ("err_generator_frame", "{{ (messages | map(attribute='role')).gi_frame.f_globals }}"),
+    ("err_reverse_iterator_dunder", "{{ ([1] | reverse).__length_hint__() }}"),
+    ("err_attr_filter_result", "{{ ('a' | attr('__class__')).x }}"),
+    ("err_attr_filter_mutator_call", "{{ (messages | attr('append'))(1) }}"),
+    ("err_list_append", "{{ messages.append(1) }}"),
+    ("err_list_pop", "{{ messages.pop() }}"),
+    ("err_list_sort", "{{ [1, 2].sort() }}"),
+    ("err_list_extend_by_item", "{{ messages['extend']([1]) }}"),
+    ("err_dict_update", "{{ d.update({'x': 1}) }}"),
+    ("err_dict_setdefault", "{{ d.setdefault('x', 1) }}"),
+    ("err_dict_dunder_call", "{{ d.__len__() }}"),
+    ("err_list_dunder_getitem", "{{ messages.__getitem__(0) }}"),
+    ("err_round_undefined", "{{ nothing | round }}"),
+    ("err_abs_undefined", "{{ nothing | abs }}"),
+    ("err_percent_d_undefined", "{{ '%d' % nothing }}"),
+]
+
+GROUPS = {"scoping": SCOPING, "deferred_names": DEFERRED_NAMES, "sandbox": SANDBOX}
 
 
 def render(ctu, template, context):
@@ -184,6 +251,7 @@ def main():
                 line = {"name": name, "template": template, "context": context,
                         "now": engine_cases.NOW.isoformat()}
                 line.update(render(ctu, template, context))
+                assert "0x" not in line.get("text", ""), f"{name}: output holds a memory address"
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 

@@ -3,7 +3,9 @@ package io.chatprep.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatprep.encode.RowRejectedException;
 import io.chatprep.template.ChatTemplate;
+import io.chatprep.template.RenderLimits;
 import io.chatprep.template.RenderRequest;
 import io.chatprep.template.RenderedChat;
 import io.chatprep.template.TemplateException;
@@ -47,12 +49,17 @@ public final class RenderCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: chatprep render --input CASES.jsonl --output OUT.jsonl [--template FILE]";
+        return "usage: chatprep render --input CASES.jsonl --output OUT.jsonl [--template FILE]\n"
+                + "       [--render-timeout-seconds S] [--render-memory-mb N] [--render-output-chars N]\n"
+                + "  a case past a render limit (default 10 s, 256 MB held, 8,000,000 characters of output) gets an\n"
+                + "  error line \"render limit: ...\" and the others go on";
     }
 
     @Override
     public int run(Args args) throws IOException {
-        args.rejectUnknown(Set.of("input", "output", "template"));
+        args.rejectUnknown(Set.of("input", "output", "template", "render-timeout-seconds", "render-memory-mb",
+                "render-output-chars"));
+        RenderLimits limits = limits(args);
         Path input = Path.of(args.require("input"));
         Path output = Path.of(args.require("output"));
         String fixedTemplate = null;
@@ -75,7 +82,7 @@ public final class RenderCommand implements Command {
             for (InputLines.Line line; (line = in.next()) != null; ) {
                 lines++;
                 String result = line.unreadable() != null ? error("line " + lines + ": " + line.unreadable())
-                        : renderLine(line.text(), lines, fixedTemplate, cache);
+                        : renderLine(line.text(), lines, fixedTemplate, limits, cache);
                 if (result.startsWith("{\"error\"")) {
                     failed++;
                 }
@@ -87,6 +94,49 @@ public final class RenderCommand implements Command {
         return 0;
     }
 
+    /** The render limits the flags set, over the engine's defaults. */
+    static RenderLimits limits(Args args) {
+        RenderLimits limits = RenderLimits.DEFAULT;
+        String timeout = args.get("render-timeout-seconds");
+        if (timeout != null) {
+            double seconds = number("--render-timeout-seconds", timeout);
+            if (!(seconds > 0) || seconds > 86_400) {
+                throw new UsageException("--render-timeout-seconds must be more than 0 and at most 86400, got " + timeout);
+            }
+            limits = limits.withTimeBudget(java.time.Duration.ofMillis(Math.max(1, Math.round(seconds * 1000))));
+        }
+        String memory = args.get("render-memory-mb");
+        if (memory != null) {
+            limits = limits.withMaxMemoryBytes(whole("--render-memory-mb", memory, 1L << 20) << 20);
+        }
+        String output = args.get("render-output-chars");
+        if (output != null) {
+            long chars = whole("--render-output-chars", output, Integer.MAX_VALUE - 16);
+            limits = limits.withMaxOutputChars(chars).withMaxStringChars(chars);
+        }
+        return limits;
+    }
+
+    private static double number(String flag, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " must be a number, got " + text);
+        }
+    }
+
+    private static long whole(String flag, String text, long max) {
+        try {
+            long v = Long.parseLong(text);
+            if (v > 0 && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(flag + " must be a whole number from 1 to " + max + ", got " + text);
+    }
+
     private static String read(Path p, String option) throws IOException {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
@@ -96,8 +146,8 @@ public final class RenderCommand implements Command {
     }
 
     @SuppressWarnings("unchecked")
-    private static String renderLine(String line, int lineNo, String fixedTemplate, Map<String, Object> cache)
-            throws IOException {
+    private static String renderLine(String line, int lineNo, String fixedTemplate, RenderLimits limits,
+            Map<String, Object> cache) throws IOException {
         try {
             JsonNode node;
             try {
@@ -127,7 +177,7 @@ public final class RenderCommand implements Command {
             Object compiled = cache.get(source);
             if (compiled == null) {
                 try {
-                    compiled = ChatTemplate.compile(source);
+                    compiled = ChatTemplate.compile(source, limits);
                 } catch (TemplateException e) {
                     compiled = e;
                 }
@@ -139,7 +189,11 @@ public final class RenderCommand implements Command {
             RenderedChat chat = ((ChatTemplate) compiled).render(
                     RenderRequest.ofContext((Map<String, Object>) context, now));
             return success(chat);
-        } catch (TemplateException | PyException e) {
+        } catch (TemplateException e) {
+            return error(e.kind() == TemplateException.Kind.LIMIT
+                    ? RowRejectedException.RENDER_LIMIT + e.getMessage().replaceFirst("^LimitError: ", "")
+                    : e.getMessage());
+        } catch (PyException e) {
             return error(e.getMessage());
         }
     }

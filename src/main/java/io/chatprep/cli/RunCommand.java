@@ -2,8 +2,8 @@ package io.chatprep.cli;
 
 import io.chatprep.job.ChatPrepJob;
 import io.chatprep.job.DryRun;
-import io.chatprep.job.EncoderWarmUp;
 import io.chatprep.job.JobResult;
+import io.chatprep.job.PreparedRun;
 import io.chatprep.job.SparkSessions;
 import io.chatprep.job.StopSignal;
 import io.chatprep.job.config.ConfigKey;
@@ -72,21 +72,23 @@ public final class RunCommand implements Command, FlagOptions {
     }
 
     private static int run(JobConfig config, boolean dryRun) {
+        EncoderFactory encoders = EncoderFactory.conversationEncoder();
         // A session that already exists (a notebook, a test) belongs to its owner and stays open.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-        if (ownSession) {
-            EncoderWarmUp.beforeLocalSession(config);
-        }
+        // Prepared before the session starts, so that reading the tokenizer and template, and loading the tokenizer,
+        // overlap the session's start-up (seconds of mostly one busy core) instead of following it.
+        PreparedRun early = ownSession ? PreparedRun.beforeSession(config, encoders) : null;
         SparkSession spark = SparkSessions.local(config.master(), "chatprep", config.spark());
-        try {
+        try (PreparedRun prepared = early != null ? early : PreparedRun.start(config,
+                spark.sparkContext().hadoopConfiguration(), spark.sparkContext().isLocal(), encoders)) {
             if (dryRun) {
-                int rejected = new DryRun(spark, EncoderFactory.conversationEncoder(), System.out).run(config);
+                int rejected = new DryRun(spark, System.out).run(prepared);
                 System.out.println();
                 System.out.println("dry run: nothing written" + (rejected > 0 ? "; " + rejected
                         + " of the previewed rows would be quarantined" : ""));
                 return 0;
             }
-            JobResult result = new ChatPrepJob(spark).run(config);
+            JobResult result = new ChatPrepJob(spark, encoders, System.out).run(prepared);
             System.out.println();
             System.out.println("chatprep run finished");
             System.out.print(result.summary());

@@ -10,6 +10,7 @@ import io.chatprep.template.TemplateException;
 import io.chatprep.tokenize.HfTokenizer;
 import io.chatprep.tokenize.TokenizerConfig;
 import io.chatprep.tokenize.TokenizerFiles;
+import io.chatprep.tokenize.TokenizerLoad;
 import io.chatprep.verify.Check;
 import io.chatprep.verify.Conversation;
 import io.chatprep.verify.ConversationCorpus;
@@ -93,7 +94,7 @@ public final class VerifyTemplateCommand implements Command, FlagOptions {
         VerificationPlan plan = VerificationPlan.of(resolution, own, specials, resolver);
 
         VerificationReport report;
-        try (HfTokenizer tokenizer = HfTokenizer.fromFiles(files)) {
+        try (HfTokenizer tokenizer = TokenizerLoad.load(files)) {
             report = new TemplateVerifier(plan.subject(), specials, tokenizer).verify(corpus);
         }
         System.out.println("template:      " + resolution.explanation());

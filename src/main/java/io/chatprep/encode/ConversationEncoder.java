@@ -57,9 +57,18 @@ public final class ConversationEncoder implements AutoCloseable {
      */
     public static ConversationEncoder open(EncoderSpec spec) {
         EncoderOptions options = spec.options();
-        TokenizerLoad load = TokenizerLoad.claim(spec.tokenizer(), options.reuseSegments(), options.javaBpe());
-        if (load == null) {
-            load = TokenizerLoad.start(spec.tokenizer(), options.reuseSegments(), options.javaBpe());
+        return open(spec, TokenizerLoad.start(spec.tokenizer(), options.reuseSegments(), options.javaBpe()));
+    }
+
+    /**
+     * As {@link #open(EncoderSpec)}, with a load of the spec's tokenizer already under way (it must {@linkplain
+     * TokenizerLoad#serves serve} the spec); the encoder owns what it loads.
+     */
+    public static ConversationEncoder open(EncoderSpec spec, TokenizerLoad load) {
+        EncoderOptions options = spec.options();
+        if (!load.serves(spec.tokenizer(), options.reuseSegments(), options.javaBpe())) {
+            load.discard();
+            return open(spec);
         }
         HfTokenizer tokenizer;
         try {
@@ -79,7 +88,8 @@ public final class ConversationEncoder implements AutoCloseable {
             }
             SegmentModel pieces = load.model();
             SegmentEncoder segments = pieces == null ? null : SegmentEncoder.create(tokenizer, pieces);
-            return new ConversationEncoder(ChatTemplate.compile(source), tokenizer, options, segments,
+            return new ConversationEncoder(ChatTemplate.compile(source, options.renderLimits()), tokenizer, options,
+                    segments,
                     pieces == null ? WHOLE_TEXTS : pieces.description());
         } catch (RuntimeException e) {
             tokenizer.close();
@@ -235,9 +245,12 @@ public final class ConversationEncoder implements AutoCloseable {
         try {
             return template.render(request.build());
         } catch (TemplateException e) {
-            String reason = e.kind() == TemplateException.Kind.RAISED
-                    ? "template raised: " + e.getMessage()
-                    : "template failed (" + e.kind().name().toLowerCase(java.util.Locale.ROOT) + "): " + e.getMessage();
+            String reason = switch (e.kind()) {
+                case RAISED -> "template raised: " + e.getMessage();
+                case LIMIT -> RowRejectedException.RENDER_LIMIT + e.getMessage().replaceFirst("^LimitError: ", "");
+                default -> "template failed (" + e.kind().name().toLowerCase(java.util.Locale.ROOT) + "): "
+                        + e.getMessage();
+            };
             throw new RowRejectedException("render", reason, e);
         } catch (RuntimeException e) {
             throw new RowRejectedException("render", "template failed: " + e, e);

@@ -1,6 +1,7 @@
 package io.chatprep.encode;
 
 import io.chatprep.mask.MaskPolicy;
+import io.chatprep.template.RenderLimits;
 
 import java.io.Serializable;
 import java.time.LocalDateTime;
@@ -17,12 +18,14 @@ import java.util.Map;
  *                       (same ids and offsets as encoding each text whole; see {@code SegmentEncoder})
  * @param javaBpe        with reuse on, encode those pieces in Java for byte-level BPE tokenizers (same ids and
  *                       offsets as the native tokenizer; see {@code JavaBpeEncoder})
+ * @param renderLimits   what one render may take (time, memory, output); a row past one is rejected at render
  */
 public record EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<String, Object> templateKwargs,
-                             boolean deriveMasks, boolean reuseSegments, boolean javaBpe) implements Serializable {
+                             boolean deriveMasks, boolean reuseSegments, boolean javaBpe, RenderLimits renderLimits)
+        implements Serializable {
     public EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<String, Object> templateKwargs,
                           boolean deriveMasks, boolean reuseSegments) {
-        this(maskPolicy, now, templateKwargs, deriveMasks, reuseSegments, true);
+        this(maskPolicy, now, templateKwargs, deriveMasks, reuseSegments, true, RenderLimits.DEFAULT);
     }
 
     public EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<String, Object> templateKwargs,
@@ -35,15 +38,19 @@ public record EncoderOptions(MaskPolicy maskPolicy, LocalDateTime now, Map<Strin
     }
 
     public EncoderOptions withDeriveMasks(boolean derive) {
-        return new EncoderOptions(maskPolicy, now, templateKwargs, derive, reuseSegments, javaBpe);
+        return new EncoderOptions(maskPolicy, now, templateKwargs, derive, reuseSegments, javaBpe, renderLimits);
     }
 
     public EncoderOptions withReuseSegments(boolean reuse) {
-        return new EncoderOptions(maskPolicy, now, templateKwargs, deriveMasks, reuse, javaBpe);
+        return new EncoderOptions(maskPolicy, now, templateKwargs, deriveMasks, reuse, javaBpe, renderLimits);
     }
 
     public EncoderOptions withJavaBpe(boolean java) {
-        return new EncoderOptions(maskPolicy, now, templateKwargs, deriveMasks, reuseSegments, java);
+        return new EncoderOptions(maskPolicy, now, templateKwargs, deriveMasks, reuseSegments, java, renderLimits);
+    }
+
+    public EncoderOptions withRenderLimits(RenderLimits limits) {
+        return new EncoderOptions(maskPolicy, now, templateKwargs, deriveMasks, reuseSegments, javaBpe, limits);
     }
 
     public static EncoderOptions defaults() {

@@ -66,13 +66,22 @@ public final class ChatPrepJob {
         this(spark, EncoderFactory.conversationEncoder(), System.out);
     }
 
+    /** Prepares and runs {@code config} (a notebook's or test's call; the command line prepares before its session). */
     public JobResult run(JobConfig config) {
         config.validateForWrite();
+        try (PreparedRun prepared = PreparedRun.start(config, spark.sparkContext().hadoopConfiguration(),
+                spark.sparkContext().isLocal(), factory)) {
+            return run(prepared);
+        }
+    }
+
+    /** Runs a prepared run: read, encode, write, check, report, publish. The caller closes {@code prepared}. */
+    public JobResult run(PreparedRun prepared) {
+        JobConfig config = prepared.config().validateForWrite();
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         var hadoop = spark.sparkContext().hadoopConfiguration();
-        EncoderWarmUp.Prepared warm = spark.sparkContext().isLocal() ? EncoderWarmUp.takePlan(config) : null;
-        JobPlan plan = warm != null ? warm.plan() : JobPlan.prepare(config, hadoop);
+        JobPlan plan = prepared.plan();
         InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
         OutputTarget target = OutputTarget.prepare(config.output(), config.mode(), config.force(),
                 InputReader.namedDirectories(config.input(), hadoop), files.all(), hadoop);
@@ -82,15 +91,7 @@ public final class ChatPrepJob {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         RowCounters counters = RowCounters.register(spark.sparkContext());
-        BroadcastSpec specValue = warm != null ? warm.spec() : BroadcastSpec.of(plan.spec());
-        Thread encoderWarmUp = spark.sparkContext().isLocal() ? EncoderWarmUp.start(specValue, factory) : null;
-        ReportTokenizer reportTokenizer = ReportTokenizer.forRun(spark.sparkContext().isLocal(), specValue, factory);
-        // Saying how rows are tokenized means reading tokenizer.json: a local run's encoder has read it already; on a
-        // cluster the otherwise idle driver reads it aside. Printed at the end.
-        Supplier<String> encodingExplanation = spark.sparkContext().isLocal()
-                ? () -> encodersOwnExplanation(specValue, plan)
-                : CompletableFuture.supplyAsync(plan::encodingExplanation)::join;
-        Broadcast<BroadcastSpec> spec = jsc.broadcast(specValue.forTasks(spark.sparkContext().isLocal()));
+        Broadcast<BroadcastSpec> spec = jsc.broadcast(prepared.spec().forTasks(prepared.tasksInThisJvm()));
         boolean committed = false;
         try (StopSignal ignored = new StopSignal(target);
              ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), counters,
@@ -101,9 +102,9 @@ public final class ChatPrepJob {
                 console.println("chatprep: " + files.skippedSummary());
             }
             JavaRDD<EncodedRecord> encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config,
-                    spec, counters, files.commonDirectory());
+                    spec, prepared.factory(), counters, files.commonDirectory());
             // Last before the first task: the driver's own preparation above overlaps the tokenizer's loading.
-            reportTokenizer.requireLoadable();
+            prepared.requireLoadable();
             step(progress, "encoding and writing rows");
             ShardWriter.Written written = new ShardWriter(spark, target).write(encoded, config.numShards(),
                     config.rowsPerShard(), config.packLength(), config.writeAssistantMasks());
@@ -120,7 +121,7 @@ public final class ChatPrepJob {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             JobResult result = new JobResult(target.target().toString(), stats, written.outputRows(),
                     written.dataFiles(), written.quarantineFiles(), seconds);
-            String explanation = encodingExplanation.get();
+            String explanation = prepared.tokenization();
             console.println("chatprep: tokenization: " + explanation);
             String rejection = QualityGate.rejection(stats, config.maxQuarantineShare());
             String manifest = manifest(plan, files, result, started, Instant.now(), explanation, rejection);
@@ -128,12 +129,12 @@ public final class ChatPrepJob {
             target.writeText("README.md", DatasetCard.render(stats, result.outputRows(),
                     io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks()),
                     config.packLength() != null, plan.templateSha256(), plan.tokenizerSha256().get("tokenizer.json"),
-                    Versions.all().get("chatprep"), plan.config().toTree().toPrettyString()));
+                    Versions.all().get("chatprep"), config.toTree().toPrettyString()));
             step(progress, "writing report.html");
             try {
                 target.writeText(RunReport.FILE_NAME, RunReport.html(spark, target.staging(), manifest,
                         new RunReport.RunState(config.packLength() == null ? stats.digest() : null,
-                                reportTokenizer::get, stats.quarantineReasons(RunReport.MAX_QUARANTINE_REASONS))));
+                                prepared::tokenizer, stats.quarantineReasons(RunReport.MAX_QUARANTINE_REASONS))));
             } catch (RuntimeException e) {
                 // The data is complete and checked; a report problem must not discard it ('chatprep report' redoes it).
                 console.println("chatprep: report.html not written: " + e.getMessage());
@@ -154,8 +155,6 @@ public final class ChatPrepJob {
                 target.abort();
             }
             spark.sparkContext().setJobDescription(null);
-            EncoderWarmUp.await(encoderWarmUp);
-            reportTokenizer.close();
             spec.destroy();
         }
     }
@@ -175,7 +174,7 @@ public final class ChatPrepJob {
             Map<String, Object> value = SparkValues.toPython(t._1(), Set.of());
             return new SourceRow("dataframe", t._2(), PythonJson.write(value), value);
         });
-        JavaRDD<Row> out = encode(source, config, spec, null, null).map(ChatPrepJob::transformed);
+        JavaRDD<Row> out = encode(source, config, spec, factory, null, null).map(ChatPrepJob::transformed);
         return spark.createDataFrame(out, TRANSFORMED);
     }
 
@@ -196,22 +195,15 @@ public final class ChatPrepJob {
                 r.stage(), r.reason());
     }
 
-    /** The run's encoder's own account of its tokenization (this JVM holds it in local mode), else the plan's. */
-    private String encodersOwnExplanation(BroadcastSpec spec, JobPlan plan) {
-        RowEncoder encoder = EncoderCache.cached(spec.key(), factory);
-        String own = encoder == null ? null : encoder.tokenization();
-        return own != null ? own : plan.encodingExplanation();
-    }
-
     private void step(ProgressReporter progress, String name) {
         spark.sparkContext().setJobDescription("chatprep: " + name);
         progress.step(name);
     }
 
     JavaRDD<EncodedRecord> encode(JavaRDD<SourceRow> rows, JobConfig config, Broadcast<BroadcastSpec> spec,
-                                  RowCounters counters, String idDirectory) {
+                                  EncoderFactory encoders, RowCounters counters, String idDirectory) {
         LengthLimit limit = limit(config);
-        return rows.mapPartitions(new PartitionEncoder(spec, factory, new RowConverter(config), config.idColumn(),
+        return rows.mapPartitions(new PartitionEncoder(spec, encoders, new RowConverter(config), config.idColumn(),
                 limit, counters, idDirectory));
     }
 

@@ -27,34 +27,31 @@ import java.util.Map;
  */
 public final class DryRun {
     private final SparkSession spark;
-    private final EncoderFactory factory;
     private final PrintStream out;
 
-    public DryRun(SparkSession spark, EncoderFactory factory, PrintStream out) {
+    public DryRun(SparkSession spark, PrintStream out) {
         this.spark = spark;
-        this.factory = factory;
         this.out = out;
     }
 
     /** Returns the number of previewed rows that would be quarantined. */
-    public int run(JobConfig config) {
-        config.validateForRead();
+    public int run(PreparedRun prepared) {
+        JobConfig config = prepared.config().validateForRead();
         var hadoop = spark.sparkContext().hadoopConfiguration();
-        JobPlan plan = JobPlan.prepare(config, hadoop);
+        JobPlan plan = prepared.plan();
         out.println("config: valid");
         out.println("tokenizer: " + config.tokenizer() + " (tokenizer.json sha256 "
                 + plan.tokenizerSha256().get("tokenizer.json") + ")");
         out.println("template: " + plan.templateExplanation() + " (sha256 " + plan.templateSha256() + ")");
-        out.println("tokenization: " + plan.encodingExplanation());
+        out.println("tokenization: " + prepared.tokenization());
         InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
         out.println("input: " + files.count() + " file(s)");
         if (files.skippedSummary() != null) {
             out.println("input: " + files.skippedSummary());
         }
         List<SourceRow> first = new InputReader(spark, config.splitSizeMb()).read(files).take(config.dryRunRows());
-        BroadcastSpec spec = BroadcastSpec.of(plan.spec());
-        RowEncoder encoder = EncoderCache.get(spec.key(), spec.spec(), factory);
-        PartitionEncoder rowEncoder = new PartitionEncoder(null, factory, new RowConverter(config),
+        RowEncoder encoder = EncoderCache.get(prepared.spec().key(), prepared.spec().spec(), prepared.factory());
+        PartitionEncoder rowEncoder = new PartitionEncoder(null, prepared.factory(), new RowConverter(config),
                 config.idColumn(), ChatPrepJob.limit(config), null, files.commonDirectory());
         ChatTemplate template = ChatTemplate.compile(plan.templateSource());
         int rejected = 0;
@@ -68,14 +65,15 @@ public final class DryRun {
                 rejected++;
                 continue;
             }
-            out.println(render(template, plan, config, row));
+            out.println(render(template, plan, prepared, row));
         }
         return rejected;
     }
 
     /** The rendered text of a row, for people to read; the encoder's own rendering is what gets trained. */
     @SuppressWarnings("unchecked")
-    private String render(ChatTemplate template, JobPlan plan, JobConfig config, SourceRow source) {
+    private String render(ChatTemplate template, JobPlan plan, PreparedRun prepared, SourceRow source) {
+        JobConfig config = prepared.config();
         try {
             Object parsed = source.parsed() != null ? source.parsed() : PythonJson.parse(source.raw());
             Map<String, Object> row = new RowConverter(config).convert(parsed);
@@ -88,9 +86,7 @@ public final class DryRun {
             if (row.get("tools") instanceof List<?> tools) {
                 request.tools(tools);
             }
-            try (HfTokenizer tokenizer = HfTokenizer.fromFiles(plan.tokenizer().files())) {
-                request.specialTokens(tokenizer.specialTokens());
-            }
+            request.specialTokens(prepared.tokenizer().specialTokens());
             request.extras(plan.spec().options().templateKwargs());
             if (row.get("chat_template_kwargs") instanceof Map<?, ?> kwargs) {
                 request.extras((Map<String, ?>) kwargs);

@@ -49,7 +49,8 @@ public final class JobPlan {
                 new EncoderOptions(config.maskPolicy(), config.now(), pythonValues(config.templateKwargs()))
                         .withDeriveMasks(resolution.derivesMasks())
                         .withReuseSegments(config.reuseSegments())
-                        .withJavaBpe(config.javaBpe()));
+                        .withJavaBpe(config.javaBpe())
+                        .withRenderLimits(config.renderLimits()));
     }
 
     public static JobPlan prepare(JobConfig config, Configuration hadoop) {

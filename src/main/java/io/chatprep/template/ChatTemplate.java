@@ -81,6 +81,7 @@ public final class ChatTemplate {
         Output out = ctx.newOutput();
         ctx.setRoot(out);
         long previousCap = PyLimits.setMaxSize(limits.maxStringChars());
+        PyLimits.Meter previousMeter = PyLimits.setMeter(ctx);
         JinjavaInterpreter.pushCurrent(interpreter);
         Scope top = Scope.root(root, ctx);
         top.bindUndefined(tree.rootFrame());
@@ -91,9 +92,16 @@ public final class ChatTemplate {
         } catch (StackOverflowError e) {
             throw new TemplateException(TemplateException.Kind.LIMIT,
                     "LimitError: render nesting exceeded the stack (recursion too deep)");
+        } catch (OutOfMemoryError e) {
+            // The memory limit should stop a render first; if the heap runs out anyway (other work held it, or
+            // the estimate fell short), what this render built is unreachable once it unwinds: fail this row only.
+            throw new TemplateException(TemplateException.Kind.LIMIT,
+                    "LimitError: the JVM ran out of memory during this render (lower the render memory limit or give "
+                            + "the JVM more heap)");
         } finally {
             JinjavaInterpreter.popCurrent();
             PyLimits.setMaxSize(previousCap);
+            PyLimits.setMeter(previousMeter);
         }
         return new RenderedChat(out.toString(), ctx.spans());
     }

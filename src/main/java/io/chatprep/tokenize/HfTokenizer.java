@@ -33,6 +33,7 @@ public final class HfTokenizer implements AutoCloseable {
         return fromFiles(TokenizerFiles.fromDirectory(dir));
     }
 
+    /** Loads on this thread; chatprep's own code loads through {@link TokenizerLoad}, which overlaps the loading. */
     public static HfTokenizer fromFiles(TokenizerFiles files) {
         TokenizerConfig config = TokenizerConfig.of(files);
         NativeLibrary.ensureLoaded();

@@ -3,20 +3,16 @@ package io.chatprep.tokenize;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * A tokenizer on its way: the native tokenizer and, with segment reuse on, what the segment encoder takes from
- * tokenizer.json, each built on a thread of its own. An encoder starts one and waits for it. A local run starts
- * one the moment it has read the tokenizer files, while it still resolves and compiles the template, and
- * {@linkplain #offer offers} it to the encoder it will open for those files, which {@linkplain #claim claims} it
- * instead of starting another: of a fresh JVM's run, the tokenizer's second of loading is the longest thing the
- * first rows wait for.
+ * tokenizer.json, each built on a thread of its own. Every tokenizer chatprep opens is loaded through one: an encoder
+ * starts one and waits for it, and a prepared run starts one the moment it has read the tokenizer files, while it
+ * still resolves and compiles the template, then hands it to the encoder it builds (of a fresh JVM's run, the
+ * tokenizer's second of loading is the longest thing the first rows wait for).
  */
 public final class TokenizerLoad {
-    private static final AtomicReference<TokenizerLoad> OFFERED = new AtomicReference<>();
-
     private final TokenizerFiles files;
     private final boolean reuseSegments;
     private final boolean javaBpe;
@@ -38,30 +34,14 @@ public final class TokenizerLoad {
         return new TokenizerLoad(files, reuseSegments, javaBpe);
     }
 
-    /** Leaves {@code load} for the next encoder of the same files and options; one left before is discarded. */
-    public static void offer(TokenizerLoad load) {
-        TokenizerLoad previous = OFFERED.getAndSet(load);
-        if (previous != null && previous != load) {
-            previous.discard();
-        }
+    /** The native tokenizer alone, waiting for it (a report's decoding, a dry run's special tokens). */
+    public static HfTokenizer load(TokenizerFiles files) {
+        return start(files, false, false).tokenizer();
     }
 
-    /** The load offered for these very files (the same object) and options, taken; null when there is none. */
-    public static TokenizerLoad claim(TokenizerFiles files, boolean reuseSegments, boolean javaBpe) {
-        TokenizerLoad offered = OFFERED.get();
-        if (offered == null || offered.files != files || offered.reuseSegments != reuseSegments
-                || (reuseSegments && offered.javaBpe != javaBpe) || !OFFERED.compareAndSet(offered, null)) {
-            return null;
-        }
-        return offered;
-    }
-
-    /** Discards an offered load nobody claimed (its run built its encoder otherwise, or failed before). */
-    public static void withdraw() {
-        TokenizerLoad offered = OFFERED.getAndSet(null);
-        if (offered != null) {
-            offered.discard();
-        }
+    /** Whether this load serves an encoder of these very files (the same object) and options. */
+    public boolean serves(TokenizerFiles files, boolean reuseSegments, boolean javaBpe) {
+        return this.files == files && this.reuseSegments == reuseSegments && (!reuseSegments || this.javaBpe == javaBpe);
     }
 
     /** The native tokenizer, waiting for it; the caller owns it. */

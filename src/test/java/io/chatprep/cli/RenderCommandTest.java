@@ -107,6 +107,43 @@ class RenderCommandTest {
     }
 
     @Test
+    void aCasePastARenderLimitGetsAnErrorLineAndTheOthersGoOn() throws Exception {
+        // a thousand strings of 7 M characters: before the memory limit this took the JVM down
+        String hostile = "{% set ns = namespace(l=[]) %}{% for i in range(1000) %}{% set ns.l = ns.l + ['x' * 7000000] %}"
+                + "{% endfor %}{{ ns.l | length }}";
+        String slow = "{{ ((range(100000) | reverse | list) * 79) | sort | length }}";
+        Path in = dir.resolve("in.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (String template : List.of("{{ 1 + 1 }}", hostile, slow, "{{ 'after' }}")) {
+            ObjectNode line = JSON.createObjectNode();
+            line.put("template", template);
+            line.set("context", JSON.createObjectNode());
+            lines.add(JSON.writeValueAsString(line));
+        }
+        Files.write(in, lines, StandardCharsets.UTF_8);
+        Path out = dir.resolve("out.jsonl");
+        assertEquals(0, Main.run(new String[] {"render", "--input", in.toString(), "--output", out.toString(),
+            "--render-timeout-seconds", "1"}));
+        List<String> results = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals(4, results.size());
+        assertEquals("2", JSON.readTree(results.get(0)).get("text").asText());
+        assertTrue(JSON.readTree(results.get(1)).get("error").asText()
+                .startsWith("render limit: render memory limit of 256 MB exceeded"), results.get(1));
+        assertTrue(JSON.readTree(results.get(2)).get("error").asText()
+                .startsWith("render limit: render time budget of 1000 ms exceeded"), results.get(2));
+        assertEquals("after", JSON.readTree(results.get(3)).get("text").asText());
+    }
+
+    @Test
+    void badRenderLimitFlagsAreUsageErrors() {
+        for (String[] flag : List.of(new String[] {"--render-timeout-seconds", "0"},
+                new String[] {"--render-memory-mb", "lots"}, new String[] {"--render-output-chars", "-5"})) {
+            assertEquals(2, Main.run(new String[] {"render", "--input", dir.resolve("none.jsonl").toString(),
+                "--output", dir.resolve("o.jsonl").toString(), flag[0], flag[1]}));
+        }
+    }
+
+    @Test
     void missingInputIsAUsageError() {
         assertEquals(2, Main.run(new String[] {"render", "--input", dir.resolve("none.jsonl").toString(),
             "--output", dir.resolve("o.jsonl").toString()}));

@@ -183,11 +183,11 @@ class JobEndToEndTest {
         int code = runCapturingStderr(input, TOKENIZER, out, stderr);
         String text = stderr.toString();
         List<String> failure = text.lines().filter(l -> l.startsWith("chatprep run: ")).toList();
-        assertEquals(1, code, text);
+        assertEquals(3, code, text); // an input error: the file is not what its name says
         assertEquals(1, failure.size(), text);
         String line = failure.get(0);
         assertTrue(line.matches("chatprep run: Spark task \\d+ of stage [\\d.]+ failed( \\d+ times)?: .*"), line);
-        assertTrue(line.contains("rows.parquet"), line);
+        assertTrue(line.contains("cannot read input file file:" + input.resolve("rows.parquet") + ": "), line);
         assertTrue(!text.contains("\tat org.apache.spark"), text);
         assertTrue(!Files.exists(out));
     }

@@ -37,7 +37,8 @@ class EngineCasesTest {
     static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        for (String group : List.of("generation_spans", "behaviour", "filters", "scoping", "deferred_names")) {
+        for (String group : List.of("generation_spans", "behaviour", "filters", "scoping", "deferred_names",
+                "sandbox")) {
             Path p = RenderGoldens.resourceDir("/golden/render_cases").resolve(group + ".jsonl");
             for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {

@@ -1,6 +1,7 @@
 package io.chatprep.job.config;
 
 import io.chatprep.mask.MaskPolicy;
+import io.chatprep.template.RenderLimits;
 
 import java.time.LocalDateTime;
 import java.util.List;
@@ -115,13 +116,23 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> PROGRESS_INTERVAL_SECONDS = whole("progress_interval_seconds", 10, 1,
             "`10`", "how often progress lines are printed");
     public static final ConfigKey<Integer> DRY_RUN_ROWS = whole("dry_run_rows", 3, 1, "`3`", "rows shown by `--dry-run`");
+    public static final ConfigKey<Double> RENDER_TIMEOUT_SECONDS = number("render_timeout_seconds",
+            RenderLimits.DEFAULT.timeBudget().toMillis() / 1000.0, 0.001, 86_400,
+            "wall-clock time one row's render may take (see Limits)");
+    public static final ConfigKey<Integer> RENDER_MEMORY_MB = whole("render_memory_mb",
+            (int) (RenderLimits.DEFAULT_MAX_MEMORY_BYTES >> 20), 1, Integer.MAX_VALUE >> 20,
+            "`" + (RenderLimits.DEFAULT_MAX_MEMORY_BYTES >> 20) + "`", "memory one row's render may hold at once (see Limits)");
+    public static final ConfigKey<Integer> RENDER_OUTPUT_CHARS = whole("render_output_chars",
+            (int) RenderLimits.DEFAULT.maxOutputChars(), 1, Integer.MAX_VALUE - 16,
+            "`" + RenderLimits.DEFAULT.maxOutputChars() + "`",
+            "characters one row may render to, and the size of any one string or list it builds (see Limits)");
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(INPUT, INPUT_FORMAT, FORMAT, COLUMNS, ID_COLUMN,
             ALLOWED_ROLES, OUTPUT, MODE, FORCE, MAX_QUARANTINE_SHARE, TOKENIZER, CHAT_TEMPLATE, DERIVE_MASKS,
             REUSE_SEGMENTS, JAVA_BPE, MASK, MAX_LENGTH, MAX_LENGTH_POLICY, PACK_LENGTH, NUM_SHARDS, ROWS_PER_SHARD,
             WRITE_ASSISTANT_MASKS, TEMPLATE_KWARGS, NOW, MASTER, SPARK, SPLIT_SIZE_MB, PROGRESS_INTERVAL_SECONDS,
-            DRY_RUN_ROWS);
+            DRY_RUN_ROWS, RENDER_TIMEOUT_SECONDS, RENDER_MEMORY_MB, RENDER_OUTPUT_CHARS);
 
     /** Keys whose value is a map: {@code --set spark.spark.executor.memory=4g} addresses one entry. */
     static final List<ConfigKey<?>> MAPS = List.of(COLUMNS, TEMPLATE_KWARGS, SPARK);

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatprep.mask.MaskPolicy;
+import io.chatprep.template.RenderLimits;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,8 @@ public record JobConfig(List<String> input, InputFormat inputFormat, RowFormat r
                         MaxLengthPolicy maxLengthPolicy, Integer packLength, Integer numShards, int rowsPerShard,
                         boolean writeAssistantMasks, Map<String, Object> templateKwargs, LocalDateTime now,
                         String master, Map<String, String> spark, double splitSizeMb, int progressIntervalSeconds,
-                        int dryRunRows) implements Serializable {
+                        int dryRunRows, double renderTimeoutSeconds, int renderMemoryMb, int renderOutputChars)
+        implements Serializable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Logical columns a row may use; {@code columns:} maps them to the names in the input. */
@@ -42,7 +45,8 @@ public record JobConfig(List<String> input, InputFormat inputFormat, RowFormat r
                 MAX_LENGTH_POLICY.read(tree), PACK_LENGTH.read(tree), NUM_SHARDS.read(tree), ROWS_PER_SHARD.read(tree),
                 WRITE_ASSISTANT_MASKS.read(tree), TEMPLATE_KWARGS.read(tree), NOW.read(tree), MASTER.read(tree),
                 SPARK.read(tree), SPLIT_SIZE_MB.read(tree), PROGRESS_INTERVAL_SECONDS.read(tree),
-                DRY_RUN_ROWS.read(tree));
+                DRY_RUN_ROWS.read(tree), RENDER_TIMEOUT_SECONDS.read(tree), RENDER_MEMORY_MB.read(tree),
+                RENDER_OUTPUT_CHARS.read(tree));
         return c.validate();
     }
 
@@ -95,6 +99,19 @@ public record JobConfig(List<String> input, InputFormat inputFormat, RowFormat r
         return columns.getOrDefault(role, role);
     }
 
+    /**
+     * What one row's render may take: {@code render_timeout_seconds} of wall-clock time, {@code render_memory_mb} of
+     * strings, lists and output held at once, {@code render_output_chars} of text (also the cap on any one string or
+     * list it builds); the other caps are the engine's defaults. A row past a limit is quarantined at stage render.
+     */
+    public RenderLimits renderLimits() {
+        return RenderLimits.DEFAULT
+                .withTimeBudget(Duration.ofMillis(Math.max(1, Math.round(renderTimeoutSeconds * 1000))))
+                .withMaxMemoryBytes((long) renderMemoryMb << 20)
+                .withMaxOutputChars(renderOutputChars)
+                .withMaxStringChars(renderOutputChars);
+    }
+
     /** Every key with its value as the config file spells it (null: unset), in documentation order. */
     public ObjectNode toTree() {
         ObjectNode tree = JSON.createObjectNode();
@@ -135,6 +152,9 @@ public record JobConfig(List<String> input, InputFormat inputFormat, RowFormat r
                 Map.entry(MASTER.name(), JobConfig::master), Map.entry(SPARK.name(), JobConfig::spark),
                 Map.entry(SPLIT_SIZE_MB.name(), JobConfig::splitSizeMb),
                 Map.entry(PROGRESS_INTERVAL_SECONDS.name(), JobConfig::progressIntervalSeconds),
-                Map.entry(DRY_RUN_ROWS.name(), JobConfig::dryRunRows));
+                Map.entry(DRY_RUN_ROWS.name(), JobConfig::dryRunRows),
+                Map.entry(RENDER_TIMEOUT_SECONDS.name(), JobConfig::renderTimeoutSeconds),
+                Map.entry(RENDER_MEMORY_MB.name(), JobConfig::renderMemoryMb),
+                Map.entry(RENDER_OUTPUT_CHARS.name(), JobConfig::renderOutputChars));
     }
 }

@@ -32,17 +32,22 @@ final class KeyTypes {
 
     /** A whole number of at least {@code min}. */
     static ConfigKey<Integer> whole(String name, Integer defaultValue, int min, String defaultText, String doc) {
-        return new ConfigKey<>(name, min == 1 ? "positive whole number" : "whole number ≥ " + min, defaultValue,
-                defaultText, doc, false, (key, node) -> {
-                    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                        throw key.bad(min == 1 ? "a positive whole number" : "a whole number of at least " + min, node);
-                    }
-                    int value = node.asInt();
-                    if (value < min) {
-                        throw key.bad(min == 1 ? "a positive whole number" : "a whole number of at least " + min, node);
-                    }
-                    return value;
-                }, v -> v);
+        return whole(name, defaultValue, min, Integer.MAX_VALUE, defaultText, doc);
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    static ConfigKey<Integer> whole(String name, Integer defaultValue, int min, int max, String defaultText,
+                                    String doc) {
+        String mustBe = max < Integer.MAX_VALUE ? "a whole number from " + min + " to " + max
+                : min == 1 ? "a positive whole number" : "a whole number of at least " + min;
+        String type = max < Integer.MAX_VALUE ? "whole number, " + min + " to " + max
+                : min == 1 ? "positive whole number" : "whole number ≥ " + min;
+        return new ConfigKey<>(name, type, defaultValue, defaultText, doc, false, (key, node) -> {
+            if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
+                throw key.bad(mustBe, node);
+            }
+            return node.asInt();
+        }, v -> v);
     }
 
     /** A number in {@code [min, max]}. */

@@ -5,6 +5,7 @@ import io.chatprep.encode.EncodedRow;
 import io.chatprep.encode.EncoderSpec;
 import io.chatprep.encode.RowRejectedException;
 import io.chatprep.tokenize.HfTokenizer;
+import io.chatprep.tokenize.TokenizerLoad;
 
 import java.util.Map;
 
@@ -18,7 +19,15 @@ final class ConversationEncoderFactory implements EncoderFactory {
 
     @Override
     public RowEncoder open(EncoderSpec spec) {
-        ConversationEncoder encoder = ConversationEncoder.open(spec);
+        return wrap(ConversationEncoder.open(spec));
+    }
+
+    @Override
+    public RowEncoder open(EncoderSpec spec, TokenizerLoad load) {
+        return wrap(ConversationEncoder.open(spec, load));
+    }
+
+    private static RowEncoder wrap(ConversationEncoder encoder) {
         return new RowEncoder() {
             @Override
             public EncodedRow encode(Map<String, Object> row) throws RowRejectedException {

@@ -2,6 +2,7 @@ package io.chatprep.job.encode;
 
 import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncoderSpec;
+import io.chatprep.tokenize.TokenizerLoad;
 
 import java.io.Serializable;
 
@@ -12,6 +13,12 @@ import java.io.Serializable;
 @FunctionalInterface
 public interface EncoderFactory extends Serializable {
     RowEncoder open(EncoderSpec spec);
+
+    /** As {@link #open(EncoderSpec)}, with the spec's tokenizer already loading; a factory that needs none drops it. */
+    default RowEncoder open(EncoderSpec spec, TokenizerLoad load) {
+        load.discard();
+        return open(spec);
+    }
 
     /** Render, tokenize and mask with {@link ConversationEncoder}. */
     static EncoderFactory conversationEncoder() {

@@ -3,35 +3,61 @@ package io.chatprep.template.expr;
 import io.chatprep.template.py.PyOps;
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.runtime.TemplateRuntimeException;
+import io.chatprep.template.runtime.UnsafeUndefined;
 
 /** Arithmetic: {@code + - * / // % **}, with Python's results and errors. */
 public final class BinOp extends Expr {
     private final String op;
     private final Expr left;
     private final Expr right;
+    private final boolean plus;
+    private final boolean percent;
 
     public BinOp(String op, Expr left, Expr right, int line) {
         super(line);
         this.op = op;
         this.left = left;
         this.right = right;
+        this.plus = op.equals("+");
+        this.percent = op.equals("%");
     }
 
     @Override
     public Object eval(Scope scope) {
         Object a = left.eval(scope);
         Object b = right.eval(scope);
-        if (a == null || b == null) {
-            Expr undefinedSide = a == null ? left : right;
-            throw TemplateRuntimeException.undefined("'" + undefinedSide.describe() + "' is undefined");
+        if (a == null || b == null || a instanceof UnsafeUndefined || b instanceof UnsafeUndefined
+                || (percent && a instanceof String)) {
+            return unusual(a, b, scope);
         }
-        if (op.equals("+") && a instanceof Long x && b instanceof Long y) {
+        if (plus && a instanceof Long x && b instanceof Long y) {
             long r = x + y;
             if (((x ^ r) & (y ^ r)) >= 0) {
                 return r;
             }
         }
-        Object r = switch (op) {
+        return scope.ctx().built(apply(a, b));
+    }
+
+    /** Kept out of {@link #eval} so the common path stays small enough to inline. */
+    private Object unusual(Object a, Object b, Scope scope) {
+        if (percent && a instanceof String format) {
+            // str % x formats x itself: an Undefined argument prints as nothing under %s
+            return b instanceof UnsafeUndefined u ? UnsafeUndefined.guard(u, () -> PyOps.mod(format, null))
+                    : scope.ctx().built(PyOps.mod(format, b));
+        }
+        if (a instanceof UnsafeUndefined u) {
+            throw u.error();
+        }
+        if (b instanceof UnsafeUndefined u) {
+            throw u.error();
+        }
+        Expr undefinedSide = a == null ? left : right;
+        throw TemplateRuntimeException.undefined("'" + undefinedSide.describe() + "' is undefined");
+    }
+
+    private Object apply(Object a, Object b) {
+        return switch (op) {
             case "+" -> PyOps.add(a, b);
             case "-" -> PyOps.sub(a, b);
             case "*" -> PyOps.mul(a, b);
@@ -41,11 +67,5 @@ public final class BinOp extends Expr {
             case "**" -> PyOps.pow(a, b);
             default -> throw new IllegalStateException(op);
         };
-        if (r instanceof String s) {
-            scope.ctx().checkStringSize(s.length());
-        } else if (r instanceof java.util.List<?> l) {
-            scope.ctx().checkStringSize(l.size());
-        }
-        return r;
     }
 }

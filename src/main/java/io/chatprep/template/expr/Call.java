@@ -3,6 +3,7 @@ package io.chatprep.template.expr;
 import io.chatprep.template.runtime.PyCallable;
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.runtime.TemplateRuntimeException;
+import io.chatprep.template.runtime.UnsafeUndefined;
 import io.chatprep.template.runtime.Values;
 
 /** {@code f(args)}: only engine callables exist, so nothing else can be invoked. */
@@ -28,7 +29,12 @@ public final class Call extends Expr {
     public Object eval(Scope scope) {
         Object f = function.eval(scope);
         if (f instanceof PyCallable c) {
-            return c.call(args.eval(scope), scope.ctx());
+            Object result = c.call(args.eval(scope), scope.ctx());
+            scope.ctx().memory().charge(io.chatprep.template.py.PyLimits.sizeOf(result));
+            return result;
+        }
+        if (f instanceof UnsafeUndefined u) {
+            throw u.error();
         }
         if (f == null) {
             throw TemplateRuntimeException.undefined("'" + function.describe() + "' is undefined");

@@ -3,6 +3,7 @@ package io.chatprep.template.expr;
 import io.chatprep.template.py.PyOps;
 import io.chatprep.template.runtime.GeneratorValue;
 import io.chatprep.template.runtime.Scope;
+import io.chatprep.template.runtime.UnsafeUndefined;
 import io.chatprep.template.runtime.Values;
 import java.util.List;
 
@@ -24,12 +25,21 @@ public final class Compare extends Expr {
         Object left = first.eval(scope);
         for (int i = 0; i < ops.size(); i++) {
             Object right = rest.get(i).eval(scope);
-            if (!compare(ops.get(i), left, right)) {
+            if (!compareValues(ops.get(i), left, right)) {
                 return false;
             }
             left = right;
         }
         return true;
+    }
+
+    /** An unsafe Undefined compares as an Undefined, and raises its SecurityError where an Undefined raises. */
+    private static boolean compareValues(String op, Object a, Object b) {
+        UnsafeUndefined cause = a instanceof UnsafeUndefined u ? u : b instanceof UnsafeUndefined u ? u : null;
+        if (cause == null) {
+            return compare(op, a, b);
+        }
+        return UnsafeUndefined.guard(cause, () -> compare(op, UnsafeUndefined.plain(a), UnsafeUndefined.plain(b)));
     }
 
     static boolean compare(String op, Object a, Object b) {

@@ -20,6 +20,6 @@ public final class Concat extends Expr {
             sb.append(Values.str(e.eval(scope)));
             scope.ctx().checkStringSize(sb.length());
         }
-        return sb.toString();
+        return scope.ctx().built(sb.toString());
     }
 }

@@ -1,6 +1,7 @@
 package io.chatprep.template.expr;
 
 import io.chatprep.template.runtime.Scope;
+import io.chatprep.template.runtime.UnsafeUndefined;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,9 @@ public final class DictExpr extends Expr {
     public Object eval(Scope scope) {
         Map<Object, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
-            out.put(keys.get(i).eval(scope), values.get(i).eval(scope));
+            out.put(UnsafeUndefined.plain(keys.get(i).eval(scope)), UnsafeUndefined.plain(values.get(i).eval(scope)));
         }
+        scope.ctx().memory().charge(16L * out.size());
         return Collections.unmodifiableMap(out);
     }
 }

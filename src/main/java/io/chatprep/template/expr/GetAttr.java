@@ -1,6 +1,7 @@
 package io.chatprep.template.expr;
 
 import io.chatprep.template.runtime.Attributes;
+import io.chatprep.template.runtime.Sandbox;
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.runtime.TemplateRuntimeException;
 
@@ -26,7 +27,7 @@ public final class GetAttr extends Expr {
     @Override
     public Object eval(Scope scope) {
         Object obj = target.eval(scope);
-        if (obj == null) {
+        if (obj == null && Sandbox.refused(null, name) == null) {
             throw TemplateRuntimeException.undefined("'" + target.describe() + "' is undefined");
         }
         return Attributes.getAttr(obj, name, scope.ctx());

@@ -2,6 +2,7 @@ package io.chatprep.template.expr;
 
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.runtime.TemplateRuntimeException;
+import io.chatprep.template.runtime.UnsafeUndefined;
 import io.chatprep.template.runtime.Values;
 
 /** {@code obj[key]} and {@code obj[a:b:c]}. */
@@ -18,6 +19,9 @@ public final class GetItem extends Expr {
     @Override
     public Object eval(Scope scope) {
         Object obj = target.eval(scope);
+        if (obj instanceof UnsafeUndefined u) {
+            throw u.error();
+        }
         if (obj == null) {
             throw TemplateRuntimeException.undefined("'" + target.describe() + "' is undefined");
         }

@@ -2,6 +2,7 @@ package io.chatprep.template.expr;
 
 import io.chatprep.template.py.PyTuple;
 import io.chatprep.template.runtime.Scope;
+import io.chatprep.template.runtime.UnsafeUndefined;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,8 +30,9 @@ public final class ListExpr extends Expr {
     public Object eval(Scope scope) {
         List<Object> out = new ArrayList<>(items.size());
         for (Expr e : items) {
-            out.add(e.eval(scope));
+            out.add(UnsafeUndefined.plain(e.eval(scope)));
         }
+        scope.ctx().memory().charge(8L * out.size());
         return tuple ? PyTuple.copyOf(out) : Collections.unmodifiableList(out);
     }
 }

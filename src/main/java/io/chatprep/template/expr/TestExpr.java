@@ -1,7 +1,9 @@
 package io.chatprep.template.expr;
 
 import io.chatprep.template.lib.test.Test;
+import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.Scope;
+import io.chatprep.template.runtime.UnsafeUndefined;
 
 /** {@code value is [not] name(args)}. */
 public final class TestExpr extends Expr {
@@ -20,7 +22,11 @@ public final class TestExpr extends Expr {
 
     @Override
     public Object eval(Scope scope) {
-        boolean r = test.test(input.eval(scope), args.eval(scope), scope.ctx());
+        Object v = input.eval(scope);
+        CallArgs a = args.eval(scope);
+        UnsafeUndefined cause = UnsafeUndefined.first(v, a);
+        boolean r = cause == null ? test.test(v, a, scope.ctx()) : UnsafeUndefined.guard(cause,
+                () -> test.test(UnsafeUndefined.plain(v), UnsafeUndefined.plain(a), scope.ctx()));
         return negated != r;
     }
 }

@@ -3,6 +3,7 @@ package io.chatprep.template.expr;
 import io.chatprep.template.py.PyOps;
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.runtime.TemplateRuntimeException;
+import io.chatprep.template.runtime.UnsafeUndefined;
 
 /** Unary {@code -x} and {@code +x}. */
 public final class Unary extends Expr {
@@ -18,6 +19,9 @@ public final class Unary extends Expr {
     @Override
     public Object eval(Scope scope) {
         Object v = operand.eval(scope);
+        if (v instanceof UnsafeUndefined u) {
+            throw u.error();
+        }
         if (v == null) {
             throw TemplateRuntimeException.undefined("'" + operand.describe() + "' is undefined");
         }

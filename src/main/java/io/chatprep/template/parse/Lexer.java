@@ -285,7 +285,8 @@ public final class Lexer {
                 while (pos < n && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
                     pos++;
                 }
-                out.add(new Token(Kind.NAME, src.substring(s, pos), line));
+                // interned: scopes compare variable names by identity first
+                out.add(new Token(Kind.NAME, src.substring(s, pos).intern(), line));
             } else if (c == '\'' || c == '"') {
                 lexString(c);
             } else {

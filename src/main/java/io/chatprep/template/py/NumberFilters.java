@@ -14,8 +14,8 @@ public final class NumberFilters {
         if (!"common".equals(method) && !"ceil".equals(method) && !"floor".equals(method)) {
             throw PyFilters.argumentError("method must be common, ceil or floor");
         }
-        if (value == null) {
-            throw PyOps.undefined();
+        if (value == null && !method.equals("common")) {
+            throw PyOps.undefined(); // ceil and floor multiply first, which Undefined refuses
         }
         if (!PyTypes.isIntLike(precision)) {
             throw PyException.typeError("'" + PyTypes.typeName(precision) + "' object cannot be interpreted as an integer");
@@ -185,9 +185,6 @@ public final class NumberFilters {
         }
         if (PyTypes.isFloat(value)) {
             return Math.abs(((Number) value).doubleValue());
-        }
-        if (value == null) {
-            throw PyOps.undefined();
         }
         throw PyException.typeError("bad operand type for abs(): '" + PyTypes.typeName(value) + "'");
     }

@@ -183,6 +183,9 @@ final class PercentFormat {
             case 'd':
             case 'i':
             case 'u':
+                if (value == null) {
+                    throw PyOps.undefined(); // Undefined counts as a number whose int() raises
+                }
                 if (!PyTypes.isNumber(value)) {
                     throw PyException.typeError("%" + type + " format: a real number is required, not "
                             + PyTypes.typeName(value));
@@ -205,6 +208,9 @@ final class PercentFormat {
             case 'F':
             case 'g':
             case 'G':
+                if (value == null) {
+                    throw PyOps.undefined(); // as for %d: Undefined's float() raises
+                }
                 if (!PyTypes.isNumber(value)) {
                     throw PyException.typeError("must be real number, not " + PyTypes.typeName(value));
                 }

@@ -15,8 +15,8 @@ import java.util.Map;
  *       or an index out of range gives Undefined.
  *   <li>On an Undefined receiver both raise UndefinedError, as Jinja2 does; calling an Undefined (a method that
  *       does not exist) is the engine's to reject.
- *   <li>Names starting with an underscore are never resolved as attributes: they give a {@link PyMethod} that
- *       raises SecurityError when called, as the sandbox does.
+ *   <li>Attributes the immutable sandbox refuses (names starting with an underscore, methods that mutate a list
+ *       or dict) are Undefined: only a dict item of that name answers.
  * </ul>
  */
 public final class PyAccess {
@@ -32,6 +32,10 @@ public final class PyAccess {
             return ((PyTuple) obj).field(name);
         }
         if (PyMethods.hasMethod(obj, name)) {
+            if (!PyMethods.isSafe(obj, name)) {
+                // the sandbox refuses these attributes: only a dict item of that name can answer
+                return obj instanceof Map ? PyOps.lookup((Map<?, ?>) obj, name) : null;
+            }
             return new PyMethod(obj, name);
         }
         if (obj instanceof Map) {

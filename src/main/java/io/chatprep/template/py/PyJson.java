@@ -237,7 +237,9 @@ public final class PyJson {
             }
             out.append('[');
             boolean first = true;
+            PyLimits.Clock clock = PyLimits.clock();
             for (Object item : list) {
+                clock.tick();
                 if (!first) {
                     out.append(itemSep);
                 }
@@ -264,7 +266,9 @@ public final class PyJson {
             }
             out.append('{');
             boolean first = true;
+            PyLimits.Clock clock = PyLimits.clock();
             for (Map.Entry<?, ?> entry : entries) {
+                clock.tick();
                 String key = keyText(entry.getKey());
                 if (!first) {
                     out.append(itemSep);

@@ -79,7 +79,9 @@ public final class PyOps {
             if (x.size() != y.size()) {
                 return false;
             }
+            PyLimits.Clock clock = PyLimits.clock();
             for (int i = 0; i < x.size(); i++) {
+                clock.tick();
                 if (!eq(x.get(i), y.get(i))) {
                     return false;
                 }
@@ -388,7 +390,9 @@ public final class PyOps {
         }
         PyLimits.checkList(n * list.size());
         List<Object> out = new ArrayList<>((int) (n * list.size()));
+        PyLimits.Clock clock = PyLimits.clock();
         for (long i = 0; i < n; i++) {
+            clock.tick();
             out.addAll(list);
         }
         return sequence instanceof PyTuple ? PyTuple.copyOf(out) : Collections.unmodifiableList(out);
@@ -586,7 +590,9 @@ public final class PyOps {
             return ((String) container).contains((String) item);
         }
         if (container instanceof List) {
+            PyLimits.Clock clock = PyLimits.clock();
             for (Object element : (List<?>) container) {
+                clock.tick();
                 if (eq(element, item)) {
                     return true;
                 }

@@ -62,7 +62,9 @@ public final class PyStr {
         } else if (value instanceof Map) {
             out.append('{');
             boolean first = true;
+            PyLimits.Clock clock = PyLimits.clock();
             for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                clock.tick();
                 if (!first) {
                     out.append(", ");
                 }
@@ -83,7 +85,9 @@ public final class PyStr {
 
     private static void appendItems(StringBuilder out, List<?> items) {
         boolean first = true;
+        PyLimits.Clock clock = PyLimits.clock();
         for (Object item : items) {
+            clock.tick();
             if (!first) {
                 out.append(", ");
             }

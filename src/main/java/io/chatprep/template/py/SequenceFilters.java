@@ -78,7 +78,9 @@ public final class SequenceFilters {
             }
         }
         List<Object[]> keyed = new ArrayList<>(items.size());
+        PyLimits.Clock clock = PyLimits.clock();
         for (Object item : items) {
+            clock.tick();
             List<Object> key = new ArrayList<>();
             if (attribute == null || attribute == PyNone.NONE) {
                 key.add(caseSensitive ? item : ignoreCase(item));
@@ -107,7 +109,11 @@ public final class SequenceFilters {
         if (reverse) {
             Collections.reverse(keyed);
         }
-        keyed.sort((x, y) -> lessThan(x[0], y[0]) ? -1 : (lessThan(y[0], x[0]) ? 1 : 0));
+        PyLimits.Clock clock = PyLimits.clock();
+        keyed.sort((x, y) -> {
+            clock.tick(); // a sort of millions of items takes seconds: the render's clock must hold inside it
+            return lessThan(x[0], y[0]) ? -1 : (lessThan(y[0], x[0]) ? 1 : 0);
+        });
         if (reverse) {
             Collections.reverse(keyed);
         }
@@ -130,7 +136,9 @@ public final class SequenceFilters {
         AttributePath getter = attribute == null || attribute == PyNone.NONE ? null : new AttributePath(attribute);
         Set<Object> seen = new HashSet<>();
         List<Object> out = new ArrayList<>();
+        PyLimits.Clock clock = PyLimits.clock();
         for (Object item : PyFilters.iterate(value)) {
+            clock.tick();
             Object key = postprocess(getter == null ? item : getter.get(item), caseSensitive);
             if (seen.add(hashKey(key))) {
                 out.add(item);
@@ -195,7 +203,9 @@ public final class SequenceFilters {
         }
         AttributePath getter = attribute == null || attribute == PyNone.NONE ? null : new AttributePath(attribute);
         Object total = start;
+        PyLimits.Clock clock = PyLimits.clock();
         for (Object item : PyFilters.iterate(value)) {
+            clock.tick();
             total = PyOps.add(total, getter == null ? item : getter.get(item));
         }
         return total;
@@ -260,7 +270,9 @@ public final class SequenceFilters {
         }
         Object best = items.get(0);
         Object bestKey = postprocess(getter == null ? best : getter.get(best), caseSensitive);
+        PyLimits.Clock clock = PyLimits.clock();
         for (int i = 1; i < items.size(); i++) {
+            clock.tick();
             Object item = items.get(i);
             Object key = postprocess(getter == null ? item : getter.get(item), caseSensitive);
             if (max ? PyOps.gt(key, bestKey) : PyOps.lt(key, bestKey)) {
@@ -298,8 +310,16 @@ public final class SequenceFilters {
             func = item -> PyFilters.call(filter, item, rest, kwargs);
         }
         List<Object> out = new ArrayList<>();
+        PyLimits.Clock clock = PyLimits.clock();
         for (Object item : PyFilters.iterate(value)) {
-            out.add(func.apply(item));
+            clock.tick();
+            Object mapped = func.apply(item);
+            if (mapped != item) {
+                // new values (a filter's results) all live until the list is returned: the render's memory
+                // account sees them as they are made, not only when the list is complete
+                PyLimits.hold(PyLimits.sizeOf(mapped));
+            }
+            out.add(mapped);
         }
         return Collections.unmodifiableList(out);
     }
@@ -322,7 +342,9 @@ public final class SequenceFilters {
         String test = args.size() > offset ? PyStr.str(args.get(offset)) : null;
         List<Object> testArgs = args.size() > offset + 1 ? args.subList(offset + 1, args.size()) : List.of();
         List<Object> out = new ArrayList<>();
+        PyLimits.Clock clock = PyLimits.clock();
         for (Object item : PyFilters.iterate(value)) {
+            clock.tick();
             Object subject = getter == null ? item : getter.get(item);
             boolean passed = test == null ? PyOps.truthy(subject) : testWithKeywords(test, subject, testArgs, kwargs);
             if (passed == keep) {
@@ -347,7 +369,9 @@ public final class SequenceFilters {
     public static List<Object> groupby(Object value, Object attribute, Object fallback, boolean caseSensitive) {
         AttributePath getter = new AttributePath(attribute);
         List<Object[]> keyed = new ArrayList<>();
+        PyLimits.Clock clock = PyLimits.clock();
         for (Object item : PyFilters.iterate(value)) {
+            clock.tick();
             keyed.add(new Object[] {postprocess(getter.get(item, fallback), caseSensitive), item});
         }
         sortKeyed(keyed, false);

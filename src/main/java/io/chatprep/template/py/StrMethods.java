@@ -452,7 +452,9 @@ final class StrMethods {
         }
         List<?> items = iterableItems(iterable);
         StringBuilder out = new StringBuilder();
+        PyLimits.Clock clock = PyLimits.clock();
         for (int i = 0; i < items.size(); i++) {
+            clock.tick();
             Object item = items.get(i);
             if (!(item instanceof String)) {
                 throw PyException.typeError("sequence item " + i + ": expected str instance, "

@@ -21,7 +21,9 @@ public final class TextFilters {
         AttributePath getter = attribute == null || attribute == PyNone.NONE ? null : new AttributePath(attribute);
         StringBuilder out = new StringBuilder();
         String sep = PyStr.str(separator);
+        PyLimits.Clock clock = PyLimits.clock();
         for (int i = 0; i < items.size(); i++) {
+            clock.tick();
             if (i > 0) {
                 out.append(sep);
             }

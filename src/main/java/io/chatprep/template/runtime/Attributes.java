@@ -5,9 +5,10 @@ import io.chatprep.template.py.PyAccess;
 import io.chatprep.template.py.PyMethod;
 
 /**
- * The sandbox's attribute resolver. Only Python-level attributes exist: dict keys, namespace attributes,
- * {@code loop} fields and the whitelisted Python methods of str, dict and list. No Java method is reachable;
- * a method that would mutate its receiver raises as Jinja2's ImmutableSandboxedEnvironment does.
+ * The sandbox's attribute resolver. Only Python-level attributes exist: dict keys, namespace attributes, the
+ * attributes of {@code loop}, cyclers, joiners and macros, and the whitelisted Python methods of str, dict and
+ * list. No Java method is reachable; an attribute Jinja2's ImmutableSandboxedEnvironment refuses (see
+ * {@link Sandbox}) is an {@link UnsafeUndefined}.
  */
 public final class Attributes {
     private Attributes() {
@@ -18,6 +19,13 @@ public final class Attributes {
      * layer (method first, then dict item, named-tuple field, number part), else Undefined (null).
      */
     public static Object getAttr(Object obj, String name, RenderContext ctx) {
+        UnsafeUndefined refused = Sandbox.refused(obj, name);
+        if (refused != null) {
+            return refused;
+        }
+        if (obj instanceof UnsafeUndefined u) {
+            throw u.error();
+        }
         if (obj instanceof Namespace ns) {
             return ns.get(name);
         }
@@ -26,6 +34,12 @@ public final class Attributes {
         }
         if (obj instanceof Cycler cycler) {
             return cycler.attribute(name);
+        }
+        if (obj instanceof Joiner joiner) {
+            return joiner.attribute(name);
+        }
+        if (obj instanceof Macro macro) {
+            return macro.attribute(name);
         }
         if (obj == null) {
             throw TemplateRuntimeException.undefined("'" + name + "' of an undefined value");

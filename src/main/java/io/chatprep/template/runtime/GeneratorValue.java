@@ -18,6 +18,10 @@ public final class GeneratorValue implements Iterable<Object>, PyTyped {
         this.typeName = typeName;
     }
 
+    List<Object> items() {
+        return items;
+    }
+
     public String typeName() {
         return typeName;
     }

@@ -5,7 +5,7 @@ import io.chatprep.template.py.PyTyped;
 import java.util.List;
 
 /** Jinja2's {@code loop} variable for one {@code for} loop. */
-public final class LoopState implements PyTyped {
+public final class LoopState implements PyTyped, Sandbox.Typed {
     private final List<Object> items;
     private int index;
     private Object lastChanged = NOT_SET;
@@ -13,6 +13,10 @@ public final class LoopState implements PyTyped {
 
     public LoopState(List<Object> items) {
         this.items = items;
+    }
+
+    List<Object> items() {
+        return items;
     }
 
     public void moveTo(int i) {
@@ -34,20 +38,20 @@ public final class LoopState implements PyTyped {
             case "depth0" -> 0L;
             case "previtem" -> index > 0 ? items.get(index - 1) : null;
             case "nextitem" -> index + 1 < n ? items.get(index + 1) : null;
-            case "cycle" -> (PyCallable) (args, c) -> {
+            case "cycle" -> new BoundCall(this, "LoopContext", "cycle", (args, c) -> {
                 if (args.size() == 0) {
                     throw TemplateRuntimeException.typeError("no items for cycling given");
                 }
                 return args.positional().get(index % args.size());
-            };
-            case "changed" -> (PyCallable) (args, c) -> {
-                Object now = args.positional();
+            });
+            case "changed" -> new BoundCall(this, "LoopContext", "changed", (args, c) -> {
+                Object now = UnsafeUndefined.plain(args.positional());
                 if (lastChanged != NOT_SET && PyOps.eq(lastChanged, now)) {
                     return false;
                 }
                 lastChanged = now;
                 return true;
-            };
+            });
             default -> null;
         };
     }
@@ -59,6 +63,11 @@ public final class LoopState implements PyTyped {
 
     @Override
     public String pyTypeName() {
+        return "LoopContext";
+    }
+
+    @Override
+    public String sandboxKind() {
         return "LoopContext";
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A macro (or a {@code call} block's {@code caller}) bound to the scope it was defined in. */
-public final class Macro implements PyCallable {
+public final class Macro implements PyCallable, Sandbox.Typed {
     /** Renders a macro body in a prepared scope and returns its text. */
     @FunctionalInterface
     public interface Body {
@@ -23,25 +23,45 @@ public final class Macro implements PyCallable {
     private final Body body;
     private final boolean catchVarargs;
     private final boolean catchKwargs;
-    private final PyCallable caller;
+    private final boolean usesCaller;
 
+    /** {@code catchVarargs}, {@code catchKwargs}, {@code usesCaller}: the body reads varargs, kwargs, caller. */
     public Macro(String name, List<Param> params, Scope definedIn, Body body, boolean catchVarargs,
-            boolean catchKwargs, PyCallable caller) {
+            boolean catchKwargs, boolean usesCaller) {
         this.name = name;
         this.params = params;
         this.definedIn = definedIn;
         this.body = body;
         this.catchVarargs = catchVarargs;
         this.catchKwargs = catchKwargs;
-        this.caller = caller;
+        this.usesCaller = usesCaller;
     }
 
     public String name() {
         return name;
     }
 
-    public Macro withCaller(PyCallable newCaller) {
-        return new Macro(name, params, definedIn, body, catchVarargs, catchKwargs, newCaller);
+    Scope definedIn() {
+        return definedIn;
+    }
+
+    /** The Python attributes of Jinja2's Macro a template can read; anything else is Undefined. */
+    public Object attribute(String attribute) {
+        return switch (attribute) {
+            case "name" -> name;
+            case "arguments" -> io.chatprep.template.py.PyTuple.copyOf(
+                    params.stream().map(p -> (Object) p.name()).toList());
+            case "catch_kwargs" -> catchKwargs;
+            case "catch_varargs" -> catchVarargs;
+            case "caller" -> usesCaller;
+            case "explicit_caller" -> params.stream().anyMatch(p -> p.name().equals("caller"));
+            default -> null;
+        };
+    }
+
+    @Override
+    public String sandboxKind() {
+        return "Macro";
     }
 
     @Override
@@ -49,7 +69,7 @@ public final class Macro implements PyCallable {
         Scope scope = definedIn.child();
         List<Object> pos = args.positional();
         Map<String, Object> kw = new LinkedHashMap<>(args.keywords());
-        PyCallable callerArg = caller;
+        PyCallable callerArg = null;
         Object kwCaller = kw.remove("caller");
         if (kwCaller instanceof PyCallable pc) {
             callerArg = pc;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Jinja2's {@code namespace()}: the one object a template may assign attributes to, across scopes. */
-public final class Namespace implements PyTyped {
+public final class Namespace implements PyTyped, Sandbox.Typed {
     private final Map<String, Object> attributes = new LinkedHashMap<>();
 
     public Object get(String name) {
@@ -20,6 +20,10 @@ public final class Namespace implements PyTyped {
         attributes.put(name, value);
     }
 
+    void forEachValue(java.util.function.Consumer<Object> visit) {
+        attributes.values().forEach(visit);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("<Namespace {");
@@ -30,13 +34,18 @@ public final class Namespace implements PyTyped {
             }
             first = false;
             sb.append(io.chatprep.template.py.PyStr.repr(e.getKey())).append(": ")
-                    .append(io.chatprep.template.py.PyStr.repr(e.getValue()));
+                    .append(io.chatprep.template.py.PyStr.repr(UnsafeUndefined.plain(e.getValue())));
         }
         return sb.append("}>").toString();
     }
 
     @Override
     public String pyTypeName() {
+        return "Namespace";
+    }
+
+    @Override
+    public String sandboxKind() {
         return "Namespace";
     }
 }

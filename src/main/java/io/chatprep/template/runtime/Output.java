@@ -21,7 +21,12 @@ public final class Output {
         }
         text.append(s);
         codePoints += PyTypes.codePointLength(s);
+        ctx.memory().charge(2L * s.length());
         ctx.checkClock();
+    }
+
+    int length() {
+        return text.length();
     }
 
     public long codePoints() {

@@ -2,16 +2,24 @@ package io.chatprep.template.runtime;
 
 import io.chatprep.template.RenderLimits;
 import io.chatprep.template.TemplateException.Kind;
+import io.chatprep.template.py.PyLimits;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Everything one render owns: its variables, limits and budgets, the top-level output and the spans. */
-public final class RenderContext {
+/**
+ * Everything one render owns: its variables, limits and budgets (loop iterations, macro depth, time, memory), the
+ * top-level output and the spans. It is the value layer's {@link PyLimits.Meter} while the render runs, so
+ * long builtins check its clock and {@code map} reports the values it builds.
+ */
+public final class RenderContext implements PyLimits.Meter {
     private final RenderLimits limits;
     private final LocalDateTime now;
     private final long deadlineNanos;
     private final List<int[]> spans = new ArrayList<>();
+    private static final int SMALL_STRING = 64;
+    private final MemoryMeter memory;
+    private final int smallString;
     private Output root;
     private long loopIterations;
     private int macroDepth;
@@ -22,6 +30,47 @@ public final class RenderContext {
         this.limits = limits;
         this.now = now;
         this.deadlineNanos = System.nanoTime() + limits.timeBudget().toNanos();
+        this.memory = new MemoryMeter(limits.maxMemoryBytes(), this);
+        this.smallString = (int) Math.min(SMALL_STRING, limits.maxStringChars());
+    }
+
+    public MemoryMeter memory() {
+        return memory;
+    }
+
+    /**
+     * A value an operation just built: refused past the per-value size cap, and counted against the render's
+     * memory. Returns it.
+     */
+    public Object built(Object value) {
+        if (value instanceof String s) {
+            // short strings (most of a render's concatenations) can only add up inside lists, dicts or the
+            // output, which are counted themselves
+            if (s.length() > smallString) {
+                checkStringSize(s.length());
+                memory.charge(2L * s.length());
+            }
+        } else if (value instanceof Number || value instanceof Boolean) {
+            return value;
+        } else if (value instanceof List<?> l) {
+            checkStringSize(l.size());
+            memory.charge(8L * l.size());
+        } else {
+            memory.charge(PyLimits.sizeOf(value));
+        }
+        return value;
+    }
+
+    @Override
+    public void hold(long bytes) {
+        memory.charge(bytes);
+    }
+
+    @Override
+    public void checkTime() {
+        if (System.nanoTime() > deadlineNanos) {
+            throw limitError("render time budget of " + limits.timeBudget().toMillis() + " ms exceeded");
+        }
     }
 
     /** Records the template line being rendered, so a failure can name it. */
@@ -81,8 +130,8 @@ public final class RenderContext {
     }
 
     public void checkClock() {
-        if ((++clockTick & 63) == 0 && System.nanoTime() > deadlineNanos) {
-            throw limitError("render time budget of " + limits.timeBudget().toMillis() + " ms exceeded");
+        if ((++clockTick & 63) == 0) {
+            checkTime();
         }
     }
 

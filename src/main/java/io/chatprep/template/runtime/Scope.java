@@ -21,10 +21,17 @@ public final class Scope {
         }
     };
 
+    /** Levels hold a few names each: a linear scan beats hashing until this many, then a map takes over. */
+    private static final int SCAN_LIMIT = 8;
+
     private final Scope parent;
     private final Context root;
     private final RenderContext ctx;
-    private Map<String, Object> vars;
+    private String[] names;
+    private int[] hashes;
+    private Object[] values;
+    private int size;
+    private Map<String, Object> many;
 
     private Scope(Scope parent, Context root, RenderContext ctx) {
         this.parent = parent;
@@ -59,14 +66,40 @@ public final class Scope {
         return ctx;
     }
 
+    Scope parent() {
+        return parent;
+    }
+
+    /** The values assigned at this level (for the memory walk). */
+    void forEachValue(java.util.function.Consumer<Object> visit) {
+        if (many != null) {
+            many.values().forEach(visit);
+        }
+        for (int i = 0; i < size; i++) {
+            visit.accept(values[i]);
+        }
+    }
+
+    /** This level's value of {@code name}: the UNDEFINED marker when assigned Undefined, null when not assigned. */
+    private Object own(String name) {
+        if (many != null) {
+            return many.get(name);
+        }
+        int h = name.hashCode();
+        for (int i = 0; i < size; i++) {
+            if (hashes[i] == h && (names[i] == name || names[i].equals(name))) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
     /** The variable's value, or Java null (Undefined) when nothing defines it. */
     public Object lookup(String name) {
         for (Scope s = this; ; s = s.parent) {
-            if (s.vars != null) {
-                Object v = s.vars.get(name);
-                if (v != null) {
-                    return v == UNDEFINED ? null : v;
-                }
+            Object v = s.own(name);
+            if (v != null) {
+                return v == UNDEFINED ? null : v;
             }
             if (s.parent == null) {
                 // The root context holds the render's variables and globals; assignments never reach it.
@@ -76,9 +109,41 @@ public final class Scope {
     }
 
     public void set(String name, Object value) {
-        if (vars == null) {
-            vars = new HashMap<>();
+        Object stored = value == null ? UNDEFINED : value;
+        if (many != null) {
+            many.put(name, stored);
+            return;
         }
-        vars.put(name, value == null ? UNDEFINED : value);
+        int h = name.hashCode();
+        for (int i = 0; i < size; i++) {
+            if (hashes[i] == h && (names[i] == name || names[i].equals(name))) {
+                values[i] = stored;
+                return;
+            }
+        }
+        if (size == SCAN_LIMIT) {
+            many = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                many.put(names[i], values[i]);
+            }
+            names = null;
+            hashes = null;
+            values = null;
+            size = 0;
+            many.put(name, stored);
+            return;
+        }
+        if (names == null) {
+            names = new String[4];
+            hashes = new int[4];
+            values = new Object[4];
+        } else if (size == names.length) {
+            names = java.util.Arrays.copyOf(names, SCAN_LIMIT);
+            hashes = java.util.Arrays.copyOf(hashes, SCAN_LIMIT);
+            values = java.util.Arrays.copyOf(values, SCAN_LIMIT);
+        }
+        names[size] = name;
+        hashes[size] = h;
+        values[size++] = stored;
     }
 }

@@ -14,17 +14,17 @@ public final class Values {
     }
 
     public static boolean truthy(Object v) {
-        return v instanceof Boolean b ? b : PyOps.truthy(v);
+        return v instanceof Boolean b ? b : PyOps.truthy(UnsafeUndefined.plain(v));
     }
 
     /** {@code str(v)} as Jinja2 prints it: Undefined prints nothing. */
     public static String str(Object v) {
-        return PyStr.str(v);
+        return PyStr.str(UnsafeUndefined.plain(v));
     }
 
     /** Python's type name; the engine's callables (macros, globals, bound methods) are functions. */
     public static String typeName(Object v) {
-        return v instanceof PyCallable ? "function" : PyTypes.typeName(v);
+        return v instanceof PyCallable ? "function" : PyTypes.typeName(UnsafeUndefined.plain(v));
     }
 
     /** Python's {@code iter(v)} materialised; Undefined iterates as empty, as Jinja2's Undefined does. */
@@ -33,7 +33,7 @@ public final class Values {
         if (v instanceof PyCallable) {
             throw TemplateRuntimeException.typeError("'function' object is not iterable");
         }
-        return (List<Object>) PyOps.iterate(v);
+        return (List<Object>) PyOps.iterate(UnsafeUndefined.plain(v));
     }
 
     /**
@@ -41,13 +41,17 @@ public final class Values {
      * Undefined (null). Containers follow the value layer; a method found by name is handed out as a callable the
      * engine can invoke; the engine's own objects answer by attribute.
      */
-    public static Object getItem(Object obj, Object key, RenderContext ctx) {
+    public static Object getItem(Object obj, Object rawKey, RenderContext ctx) {
+        if (obj instanceof UnsafeUndefined u) {
+            throw u.error();
+        }
+        Object key = UnsafeUndefined.plain(rawKey);
         if (obj == null) {
             throw TemplateRuntimeException.undefined("'" + describeKey(key) + "' of an undefined value");
         }
         if (key instanceof SliceValue s) {
             if (obj instanceof String || obj instanceof List<?>) {
-                return PyAccess.slice(obj, s.start(), s.stop(), s.step());
+                return ctx.built(PyAccess.slice(obj, s.start(), s.stop(), s.step()));
             }
             if (obj instanceof GeneratorValue g) {
                 throw TemplateRuntimeException.typeError("'" + g.typeName() + "' object is not subscriptable");
@@ -56,7 +60,15 @@ public final class Values {
             return null;
         }
         if (obj instanceof Map<?, ?> || obj instanceof List<?> || obj instanceof String) {
-            return Attributes.callable(PyAccess.getitem(obj, key));
+            Object item = PyAccess.getitem(obj, key);
+            if (item == null && key instanceof String name) {
+                // no such item: Jinja2's getitem then tries the attribute, which the sandbox may refuse
+                UnsafeUndefined refused = Sandbox.refused(obj, name);
+                if (refused != null) {
+                    return refused;
+                }
+            }
+            return Attributes.callable(item);
         }
         if (key instanceof String name) {
             return Attributes.getAttr(obj, name, ctx);

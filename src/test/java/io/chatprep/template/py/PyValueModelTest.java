@@ -104,9 +104,12 @@ class PyValueModelTest {
     }
 
     @Test
-    void mutatorsRaiseSecurityErrorOnlyWhenCalled() {
-        Object append = PyAccess.getattr(List.of(1L), "append");
-        PyException e = assertThrows(PyException.class, () -> ((PyMethod) append).call(List.of(2L), Map.of()));
+    void mutatorsAreUndefinedAttributesAndRefusedWhenCalled() {
+        assertNull(PyAccess.getattr(List.of(1L), "append"));
+        assertNull(PyAccess.getattr("text", "__class__"));
+        assertEquals("v", PyAccess.getattr(Map.of("_private", "v"), "_private"));
+        PyException e = assertThrows(PyException.class, () -> PyMethods.call(List.of(1L), "append", List.of(2L),
+                Map.of()));
         assertEquals("SecurityError", e.pyType());
         assertEquals("access to attribute 'append' of 'list' object is unsafe.", e.getMessage());
     }

@@ -2,6 +2,8 @@ package io.chatprep.template.lib.fn;
 
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.PyCallable;
+import io.chatprep.template.runtime.Sandbox;
+import io.chatprep.template.runtime.UnsafeUndefined;
 import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
 import java.util.Collections;
@@ -10,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code dict(mapping_or_pairs?, **kwargs)}. */
-public final class DictFunction implements PyCallable {
+public final class DictFunction implements PyCallable, Sandbox.Typed {
     @Override
-    public Object call(CallArgs args, RenderContext ctx) {
+    public Object call(CallArgs callArgs, RenderContext ctx) {
+        CallArgs args = UnsafeUndefined.plain(callArgs);
         Map<Object, Object> out = new LinkedHashMap<>();
         if (!args.positional().isEmpty()) {
             Object src = args.positional().get(0);
@@ -27,6 +30,11 @@ public final class DictFunction implements PyCallable {
         }
         out.putAll(args.keywords());
         return Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public String sandboxKind() {
+        return "class:dict";
     }
 
     @Override

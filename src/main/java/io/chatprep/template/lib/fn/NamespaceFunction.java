@@ -3,11 +3,12 @@ package io.chatprep.template.lib.fn;
 import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.Namespace;
 import io.chatprep.template.runtime.PyCallable;
+import io.chatprep.template.runtime.Sandbox;
 import io.chatprep.template.runtime.RenderContext;
 import java.util.Map;
 
 /** {@code namespace(mapping?, **attrs)}: a fresh object whose attributes may be assigned across scopes. */
-public final class NamespaceFunction implements PyCallable {
+public final class NamespaceFunction implements PyCallable, Sandbox.Typed {
     @Override
     public Object call(CallArgs args, RenderContext ctx) {
         Namespace ns = new Namespace();
@@ -18,6 +19,11 @@ public final class NamespaceFunction implements PyCallable {
         }
         args.keywords().forEach(ns::set);
         return ns;
+    }
+
+    @Override
+    public String sandboxKind() {
+        return "class:namespace";
     }
 
     @Override

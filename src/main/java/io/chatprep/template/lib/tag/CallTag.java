@@ -11,6 +11,7 @@ import io.chatprep.template.runtime.CallArgs;
 import io.chatprep.template.runtime.Macro;
 import io.chatprep.template.runtime.PyCallable;
 import io.chatprep.template.runtime.TemplateRuntimeException;
+import io.chatprep.template.runtime.UnsafeUndefined;
 import io.chatprep.template.runtime.Values;
 import io.chatprep.template.tree.Frame;
 import java.util.LinkedHashMap;
@@ -58,9 +59,12 @@ public final class CallTag extends ChatTag<CallTag.Header> {
         Macro caller = new Macro("caller", MacroTag.bind(h.params()), s.scope(), scope -> {
             scope.bindUndefined(frame);
             return RenderSession.current().renderToString(body, scope);
-        }, false, false, null);
+        }, false, false, false);
         s.ctx().at(h.call().line());
         Object f = h.call().function().eval(s.scope());
+        if (f instanceof UnsafeUndefined u) {
+            throw u.error();
+        }
         if (f == null) {
             throw TemplateRuntimeException.undefined("'" + h.call().function().describe() + "' is undefined");
         }

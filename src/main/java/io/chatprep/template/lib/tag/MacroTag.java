@@ -19,9 +19,9 @@ public final class MacroTag extends ChatTag<MacroTag.Header> {
     public record ParamSpec(String name, Expr defaultValue) {
     }
 
-    /** Name, parameters, body and its frame, and whether the body reads {@code varargs} / {@code kwargs}. */
+    /** Name, parameters, body and its frame, and whether the body reads varargs, kwargs, caller. */
     public record Header(String name, List<ParamSpec> params, List<Node> body, Frame frame, boolean varargs,
-            boolean kwargs) {
+            boolean kwargs, boolean caller) {
     }
 
     @Override
@@ -43,7 +43,8 @@ public final class MacroTag extends ChatTag<MacroTag.Header> {
         compiler.frame().store(name);
         List<Node> body = node.getChildren();
         return new Header(name, params, body, compiler.compileFrame(body, parameters(params, p)),
-                TreeCompiler.mentions(body, "varargs"), TreeCompiler.mentions(body, "kwargs"));
+                TreeCompiler.mentions(body, "varargs"), TreeCompiler.mentions(body, "kwargs"),
+                TreeCompiler.mentions(body, "caller"));
     }
 
     static List<ParamSpec> parseSignature(Parser p) {
@@ -88,7 +89,7 @@ public final class MacroTag extends ChatTag<MacroTag.Header> {
         Macro macro = new Macro(h.name(), bind(h.params()), s.scope(), scope -> {
             scope.bindUndefined(frame);
             return RenderSession.current().renderToString(body, scope);
-        }, h.varargs(), h.kwargs(), null);
+        }, h.varargs(), h.kwargs(), h.caller());
         s.scope().set(h.name(), macro);
     }
 }

@@ -74,7 +74,7 @@ public final class SetTag extends ChatTag<SetTag.Header> implements FlexibleTag 
             h.target().assign(s.scope(), h.value().eval(s.scope()));
             return;
         }
-        Object value = s.renderToString(h.body(), s.scope().enter(h.bodyFrame()));
+        Object value = s.ctx().built(s.renderToString(h.body(), s.scope().enter(h.bodyFrame())));
         for (FilterExpr f : h.filters()) {
             value = f.applyTo(value, s.scope());
         }

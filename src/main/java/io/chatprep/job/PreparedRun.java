@@ -1,0 +1,197 @@
+package io.chatprep.job;
+
+import io.chatprep.job.config.JobConfig;
+import io.chatprep.job.encode.BroadcastSpec;
+import io.chatprep.job.encode.EncoderCache;
+import io.chatprep.job.encode.EncoderFactory;
+import io.chatprep.job.encode.RowEncoder;
+import io.chatprep.tokenize.HfTokenizer;
+import io.chatprep.tokenize.NativeLibraryException;
+import io.chatprep.tokenize.TokenizerLoad;
+import org.apache.hadoop.conf.Configuration;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Everything a run prepares before reading a row, as one object the command line or notebook builds and hands to the
+ * job: the plan (tokenizer files read, template resolved and compiled, encoder spec), and the tokenizer, loaded
+ * once. Preparing starts at once, on a thread of its own, so that it overlaps whatever the caller does meanwhile
+ * (a fresh JVM starting its Spark session): the tokenizer starts loading as soon as its files are read, while the
+ * template is still being resolved.
+ *
+ * <p>Where the tasks run in this JVM (local mode), the tokenizer becomes the run's encoder, which the tasks then find
+ * in {@link EncoderCache}; on a cluster it is the driver's own copy, for the report's samples and to fail fast when
+ * it cannot load.
+ */
+public final class PreparedRun implements AutoCloseable {
+    private final JobConfig config;
+    private final boolean tasksInThisJvm;
+    private final EncoderFactory factory;
+    private final CompletableFuture<Planned> planned;
+    /** Local mode: the run's encoder. */
+    private final CompletableFuture<RowEncoder> encoder;
+    /** Cluster: the driver's tokenizer, closed with this run. */
+    private final CompletableFuture<HfTokenizer> driverTokenizer;
+    /** Cluster: how the executors' encoders tokenize, read from tokenizer.json by the otherwise idle driver. */
+    private final CompletableFuture<String> explanation;
+
+    private record Planned(JobPlan plan, BroadcastSpec spec, TokenizerLoad load) {
+    }
+
+    private PreparedRun(JobConfig config, Configuration hadoop, boolean tasksInThisJvm, EncoderFactory factory) {
+        this.config = config;
+        this.tasksInThisJvm = tasksInThisJvm;
+        this.factory = factory;
+        CompletableFuture<TokenizerLoad> started = new CompletableFuture<>();
+        this.planned = onItsOwnThread(() -> {
+            JobPlan plan = JobPlan.prepare(config, hadoop, files -> started.complete(tasksInThisJvm
+                    ? TokenizerLoad.start(files, config.reuseSegments(), config.javaBpe())
+                    : TokenizerLoad.start(files, false, false)));
+            return new Planned(plan, BroadcastSpec.of(plan.spec()), started.join());
+        });
+        planned.whenComplete((p, e) -> {
+            if (e != null) {
+                // A plan that failed before reading the tokenizer files leaves no load to wait for; one that failed
+                // after leaves a load nobody will use.
+                started.completeExceptionally(e);
+                started.thenAccept(TokenizerLoad::discard);
+            }
+        });
+        if (tasksInThisJvm) {
+            this.encoder = planned.thenApplyAsync(p -> EncoderCache.get(p.spec().key(), p.spec().spec(), factory,
+                    p.load()), PreparedRun::newThread);
+            this.driverTokenizer = null;
+            this.explanation = null;
+        } else {
+            this.encoder = null;
+            this.driverTokenizer = started.thenApplyAsync(TokenizerLoad::tokenizer, PreparedRun::newThread);
+            this.explanation = planned.thenApplyAsync(p -> p.plan().encodingExplanation(), PreparedRun::newThread);
+        }
+    }
+
+    /**
+     * Starts preparing a run of {@code config}; {@code hadoop} reads its tokenizer and template files, and
+     * {@code tasksInThisJvm} says whether the run's tasks will run in this JVM (a local master).
+     */
+    public static PreparedRun start(JobConfig config, Configuration hadoop, boolean tasksInThisJvm,
+                                    EncoderFactory factory) {
+        return new PreparedRun(config, hadoop, tasksInThisJvm, factory);
+    }
+
+    /**
+     * Starts preparing a run before its Spark session exists: Hadoop settings from the config's own
+     * {@code spark.hadoop.*} entries, as the session would give them, and local mode when the master is local
+     * (spark-submit's {@code spark.master} wins over the config's, as for the session).
+     */
+    public static PreparedRun beforeSession(JobConfig config, EncoderFactory factory) {
+        Configuration hadoop = new Configuration();
+        for (Map.Entry<String, String> e : config.spark().entrySet()) {
+            if (e.getKey().startsWith("spark.hadoop.")) {
+                hadoop.set(e.getKey().substring("spark.hadoop.".length()), e.getValue());
+            }
+        }
+        String master = System.getProperty("spark.master", config.master());
+        return start(config, hadoop, master != null && master.startsWith("local"), factory);
+    }
+
+    public JobConfig config() {
+        return config;
+    }
+
+    /** Whether this run's tasks run in this JVM, where its encoder is. */
+    public boolean tasksInThisJvm() {
+        return tasksInThisJvm;
+    }
+
+    public EncoderFactory factory() {
+        return factory;
+    }
+
+    /** The plan, waiting for it; the planning's own failure (a bad tokenizer path, template) if it failed. */
+    public JobPlan plan() {
+        return joined(planned).plan();
+    }
+
+    /** The encoder spec with its content key, as the tasks receive it. */
+    public BroadcastSpec spec() {
+        return joined(planned).spec();
+    }
+
+    /**
+     * Throws what every task would throw if the tokenizer cannot be loaded, before any task starts (on a cluster,
+     * tasks would fail one by one, each after its retries). Locally that is this JVM's encoder; on a cluster the
+     * driver's own load of the same files, except that a driver which cannot load the native library at all says
+     * nothing about the executors.
+     */
+    public void requireLoadable() {
+        if (tasksInThisJvm) {
+            joined(encoder);
+            return;
+        }
+        try {
+            joined(driverTokenizer);
+        } catch (NativeLibraryException e) {
+            // The executors' platform may differ from the driver's.
+        }
+    }
+
+    /** The tokenizer, for decoding the report's samples: the encoder's locally, the driver's own on a cluster. */
+    public HfTokenizer tokenizer() {
+        return tasksInThisJvm ? joined(encoder).tokenizer() : joined(driverTokenizer);
+    }
+
+    /** How rows are tokenized: the encoder's own account locally, else what the plan reads from tokenizer.json. */
+    public String tokenization() {
+        if (!tasksInThisJvm) {
+            return joined(explanation);
+        }
+        String own = joined(encoder).tokenization();
+        return own != null ? own : plan().encodingExplanation();
+    }
+
+    /** Waits for what is still loading, so that no load outlives the run; closes the driver's tokenizer. */
+    @Override
+    public void close() {
+        if (encoder != null) {
+            encoder.exceptionally(e -> null).join();
+        }
+        if (driverTokenizer != null) {
+            driverTokenizer.thenAccept(HfTokenizer::close).exceptionally(e -> null);
+        }
+    }
+
+    private static <T> CompletableFuture<T> onItsOwnThread(java.util.function.Supplier<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        newThread(() -> {
+            try {
+                f.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    private static void newThread(Runnable task) {
+        Thread t = new Thread(task, "chatprep-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The value, or the preparation's own exception rather than the future's wrapper. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.chatprep.job;
+
+import io.chatprep.job.config.ConfigException;
+import io.chatprep.job.config.JobConfig;
+import io.chatprep.job.encode.EncoderCache;
+import io.chatprep.job.encode.EncoderFactory;
+import io.chatprep.job.encode.RowEncoder;
+import io.chatprep.tokenize.TokenizerLoadException;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A prepared run holds the plan and the one tokenizer it loads: locally the very encoder the run's tasks use, on a
+ * cluster the driver's own copy; a tokenizer or plan that cannot load fails the run before any task.
+ */
+class PreparedRunTest {
+    private static final EncoderFactory ENCODERS = EncoderFactory.conversationEncoder();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void forget() {
+        EncoderCache.closeAll();
+    }
+
+    private JobConfig config(Path tokenizer, String... extra) {
+        String[] settings = new String[extra.length + 1];
+        settings[0] = "chat_template=" + Path.of("templates/qwen3_training.jinja").toAbsolutePath();
+        System.arraycopy(extra, 0, settings, 1, extra.length);
+        return JobTestSupport.config(JobPlanDeriveMasksTest.ROWS, dir.resolve("out"), tokenizer, settings);
+    }
+
+    @Test
+    void aLocalRunsEncoderIsBuiltOnceAndIsTheOneItsTasksFind() {
+        try (PreparedRun prepared = PreparedRun.start(config(JobPlanDeriveMasksTest.TOKENIZER), new Configuration(),
+                true, ENCODERS)) {
+            prepared.requireLoadable();
+            assertEquals(1, EncoderCache.size());
+            RowEncoder cached = EncoderCache.cached(prepared.spec().key(), ENCODERS);
+            assertNotNull(cached);
+            // A task in this JVM gets a handle of the key alone and finds the same spec and encoder.
+            var handle = prepared.spec().forTasks(true);
+            assertSame(cached, EncoderCache.get(handle.key(), handle.spec(), ENCODERS));
+            assertSame(cached.tokenizer(), prepared.tokenizer());
+            assertEquals(prepared.plan().encodingExplanation(), prepared.tokenization());
+            assertSame(prepared.plan(), prepared.plan());
+        }
+    }
+
+    @Test
+    void beforeTheSessionALocalMasterMeansTasksInThisJvm() {
+        try (PreparedRun local = PreparedRun.beforeSession(config(JobPlanDeriveMasksTest.TOKENIZER, "master=local[2]"),
+                ENCODERS);
+             PreparedRun cluster = PreparedRun.beforeSession(config(JobPlanDeriveMasksTest.TOKENIZER,
+                     "master=spark://cluster:7077"), ENCODERS)) {
+            assertTrue(local.tasksInThisJvm());
+            assertTrue(!cluster.tasksInThisJvm());
+            cluster.requireLoadable();
+            assertEquals(cluster.plan().encodingExplanation(), cluster.tokenization());
+            assertNotNull(cluster.tokenizer().specialTokens());
+        }
+    }
+
+    @Test
+    void aTokenizerThatCannotLoadFailsBeforeAnyTaskInEitherMode() throws Exception {
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(broken.resolve("tokenizer.json"), "{\"model\": {");
+        for (boolean local : new boolean[]{true, false}) {
+            try (PreparedRun prepared = PreparedRun.start(config(broken), new Configuration(), local, ENCODERS)) {
+                TokenizerLoadException e = assertThrows(TokenizerLoadException.class, prepared::requireLoadable);
+                assertTrue(e.getMessage().contains(broken.resolve("tokenizer.json").getFileName().toString()),
+                        e.getMessage());
+            }
+        }
+        assertEquals(0, EncoderCache.size());
+    }
+
+    @Test
+    void aPlanThatFailsReportsItsOwnError() {
+        try (PreparedRun prepared = PreparedRun.start(config(dir.resolve("no-tokenizer")), new Configuration(), true,
+                ENCODERS)) {
+            ConfigException e = assertThrows(ConfigException.class, prepared::plan);
+            assertTrue(e.getMessage().contains("'tokenizer' directory not found"), e.getMessage());
+            assertThrows(ConfigException.class, prepared::requireLoadable);
+        }
+    }
+}
