@@ -32,7 +32,9 @@ public final class InspectCommand implements Command, FlagOptions {
     @Override
     public String usage() {
         return "usage: chatprep inspect --tokenizer DIR --input X.jsonl [--rows 0,5] [--boundaries] [--plain] [--html OUT.html]\n"
-                + "       [--chat-template FILE|auto] [--mask assistant|last-turn|final-channel] [--now ISO] [--derive-masks]";
+                + "       [--chat-template FILE|auto] [--mask assistant|last-turn|final-channel] [--now ISO] [--derive-masks]\n"
+                + "       [--image-processor DIR|auto]   image rows as the model's processor encodes them; runs of image\n"
+                + "                                      tokens are shown once with their count (<|image_pad|>×391)";
     }
 
     @Override
@@ -57,6 +59,7 @@ public final class InspectCommand implements Command, FlagOptions {
         StringBuilder page = new StringBuilder();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         int shown = 0;
+        String source = input.toAbsolutePath().toString();
         try (ConversationEncoder encoder = EncoderSetup.open(args);
              BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
             int index = -1;
@@ -70,9 +73,11 @@ public final class InspectCommand implements Command, FlagOptions {
                 }
                 shown++;
                 try {
-                    EncodedConversation row = encoder.inspect(ConversationEncoder.parse(line));
+                    EncodedConversation row = encoder.inspect(ConversationEncoder.parse(line), source);
                     String counts = String.format("row %d: %d tokens, %d trained (%.1f%%)", index,
-                            row.encoding().size(), row.trainedTokens(), 100.0 * row.trainedTokens() / row.encoding().size());
+                            row.encoding().size(), row.trainedTokens(), 100.0 * row.trainedTokens() / row.encoding().size())
+                            + (row.images() == null ? "" : ", " + row.images().count() + " image"
+                            + (row.images().count() == 1 ? "" : "s"));
                     out.println("== " + counts);
                     out.println(console.render(row));
                     page.append("<h3>").append(counts).append("</h3>\n<pre>").append(html.render(row)).append("</pre>\n");

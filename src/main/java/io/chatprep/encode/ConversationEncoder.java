@@ -308,6 +308,11 @@ public final class ConversationEncoder implements AutoCloseable {
         return tokenization;
     }
 
+    /** The image processor rows are encoded for, or null for text rows only. */
+    public io.chatprep.vision.ImageProcessor imageProcessor() {
+        return vision == null ? null : vision.processor();
+    }
+
     /** The piece-reusing encoder, or null when segment reuse is off. */
     public SegmentEncoder segmentEncoder() {
         return segments;
