@@ -65,10 +65,20 @@ final class VisionRows {
         return processor;
     }
 
+    /** TRL's {@code images} column, or its single {@code image} as a list of one; null when the row has neither. */
+    private static Object imagesColumn(Map<String, Object> row) {
+        Object images = row.get("images");
+        if (images != null && images != PyNone.NONE) {
+            return images;
+        }
+        Object image = row.get("image");
+        return image == null || image == PyNone.NONE ? null : List.of(image);
+    }
+
     /** Whether a prompt-completion row holds images (which these rows do not support). */
     static boolean hasImages(RowInput input, Map<String, Object> row) throws RowRejectedException {
-        Object column = row.get("images");
-        if (column != null && column != PyNone.NONE && !(column instanceof List<?> l && l.isEmpty())) {
+        Object column = imagesColumn(row);
+        if (column != null && !(column instanceof List<?> l && l.isEmpty())) {
             return true;
         }
         for (Object message : input.allMessages()) {
@@ -85,11 +95,11 @@ final class VisionRows {
 
     EncodedConversation encode(ConversationEncoder encoder, RowInput input, Map<String, Object> row, String source)
             throws RowRejectedException {
-        Object column = row.get("images");
+        Object column = imagesColumn(row);
         VisionMessages.Prepared prepared;
         List<RowImages.Image> images;
         try {
-            prepared = VisionMessages.prepare(input.messages(), column == PyNone.NONE ? null : column);
+            prepared = VisionMessages.prepare(input.messages(), column);
             images = RowImages.load(prepared.images(), source, store, processor);
         } catch (ImageException e) {
             throw new RowRejectedException(STAGE, e.getMessage(), e);

@@ -89,6 +89,9 @@ public final class ChatPrepJob {
             progress.start();
             InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
+            if (plan.imageExplanation() != null) {
+                console.println("chatprep: images: " + plan.imageExplanation());
+            }
             if (!files.parquet().isEmpty()) {
                 // Reading Parquet input runs a Spark job for its schema: a tokenizer that cannot load stops the run first.
                 reportTokenizer.requireLoadable();
@@ -99,7 +102,7 @@ public final class ChatPrepJob {
             reportTokenizer.requireLoadable();
             step(progress, "encoding and writing rows");
             ShardWriter.Written written = new ShardWriter(spark, target).write(encoded, config.numShards(),
-                    config.rowsPerShard(), config.packLength(), config.writeAssistantMasks());
+                    config.rowsPerShard(), config.packLength(), config.writeAssistantMasks(), plan.imageColumns());
             RunStats stats = written.stats();
             stats.assertReconciled();
             if (config.packLength() == null && written.outputRows() != stats.written()) {
@@ -114,7 +117,8 @@ public final class ChatPrepJob {
             String manifest = manifest(plan, files, result, started, Instant.now(), explanation);
             target.writeText("manifest.json", manifest);
             target.writeText("README.md", DatasetCard.render(stats, result.outputRows(),
-                    io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks()),
+                    io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks(),
+                            plan.imageColumns()),
                     config.packLength() != null, plan.templateSha256(), plan.tokenizerSha256().get("tokenizer.json"),
                     Versions.all().get("chatprep"), JSON.valueToTree(plan.config()).toPrettyString()));
             step(progress, "writing report.html");
@@ -155,7 +159,7 @@ public final class ChatPrepJob {
                 .forTasks(spark.sparkContext().isLocal()));
         JavaRDD<SourceRow> source = rows.toJavaRDD().zipWithIndex().map(t -> {
             Map<String, Object> value = SparkValues.toPython(t._1(), Set.of());
-            return new SourceRow("dataframe", t._2(), PythonJson.write(value), value);
+            return new SourceRow(SourceRow.DATAFRAME, t._2(), PythonJson.write(value), value);
         });
         JavaRDD<Row> out = encode(source, config, spec, null, null).map(ChatPrepJob::transformed);
         return spark.createDataFrame(out, TRANSFORMED);

@@ -16,7 +16,7 @@ public final class ImageLocations {
     private ImageLocations() {
     }
 
-    static boolean hasScheme(String ref) {
+    public static boolean hasScheme(String ref) {
         return SCHEME.matcher(ref).find();
     }
 

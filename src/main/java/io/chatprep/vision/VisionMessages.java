@@ -125,16 +125,27 @@ public final class VisionMessages {
         return String.join("', '", present);
     }
 
+    /**
+     * The {@code images} column as reference strings. An entry may also be a dict with a {@code path} (as HF
+     * datasets stores an Image feature that was loaded from a file); embedded bytes are not supported.
+     */
     private static List<?> imageList(Object column) throws ImageException {
         if (!(column instanceof List<?> list)) {
             throw new ImageException("'images' must be a list of image references");
         }
+        List<String> refs = new ArrayList<>(list.size());
         for (Object ref : list) {
-            if (!(ref instanceof String s) || s.isEmpty()) {
-                throw new ImageException("'images' must hold path, URI or data URI strings, got " + ref);
+            if (ref instanceof Map<?, ?> m && m.get("path") instanceof String path && !path.isEmpty()) {
+                ref = path;
             }
+            if (!(ref instanceof String s) || s.isEmpty()) {
+                throw new ImageException("'images' must hold path, URI or data URI strings (or dicts with a 'path'), "
+                        + "got " + (ref instanceof Map ? "a dict without a 'path' (embedded image bytes are not "
+                        + "supported)" : String.valueOf(ref)));
+            }
+            refs.add(s);
         }
-        return list;
+        return refs;
     }
 
     /** TRL's prepare_multimodal_messages, with images as references. */

@@ -47,6 +47,8 @@ public final class JobConfig implements Serializable {
     private String chatTemplate = "auto";
     @JsonProperty("derive_masks")
     private boolean deriveMasks;
+    @JsonProperty("image_processor")
+    private String imageProcessor;
     @JsonProperty("reuse_segments")
     private boolean reuseSegments = true;
     @JsonProperty("java_bpe")
@@ -110,6 +112,10 @@ public final class JobConfig implements Serializable {
         positive("progress_interval_seconds", progressIntervalSeconds);
         if (dryRunRows < 1) {
             throw new ConfigException("'dry_run_rows' must be at least 1, got " + dryRunRows);
+        }
+        if (packLength != null && imageProcessor() != null) {
+            throw new ConfigException("'pack_length' cannot be combined with 'image_processor': packed rows would mix "
+                    + "several rows' images in one sequence");
         }
         if (packLength != null && maxLength != null && maxLength > packLength
                 && maxLengthPolicy() != MaxLengthPolicy.KEEP) {
@@ -202,6 +208,14 @@ public final class JobConfig implements Serializable {
     /** A template file path, or {@code auto} for the tokenizer's own / the bundled family template. */
     public String chatTemplate() {
         return chatTemplate == null || chatTemplate.isBlank() ? "auto" : chatTemplate;
+    }
+
+    /**
+     * The image processor's directory (holding {@code preprocessor_config.json}), {@code auto} for the tokenizer's
+     * directory, or null for text rows only.
+     */
+    public String imageProcessor() {
+        return imageProcessor == null || imageProcessor.isBlank() ? null : imageProcessor;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncodedRow;
 import io.chatprep.encode.EncoderSpec;
 import io.chatprep.encode.RowRejectedException;
+import io.chatprep.job.input.HadoopImageStore;
 import io.chatprep.tokenize.HfTokenizer;
 
 import java.util.Map;
@@ -18,11 +19,16 @@ final class ConversationEncoderFactory implements EncoderFactory {
 
     @Override
     public RowEncoder open(EncoderSpec spec) {
-        ConversationEncoder encoder = ConversationEncoder.open(spec);
+        ConversationEncoder encoder = ConversationEncoder.open(spec, new HadoopImageStore());
         return new RowEncoder() {
             @Override
             public EncodedRow encode(Map<String, Object> row) throws RowRejectedException {
                 return encoder.encode(row);
+            }
+
+            @Override
+            public EncodedRow encode(Map<String, Object> row, String source) throws RowRejectedException {
+                return encoder.encode(row, source);
             }
 
             @Override

@@ -7,6 +7,8 @@ import java.io.Serializable;
  * of a Parquet row). {@code parsed} is already set for Parquet rows; JSONL lines are parsed on the executor.
  */
 public record SourceRow(String file, long position, String raw, Object parsed) implements Serializable {
+    /** The {@code file} of rows that come from a DataFrame rather than a file. */
+    public static final String DATAFRAME = "dataframe";
 
     /**
      * The stable row id used when the input has no id column: the file and the byte offset or row index. The file is
