@@ -38,14 +38,18 @@ final class VisionRows {
     private final String bos;
     private final int[] addedPrefix;
     private final int[] addedSuffix;
+    /** Whether image tokens may be spliced into the rendered text's tokens instead of tokenizing the expansion. */
+    private final boolean splice;
 
-    private VisionRows(ImageProcessor processor, ImageStore store, int imageTokenId, String bos, int[][] added) {
+    private VisionRows(ImageProcessor processor, ImageStore store, int imageTokenId, String bos, int[][] added,
+                       boolean splice) {
         this.processor = processor;
         this.store = store;
         this.imageTokenId = imageTokenId;
         this.bos = bos;
         this.addedPrefix = added[0];
         this.addedSuffix = added[1];
+        this.splice = splice;
     }
 
     static VisionRows open(ImageProcessorFiles files, HfTokenizer tokenizer, ImageStore store) {
@@ -58,7 +62,26 @@ final class VisionRows {
                     + processor.description() + " needs");
         }
         return new VisionRows(processor, store, ids[0], tokenizer.config().specialTokens().get("bos_token"),
-                tokenizer.addedSpecialTokens());
+                tokenizer.addedSpecialTokens(), repeatsAlone(tokenizer, processor.imageToken(), ids[0]));
+    }
+
+    /**
+     * Whether the image token, repeated, tokenizes as that many copies of itself, each covering its own text: then a
+     * run of them splits the text around it exactly as one does, and the tokens of an expanded placeholder that is the
+     * image token itself (Qwen's) can be spliced in rather than tokenized, a few thousand per image.
+     */
+    private static boolean repeatsAlone(HfTokenizer tokenizer, String token, int id) {
+        int n = token.codePointCount(0, token.length());
+        Encoding three = tokenizer.encode(token.repeat(3));
+        if (three.size() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            if (three.ids()[i] != id || three.offsets()[2 * i] != i * n || three.offsets()[2 * i + 1] != (i + 1) * n) {
+                return false;
+            }
+        }
+        return true;
     }
 
     ImageProcessor processor() {
@@ -113,7 +136,9 @@ final class VisionRows {
             throw new RowRejectedException("render", "the template rendered no text for this row");
         }
         PlaceholderExpansion expansion = expand(rendered.text(), images);
-        Encoding encoding = withAddedTokens(encoder.tokenize(expansion.text()), expansion.text());
+        Encoding spliced = splice ? splice(encoder.tokenize(rendered.text()), expansion, images) : null;
+        Encoding encoding = withAddedTokens(spliced != null ? spliced : encoder.tokenize(expansion.text()),
+                expansion.text());
         int[][] spans = rendered.generationSpans();
         MaskPolicy policy = encoder.options().maskPolicy();
         if (policy == MaskPolicy.FINAL_CHANNEL) {
@@ -151,6 +176,61 @@ final class VisionRows {
         } catch (ImageException e) {
             throw new RowRejectedException(STAGE, e.getMessage(), e);
         }
+    }
+
+    /**
+     * The expanded text's tokens from the rendered text's: each placeholder token becomes its image's run of image
+     * tokens, later offsets move by what the expansions before them added. Null when a placeholder is not a token of
+     * its own or a replacement is not the image token repeated (then the expanded text is tokenized).
+     */
+    private Encoding splice(Encoding rendered, PlaceholderExpansion expansion, List<RowImages.Image> images) {
+        String token = processor.imageToken();
+        if (images.isEmpty()) {
+            return rendered;
+        }
+        if (!processor.placeholder().equals(token)) {
+            return null;
+        }
+        int width = token.codePointCount(0, token.length());
+        int total = rendered.size();
+        for (RowImages.Image image : images) {
+            if (image.tokens().replacement().length() != image.tokens().count() * token.length()) {
+                return null;
+            }
+            total += image.tokens().count() - 1;
+        }
+        int[] ids = new int[total];
+        int[] offsets = new int[2 * total];
+        int[] from = rendered.offsets();
+        int out = 0;
+        int image = 0;
+        int gained = 0;
+        for (int t = 0; t < rendered.size(); t++) {
+            int[] span = image < images.size() ? expansion.replacement(image) : null;
+            if (span != null && rendered.ids()[t] == imageTokenId && from[2 * t] + gained == span[0]) {
+                if (from[2 * t + 1] - from[2 * t] != width) {
+                    return null;
+                }
+                for (int k = 0; k < images.get(image).tokens().count(); k++) {
+                    ids[out] = imageTokenId;
+                    offsets[2 * out] = span[0] + k * width;
+                    offsets[2 * out + 1] = span[0] + (k + 1) * width;
+                    out++;
+                }
+                gained = span[1] - from[2 * t + 1];
+                image++;
+                continue;
+            }
+            if (out >= total) {
+                return null;
+            }
+            ids[out] = rendered.ids()[t];
+            boolean covers = from[2 * t + 1] > from[2 * t];
+            offsets[2 * out] = covers || from[2 * t] > 0 ? from[2 * t] + gained : 0;
+            offsets[2 * out + 1] = covers || from[2 * t + 1] > 0 ? from[2 * t + 1] + gained : 0;
+            out++;
+        }
+        return image == images.size() && out == total ? new Encoding(ids, offsets) : null;
     }
 
     private int countPlaceholders(String text) {
