@@ -43,13 +43,15 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 import warnings  # noqa: E402
 
 from PIL import Image, ImageOps, PngImagePlugin  # noqa: E402
-from transformers import AutoTokenizer, ProcessorMixin  # noqa: E402
+from transformers import ProcessorMixin  # noqa: E402
 from transformers.models.gemma3.image_processing_pil_gemma3 import Gemma3ImageProcessorPil  # noqa: E402
 from transformers.models.gemma3.processing_gemma3 import Gemma3Processor  # noqa: E402
 from transformers.models.qwen2_5_vl.processing_qwen2_5_vl import Qwen2_5_VLProcessor  # noqa: E402
 from transformers.models.qwen2_vl.image_processing_pil_qwen2_vl import Qwen2VLImageProcessorPil  # noqa: E402
 from transformers.models.qwen3_vl.processing_qwen3_vl import Qwen3VLProcessor  # noqa: E402
 from trl.data_utils import prepare_multimodal_messages  # noqa: E402
+
+from make_token_goldens import load_tokenizer  # noqa: E402  (tokenizer.json.gz decompressed into a copy)
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RES = os.path.join(ROOT, "src", "test", "resources")
@@ -326,7 +328,7 @@ def processor(golden_name, config, tokenizer_dir, family, kind):
     with open(os.path.join(directory, "preprocessor_config.json"), encoding="utf-8") as f:
         image_config = json.load(f)
     image_config = {k: v for k, v in image_config.items() if k not in ("image_processor_type", "processor_class")}
-    tokenizer = load_tokenizer(tokenizer_dir)
+    tokenizer = load_tokenizer(tokenizer_dir, "auto")
     with open(os.path.join(ROOT, "templates", f"{family}_training.jinja"), encoding="utf-8") as f:
         template = f.read()
     if golden_name.endswith("_no_bos"):
@@ -340,21 +342,6 @@ def processor(golden_name, config, tokenizer_dir, family, kind):
     cls = Qwen2_5_VLProcessor if kind == "qwen2_5" else Qwen3VLProcessor
     return cls(image_processor=Qwen2VLImageProcessorPil(**image_config), tokenizer=tokenizer,
                video_processor=object(), chat_template=template)
-
-
-def load_tokenizer(folder):
-    """AutoTokenizer on a copy of the folder with tokenizer.json.gz decompressed (the test tokenizers are stored so)."""
-    tmp = tempfile.mkdtemp(prefix="chatprep-tok-")
-    for name in os.listdir(folder):
-        src = os.path.join(folder, name)
-        if name.endswith(".gz"):
-            with gzip.open(src, "rb") as fin, open(os.path.join(tmp, name[:-3]), "wb") as fout:
-                shutil.copyfileobj(fin, fout)
-        else:
-            shutil.copy(src, tmp)
-    tokenizer = AutoTokenizer.from_pretrained(tmp, local_files_only=True)
-    shutil.rmtree(tmp)
-    return tokenizer
 
 
 def skip_video_processor_check():
@@ -373,7 +360,8 @@ def golden(proc, row, base):
         out = proc.apply_chat_template(conversation(row, base), tokenize=True, return_dict=True,
                                        return_assistant_tokens_mask=True)
     except Exception as e:
-        return {"name": row["name"], "error": f"{type(e).__name__}: {e}"}
+        # load_image's message ends with why the path also failed as base64, which depends on the temporary path
+        return {"name": row["name"], "error": f"{type(e).__name__}: {e}".split(" Failed with ")[0]}
     result = {"name": row["name"], "input_ids": [int(i) for i in out["input_ids"][0]],
               "assistant_masks": [int(m) for m in out["assistant_masks"][0]]}
     if "image_grid_thw" in out:

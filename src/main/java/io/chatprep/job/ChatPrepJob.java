@@ -249,6 +249,9 @@ public final class ChatPrepJob {
         tokenizer.put("path", plan.config().tokenizer());
         tokenizer.set("sha256", JSON.valueToTree(plan.tokenizerSha256()));
         tokenizer.put("encoding", encoding);
+        if (plan.imageExplanation() != null) {
+            m.put("image_processor", plan.imageExplanation());
+        }
         m.set("versions", JSON.valueToTree(Versions.all()));
         try {
             return JSON.writeValueAsString(m) + "\n";

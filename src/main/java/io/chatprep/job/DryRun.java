@@ -46,6 +46,9 @@ public final class DryRun {
                 + plan.tokenizerSha256().get("tokenizer.json") + ")");
         out.println("template: " + plan.templateExplanation() + " (sha256 " + plan.templateSha256() + ")");
         out.println("tokenization: " + plan.encodingExplanation());
+        if (plan.imageExplanation() != null) {
+            out.println("images: " + plan.imageExplanation());
+        }
         InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
         out.println("input: " + files.count() + " file(s)");
         List<SourceRow> first = new InputReader(spark, config.splitSizeMb()).read(files).take(config.dryRunRows());

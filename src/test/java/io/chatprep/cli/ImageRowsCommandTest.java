@@ -7,16 +7,13 @@ import io.chatprep.vision.VisionFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,16 +122,8 @@ class ImageRowsCommandTest {
         return input;
     }
 
-    private static JsonNode golden(String config, String name) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(VisionFixtures.GOLDEN.resolve(config + ".jsonl.gz"))), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                JsonNode row = JSON.readTree(line);
-                if (row.get("name").asText().equals(name)) {
-                    return row;
-                }
-            }
-        }
-        throw new IllegalArgumentException("no golden row " + name);
+    private static JsonNode golden(String config, String name) {
+        return VisionFixtures.goldens(config).stream().filter(g -> g.get("name").asText().equals(name)).findFirst()
+                .orElseThrow();
     }
 }

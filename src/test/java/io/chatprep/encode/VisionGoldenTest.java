@@ -12,17 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +62,7 @@ class VisionGoldenTest {
                 ImageProcessorFiles.fromDirectory(VisionFixtures.PROCESSORS.resolve(processor)));
         Path rowsFile = dir.resolve("rows.jsonl");
         List<String> lines = Files.readAllLines(rowsFile).stream().filter(l -> !l.isBlank()).toList();
-        List<JsonNode> goldens = goldens(config);
+        List<JsonNode> goldens = VisionFixtures.goldens(config);
         assertEquals(lines.size(), goldens.size());
         List<String> wrong = new ArrayList<>();
         int rejected = 0;
@@ -145,19 +141,6 @@ class VisionGoldenTest {
             found += id.asInt() == imageToken ? 1 : 0;
         }
         return found < expected;
-    }
-
-    static List<JsonNode> goldens(String config) throws IOException {
-        List<JsonNode> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(VisionFixtures.GOLDEN.resolve(config + ".jsonl.gz"))), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (!line.isBlank()) {
-                    rows.add(JSON.readTree(line));
-                }
-            }
-        }
-        return rows;
     }
 
     private static int[] ints(JsonNode array) {

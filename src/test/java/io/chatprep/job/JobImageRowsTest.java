@@ -11,9 +11,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,13 +48,7 @@ class JobImageRowsTest {
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("chatprep: images: Qwen2.5-VL"), console.toString());
 
         Map<String, JsonNode> goldens = new HashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(VisionFixtures.GOLDEN.resolve("qwen2_5_vl.jsonl.gz"))), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                JsonNode g = JSON.readTree(line);
-                goldens.put(g.get("name").asText(), g);
-            }
-        }
+        VisionFixtures.goldens("qwen2_5_vl").forEach(g -> goldens.put(g.get("name").asText(), g));
         long failing = goldens.values().stream().filter(g -> g.has("error")).count();
         assertEquals(goldens.size(), result.rowsRead());
         assertEquals(goldens.size() - failing, result.rowsWritten());

@@ -3,14 +3,20 @@ package io.chatprep.vision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The vision goldens of scripts/reference/make_vision_goldens.py: small committed images, large JPEGs rebuilt here
@@ -23,6 +29,22 @@ public final class VisionFixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private VisionFixtures() {
+    }
+
+    /** The rows of {@code golden/vision/<config>.jsonl.gz}, in rows.jsonl's order. */
+    public static List<JsonNode> goldens(String config) {
+        List<JsonNode> rows = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(GOLDEN.resolve(config + ".jsonl.gz"))), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (!line.isBlank()) {
+                    rows.add(JSON.readTree(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
     }
 
     public static JsonNode images() {
