@@ -6,6 +6,8 @@ import io.chatprep.tokenize.TokenGoldens;
 import io.chatprep.vision.VisionFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,36 +23,53 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code --image-processor} on tokenize and inspect, against the vision goldens (make_vision_goldens.py). */
 class ImageRowsCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> ROWS = List.of("multi_image_multi_turn", "trl_images_column", "image_url_part",
-            "error_missing_file");
+    private static final List<String> ROWS = List.of("multi_image_multi_turn", "trl_images_column");
 
-    @Test
-    void tokenizeWritesTheProcessorsIdsMasksImagesAndGrids(@TempDir Path dir) throws IOException {
-        Path input = rows(dir);
+    @ParameterizedTest
+    @CsvSource({"qwen2_5_vl, qwen2_5, qwen2_5_vl, 151655", "gemma3, gemma3, gemma3, 262144"})
+    void tokenizeGivesTheProcessorsIdsMasksImagesAndGridsForEveryGoldenRow(String config, String tokenizer,
+                                                                          String family, int imageToken,
+                                                                          @TempDir Path dir) throws IOException {
+        VisionFixtures.layout(dir);
+        Path input = dir.resolve("rows.jsonl");
         Path out = dir.resolve("out.jsonl");
-        int code = Main.run(new String[] {"tokenize", "--tokenizer", TokenGoldens.tokenizerDir("qwen2_5").toString(),
-                "--chat-template", "templates/qwen2_5_vl_training.jinja", "--input", input.toString(),
-                "--output", out.toString(), "--image-processor", VisionFixtures.PROCESSORS.resolve("qwen2_5_vl").toString()});
+        int code = Main.run(new String[] {"tokenize", "--tokenizer", TokenGoldens.tokenizerDir(tokenizer).toString(),
+                "--chat-template", "templates/" + family + "_training.jinja", "--input", input.toString(),
+                "--output", out.toString(), "--image-processor", VisionFixtures.PROCESSORS.resolve(config).toString()});
         assertEquals(0, code);
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-        assertEquals(ROWS.size(), lines.size());
-        for (int i = 0; i < ROWS.size(); i++) {
-            JsonNode want = golden("qwen2_5_vl", ROWS.get(i));
+        List<JsonNode> goldens = VisionFixtures.goldens(config);
+        assertEquals(goldens.size(), lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode want = goldens.get(i);
             JsonNode got = JSON.readTree(lines.get(i));
+            String name = want.get("name").asText();
             if (want.has("error")) {
-                assertEquals("image: image 'images/no_such_file.png' not found (at "
-                        + dir.resolve("images/no_such_file.png").toAbsolutePath() + ")", got.get("error").asText());
+                assertTrue(got.get("error").asText().startsWith("image: "), name + ": " + got);
                 continue;
             }
-            assertEquals(want.get("input_ids"), got.get("input_ids"), ROWS.get(i));
-            assertEquals(want.get("assistant_masks"), got.get("assistant_masks"), ROWS.get(i));
-            assertEquals(want.get("image_grid_thw"), got.get("image_grid_thw"), ROWS.get(i));
+            assertEquals(want.get("input_ids"), got.get("input_ids"), name);
+            for (int t = 0; t < want.get("input_ids").size(); t++) {
+                // image tokens are never trained; everything else is transformers' mask
+                int mask = want.get("input_ids").get(t).asInt() == imageToken ? 0 : want.get("assistant_masks").get(t).asInt();
+                assertEquals(mask, got.get("assistant_masks").get(t).asInt(), name + " token " + t);
+            }
+            if (want.has("image_grid_thw")) {
+                assertEquals(want.get("image_grid_thw"), got.get("image_grid_thw"), name);
+            }
             for (int k = 0; k < want.get("images").size(); k++) {
                 // relative references resolve against the input file's directory
-                assertEquals(dir.toAbsolutePath().resolve(want.get("images").get(k).asText()).toString(),
-                        got.get("images").get(k).asText());
+                assertEquals(dir.resolve(want.get("images").get(k).asText()).normalize().toString(),
+                        got.get("images").get(k).asText(), name);
             }
         }
+        String missing = JSON.readTree(lines.get(names(goldens).indexOf("error_missing_file"))).get("error").asText();
+        assertEquals("image: image 'images/no_such_file.png' not found (at " + dir.resolve("images/no_such_file.png")
+                + ")", missing);
+    }
+
+    private static List<String> names(List<JsonNode> goldens) {
+        return goldens.stream().map(g -> g.get("name").asText()).toList();
     }
 
     @Test
@@ -120,10 +139,5 @@ class ImageRowsCommandTest {
         Path input = dir.resolve("rows.jsonl");
         Files.writeString(input, picked);
         return input;
-    }
-
-    private static JsonNode golden(String config, String name) {
-        return VisionFixtures.goldens(config).stream().filter(g -> g.get("name").asText().equals(name)).findFirst()
-                .orElseThrow();
     }
 }

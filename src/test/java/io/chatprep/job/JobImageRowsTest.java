@@ -10,6 +10,8 @@ import io.chatprep.vision.VisionFixtures;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,28 +29,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The job on the vision goldens' rows with Qwen2.5-VL's processor: every written row equals transformers' processor
- * (ids, mask, images, image_grid_thw), rows the reference fails are quarantined at stage image, and the counts
- * reconcile.
+ * The job on the vision goldens' rows with Qwen2.5-VL's and Gemma 3's processors: every written row equals
+ * transformers' processor (ids, mask, images, image_grid_thw for Qwen), rows the reference fails are quarantined at
+ * stage image, and the counts reconcile.
  */
 class JobImageRowsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int IMAGE_PAD = 151655;
 
-    @Test
-    void imageRowsComeOutAsTheProcessorMakesThem(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @CsvSource({"qwen2_5_vl, qwen2_5, qwen2_5_vl, 151655, Qwen2.5-VL", "gemma3, gemma3, gemma3, 262144, Gemma 3"})
+    void imageRowsComeOutAsTheProcessorMakesThem(String processor, String tokenizer, String family, int imageToken,
+                                                 String name, @TempDir Path dir) throws Exception {
         VisionFixtures.layout(dir);
         Path out = dir.resolve("out");
-        JobConfig config = JobTestSupport.config(dir.resolve("rows.jsonl"), out, TokenGoldens.tokenizerDir("qwen2_5"),
-                "chat_template=templates/qwen2_5_vl_training.jinja", "id_column=name",
-                "image_processor=" + VisionFixtures.PROCESSORS.resolve("qwen2_5_vl"));
+        JobConfig config = JobTestSupport.config(dir.resolve("rows.jsonl"), out, TokenGoldens.tokenizerDir(tokenizer),
+                "chat_template=templates/" + family + "_training.jinja", "id_column=name",
+                "image_processor=" + VisionFixtures.PROCESSORS.resolve(processor));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         JobResult result = new ChatPrepJob(SparkTestSession.get(), EncoderFactory.conversationEncoder(),
                 new PrintStream(console, true, StandardCharsets.UTF_8)).run(config);
-        assertTrue(console.toString(StandardCharsets.UTF_8).contains("chatprep: images: Qwen2.5-VL"), console.toString());
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("chatprep: images: " + name), console.toString());
 
         Map<String, JsonNode> goldens = new HashMap<>();
-        VisionFixtures.goldens("qwen2_5_vl").forEach(g -> goldens.put(g.get("name").asText(), g));
+        VisionFixtures.goldens(processor).forEach(g -> goldens.put(g.get("name").asText(), g));
         long failing = goldens.values().stream().filter(g -> g.has("error")).count();
         assertEquals(goldens.size(), result.rowsRead());
         assertEquals(goldens.size() - failing, result.rowsWritten());
@@ -56,28 +59,32 @@ class JobImageRowsTest {
 
         List<Row> data = JobTestSupport.readData(SparkTestSession.get(), out);
         assertEquals(result.rowsWritten(), data.size());
+        boolean grids = processor.startsWith("qwen");
+        assertEquals(grids, List.of(data.get(0).schema().fieldNames()).contains("image_grid_thw"));
         for (Row row : data) {
-            String name = row.getAs("id");
-            JsonNode g = goldens.get(name);
+            String id = row.getAs("id");
+            JsonNode g = goldens.get(id);
             int[] ids = JobTestSupport.ints(row, "input_ids");
-            assertArrayEquals(ints(g.get("input_ids")), ids, name);
+            assertArrayEquals(ints(g.get("input_ids")), ids, id);
             int[] labels = JobTestSupport.ints(row, "labels");
             int[] mask = ints(g.get("assistant_masks"));
             for (int t = 0; t < ids.length; t++) {
                 // image tokens are never trained (transformers' mask covers those of an image in an assistant turn)
-                int want = mask[t] == 1 && ids[t] != IMAGE_PAD ? ids[t] : -100;
-                assertEquals(want, labels[t], name + " label " + t);
+                int want = mask[t] == 1 && ids[t] != imageToken ? ids[t] : -100;
+                assertEquals(want, labels[t], id + " label " + t);
             }
             List<String> images = row.getList(row.fieldIndex("images"));
             List<String> expected = new ArrayList<>();
             g.get("images").forEach(ref -> expected.add(dir.resolve(ref.asText()).normalize().toString()));
-            assertEquals(expected, images, name);
-            List<String> grids = new ArrayList<>();
-            for (Object grid : row.getList(row.fieldIndex("image_grid_thw"))) {
-                grids.add(((scala.collection.Seq<?>) grid).mkString("[", ",", "]"));
+            assertEquals(expected, images, id);
+            if (grids) {
+                List<String> thw = new ArrayList<>();
+                for (Object grid : row.getList(row.fieldIndex("image_grid_thw"))) {
+                    thw.add(((scala.collection.Seq<?>) grid).mkString("[", ",", "]"));
+                }
+                String want = g.has("image_grid_thw") ? g.get("image_grid_thw").toString() : "[]";
+                assertEquals(want, "[" + String.join(",", thw) + "]", id);
             }
-            String want = g.has("image_grid_thw") ? g.get("image_grid_thw").toString() : "[]";
-            assertEquals(want, "[" + String.join(",", grids) + "]", name);
         }
         for (String q : JobTestSupport.readLines(out.resolve("quarantine"))) {
             JsonNode record = JSON.readTree(q);
@@ -85,7 +92,7 @@ class JobImageRowsTest {
             assertTrue(goldens.get(record.get("id").asText()).has("error"), q);
         }
         String card = Files.readString(out.resolve("README.md"));
-        assertTrue(card.contains("- name: image_grid_thw\n    list:\n      list: int32\n"), card);
+        assertEquals(grids, card.contains("- name: image_grid_thw\n    list:\n      list: int32\n"), card);
         assertTrue(card.contains("Rows with images"), card);
     }
 
