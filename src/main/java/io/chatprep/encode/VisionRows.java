@@ -99,7 +99,7 @@ final class VisionRows {
     }
 
     /** Whether a prompt-completion row holds images (which these rows do not support). */
-    static boolean hasImages(RowInput input, Map<String, Object> row) throws RowRejectedException {
+    static boolean hasImages(RowInput input, Map<String, Object> row) {
         Object column = imagesColumn(row);
         if (column != null && !(column instanceof List<?> l && l.isEmpty())) {
             return true;
