@@ -11,6 +11,7 @@ import io.chatprep.template.ChatTemplate;
 import io.chatprep.template.TemplateException;
 import io.chatprep.tokenize.TokenizerFiles;
 import io.chatprep.verify.MarkedTemplateGate;
+import io.chatprep.vision.ImageProcessorFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
-/** The options {@code tokenize} and {@code inspect} share: tokenizer, template, mask policy, pinned time. */
+/**
+ * The options {@code tokenize} and {@code inspect} share: tokenizer, template, mask policy, pinned time, and the
+ * image processor that makes image rows come out as the model's processor makes them.
+ */
 final class EncoderSetup {
-    static final Set<String> OPTIONS = Set.of("tokenizer", "chat-template", "mask", "now", "derive-masks");
+    static final Set<String> OPTIONS = Set.of("tokenizer", "chat-template", "mask", "now", "derive-masks",
+            "image-processor");
     static final Set<String> FLAGS = Set.of("derive-masks");
 
     private EncoderSetup() {
@@ -37,9 +42,39 @@ final class EncoderSetup {
         EncoderOptions options = new EncoderOptions(policy, parseNow(args.get("now")), Map.of());
         Path dir = Path.of(args.require("tokenizer"));
         TokenizerFiles files = TokenizerFiles.fromDirectory(dir);
+        ImageProcessorFiles images = imageProcessor(args.get("image-processor"), dir);
         TemplateResolution template = chooseTemplate(args.get("chat-template", "auto"), files, args.flag("derive-masks"));
-        return ConversationEncoder.open(new EncoderSpec(template.source(), files,
-                options.withDeriveMasks(template.derivesMasks())));
+        ConversationEncoder encoder;
+        try {
+            encoder = ConversationEncoder.open(new EncoderSpec(template.source(), files,
+                    options.withDeriveMasks(template.derivesMasks()), images));
+        } catch (IllegalArgumentException e) {
+            if (images == null) {
+                throw e;
+            }
+            throw new UsageException("--image-processor: " + e.getMessage());
+        }
+        if (images != null) {
+            System.err.println("chatprep: images: " + encoder.imageProcessor().description());
+        }
+        return encoder;
+    }
+
+    /** {@code --image-processor DIR}, or {@code auto}: the processor configuration in the tokenizer's directory. */
+    static ImageProcessorFiles imageProcessor(String choice, Path tokenizerDir) {
+        if (choice == null) {
+            return null;
+        }
+        Path dir = choice.equals("auto") ? tokenizerDir : Path.of(choice);
+        if (choice.equals("auto") && !ImageProcessorFiles.present(dir)) {
+            throw new UsageException("--image-processor auto: the tokenizer directory " + dir + " holds no "
+                    + ImageProcessorFiles.PREPROCESSOR_CONFIG + "; give the image processor's directory");
+        }
+        try {
+            return ImageProcessorFiles.fromDirectory(dir);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--image-processor " + choice + ": " + e.getMessage());
+        }
     }
 
     /**

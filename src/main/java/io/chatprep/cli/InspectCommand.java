@@ -31,7 +31,9 @@ public final class InspectCommand implements Command, FlagOptions {
     @Override
     public String usage() {
         return "usage: chatprep inspect --tokenizer DIR --input X.jsonl [--rows 0,5] [--boundaries] [--plain] [--html OUT.html]\n"
-                + "       [--chat-template FILE|NAME|auto] [--mask assistant|last-turn|final-channel] [--now ISO] [--derive-masks]";
+                + "       [--chat-template FILE|NAME|auto] [--mask assistant|last-turn|final-channel] [--now ISO] [--derive-masks]\n"
+                + "       [--image-processor DIR|auto]   image rows as the model's processor encodes them; runs of image\n"
+                + "                                      tokens are shown once with their count (<|image_pad|>×391)";
     }
 
     @Override
@@ -56,6 +58,7 @@ public final class InspectCommand implements Command, FlagOptions {
         StringBuilder page = new StringBuilder();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         int shown = 0;
+        String source = input.toAbsolutePath().toString();
         try (ConversationEncoder encoder = EncoderSetup.open(args);
              InputLines in = new InputLines(input)) {
             int index = -1;
@@ -69,9 +72,11 @@ public final class InspectCommand implements Command, FlagOptions {
                     if (line.unreadable() != null) {
                         throw new RowRejectedException("parse", line.unreadable());
                     }
-                    EncodedConversation row = encoder.inspect(ConversationEncoder.parse(line.text()));
+                    EncodedConversation row = encoder.inspect(ConversationEncoder.parse(line.text()), source);
                     String counts = String.format("row %d: %d tokens, %d trained (%.1f%%)", index,
-                            row.encoding().size(), row.trainedTokens(), 100.0 * row.trainedTokens() / row.encoding().size());
+                            row.encoding().size(), row.trainedTokens(), 100.0 * row.trainedTokens() / row.encoding().size())
+                            + (row.images() == null ? "" : ", " + row.images().count() + " image"
+                            + (row.images().count() == 1 ? "" : "s"));
                     out.println("== " + counts);
                     out.println(console.render(row));
                     page.append("<h3>").append(counts).append("</h3>\n<pre>").append(html.render(row)).append("</pre>\n");

@@ -20,6 +20,22 @@ final class JsonLines {
         }
         out.append("], \"labels\": ");
         ints(out, row.labels());
+        if (row.images() != null) {
+            out.append(", \"images\": [");
+            for (int i = 0; i < row.images().count(); i++) {
+                out.append(i > 0 ? ", " : "");
+                string(out, row.images().locations().get(i));
+            }
+            out.append(']');
+            if (row.images().grids() != null) {
+                out.append(", \"image_grid_thw\": [");
+                for (int i = 0; i < row.images().count(); i++) {
+                    out.append(i > 0 ? ", " : "");
+                    ints(out, row.images().grids()[i]);
+                }
+                out.append(']');
+            }
+        }
         out.append('}');
     }
 

@@ -5,7 +5,8 @@ import io.chatprep.encode.EncodedConversation;
 /**
  * Shows a rendered conversation with its trained tokens marked, as ANSI colour, plain {@code [[ ]]} markers or
  * HTML. Tokens are walked in order and each character is shown once, with the first token that reaches it:
- * when one character is split over several byte-level tokens, its marking is that of the first of them.
+ * when one character is split over several byte-level tokens, its marking is that of the first of them. A run of
+ * image tokens is shown once with its length ({@code <|image_pad|>×391}), so the text around images stays readable.
  */
 final class TokenView {
     enum Style { ANSI, PLAIN, HTML }
@@ -24,7 +25,7 @@ final class TokenView {
     }
 
     String render(EncodedConversation conversation) {
-        String text = conversation.rendered().text();
+        String text = conversation.text();
         int[] offsets = conversation.encoding().offsets();
         int[] ids = conversation.encoding().ids();
         byte[] mask = conversation.mask();
@@ -49,6 +50,15 @@ final class TokenView {
             int units = text.offsetByCodePoints(shownUnits, end - shown);
             String piece = text.substring(shownUnits, units);
             boolean trained = mask[t] == 1;
+            int run = imageRun(conversation, t);
+            if (run > 1) {
+                // the run's text is the image token repeated: show it once, with the count
+                int runEnd = Math.max(end, offsets[2 * (t + run - 1) + 1]);
+                units = text.offsetByCodePoints(shownUnits, runEnd - shown);
+                end = runEnd;
+                piece = piece + "\u00d7" + run;
+                t += run - 1;
+            }
             switch (style) {
                 case PLAIN -> {
                     if (trained != inTrained) {
@@ -77,6 +87,17 @@ final class TokenView {
         inTrained = closeTrained(out, inTrained);
         append(out, text.substring(shownUnits));
         return out.toString();
+    }
+
+    /** How many image tokens start at token {@code t} (0 when it is not one). */
+    private static int imageRun(EncodedConversation conversation, int t) {
+        int id = conversation.imageTokenId();
+        int[] ids = conversation.encoding().ids();
+        int n = 0;
+        while (id >= 0 && t + n < ids.length && ids[t + n] == id) {
+            n++;
+        }
+        return n;
     }
 
     private boolean closeTrained(StringBuilder out, boolean inTrained) {

@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * {@code chatprep tokenize}: one output line per non-blank input line, in order —
- * {@code {"input_ids": [...], "assistant_masks": [...], "labels": [...]}} or {@code {"error": "stage: reason"}}.
+ * {@code {"input_ids": [...], "assistant_masks": [...], "labels": [...]}} (with an image processor also
+ * {@code "images"} and, for Qwen, {@code "image_grid_thw"}) or {@code {"error": "stage: reason"}}. Relative image
+ * references resolve against the input file's directory.
  */
 public final class TokenizeCommand implements Command, FlagOptions {
     @Override
@@ -35,7 +37,9 @@ public final class TokenizeCommand implements Command, FlagOptions {
     @Override
     public String usage() {
         return "usage: chatprep tokenize --tokenizer DIR --input X.jsonl --output Y.jsonl [--chat-template FILE|NAME|auto]\n"
-                + "       [--mask assistant|last-turn|final-channel] [--now ISO] [--derive-masks]";
+                + "       [--mask assistant|last-turn|final-channel] [--now ISO] [--derive-masks]\n"
+                + "       [--image-processor DIR|auto]   image rows as the model's processor encodes them (DIR holds\n"
+                + "                                      preprocessor_config.json; auto: the tokenizer's directory)";
     }
 
     @Override
@@ -54,6 +58,7 @@ public final class TokenizeCommand implements Command, FlagOptions {
         long tokens = 0;
         long trained = 0;
         long started = System.nanoTime();
+        String source = input.toAbsolutePath().toString();
         try (ConversationEncoder encoder = EncoderSetup.open(args);
              InputLines in = new InputLines(input);
              BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
@@ -65,7 +70,7 @@ public final class TokenizeCommand implements Command, FlagOptions {
                     if (text.unreadable() != null) {
                         throw new RowRejectedException("parse", text.unreadable());
                     }
-                    EncodedRow row = encoder.encodeJson(text.text());
+                    EncodedRow row = encoder.encode(ConversationEncoder.parse(text.text()), source);
                     tokens += row.numTokens();
                     trained += row.numTrainedTokens();
                     JsonLines.encodedRow(line, row);

@@ -17,6 +17,7 @@ import io.chatprep.tokenize.TokenizerConfig;
 import io.chatprep.tokenize.TokenizerLoad;
 import io.chatprep.verify.DerivedSpans;
 import io.chatprep.verify.NotPrefixStableException;
+import io.chatprep.vision.ImageStore;
 
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ import java.util.Map;
  *       generation prompt), intersected with the final-channel mask under {@code final-channel}.</li>
  * </ul>
  * A row that trains no token is rejected, never passed on with an all-zero mask.
+ *
+ * <p>With an image processor in the spec, {@code messages} rows are encoded as that model's processor encodes them
+ * (images expanded to their tokens, the processor's mask rule): see {@link VisionRows}.
  */
 public final class ConversationEncoder implements AutoCloseable {
     private final ChatTemplate template;
@@ -41,14 +45,17 @@ public final class ConversationEncoder implements AutoCloseable {
     /** Null when {@link EncoderOptions#reuseSegments()} is off: every text is encoded whole. */
     private final SegmentEncoder segments;
     private final String tokenization;
+    /** Null without an image processor. */
+    private final VisionRows vision;
 
     private ConversationEncoder(ChatTemplate template, HfTokenizer tokenizer, EncoderOptions options,
-                                SegmentEncoder segments, String tokenization) {
+                                SegmentEncoder segments, String tokenization, VisionRows vision) {
         this.template = template;
         this.tokenizer = tokenizer;
         this.options = options;
         this.segments = segments;
         this.tokenization = tokenization;
+        this.vision = vision;
     }
 
     /**
@@ -56,19 +63,24 @@ public final class ConversationEncoder implements AutoCloseable {
      * tokenizer's own ({@code default}) chat template.
      */
     public static ConversationEncoder open(EncoderSpec spec) {
+        return open(spec, ImageStore.local());
+    }
+
+    /** As {@link #open(EncoderSpec)}, reading images through {@code images} (the job's Hadoop filesystems). */
+    public static ConversationEncoder open(EncoderSpec spec, ImageStore images) {
         EncoderOptions options = spec.options();
-        return open(spec, TokenizerLoad.start(spec.tokenizer(), options.reuseSegments(), options.javaBpe()));
+        return open(spec, images, TokenizerLoad.start(spec.tokenizer(), options.reuseSegments(), options.javaBpe()));
     }
 
     /**
-     * As {@link #open(EncoderSpec)}, with a load of the spec's tokenizer already under way (it must {@linkplain
-     * TokenizerLoad#serves serve} the spec); the encoder owns what it loads.
+     * As {@link #open(EncoderSpec, ImageStore)}, with a load of the spec's tokenizer already under way (it must
+     * {@linkplain TokenizerLoad#serves serve} the spec); the encoder owns what it loads.
      */
-    public static ConversationEncoder open(EncoderSpec spec, TokenizerLoad load) {
+    public static ConversationEncoder open(EncoderSpec spec, ImageStore images, TokenizerLoad load) {
         EncoderOptions options = spec.options();
         if (!load.serves(spec.tokenizer(), options.reuseSegments(), options.javaBpe())) {
             load.discard();
-            return open(spec);
+            return open(spec, images);
         }
         HfTokenizer tokenizer;
         try {
@@ -88,9 +100,10 @@ public final class ConversationEncoder implements AutoCloseable {
             }
             SegmentModel pieces = load.model();
             SegmentEncoder segments = pieces == null ? null : SegmentEncoder.create(tokenizer, pieces);
-            return new ConversationEncoder(ChatTemplate.compile(source, options.renderLimits()), tokenizer, options,
-                    segments,
-                    pieces == null ? WHOLE_TEXTS : pieces.description());
+            VisionRows vision = spec.imageProcessor() == null ? null
+                    : VisionRows.open(spec.imageProcessor(), tokenizer, images);
+            return new ConversationEncoder(ChatTemplate.compile(source, options.renderLimits()), tokenizer, options, segments,
+                    pieces == null ? WHOLE_TEXTS : pieces.description(), vision);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -114,6 +127,14 @@ public final class ConversationEncoder implements AutoCloseable {
         return inspect(row).toRow();
     }
 
+    /**
+     * @param source the file the row was read from (a local path or URI), against which relative image references
+     *               resolve; null when it has none
+     */
+    public EncodedRow encode(Map<String, Object> row, String source) throws RowRejectedException {
+        return inspect(row, source).toRow();
+    }
+
     /** Parses a JSON line and encodes it; malformed JSON is rejected at stage {@code parse}. */
     public EncodedRow encodeJson(String line) throws RowRejectedException {
         return encode(parse(line));
@@ -129,10 +150,24 @@ public final class ConversationEncoder implements AutoCloseable {
 
     /** Everything the encoding went through: rendered text, spans, tokens with offsets, mask. */
     public EncodedConversation inspect(Map<String, Object> row) throws RowRejectedException {
+        return inspect(row, null);
+    }
+
+    /** As {@link #inspect(Map)}, resolving relative image references against {@code source}. */
+    public EncodedConversation inspect(Map<String, Object> row, String source) throws RowRejectedException {
         RowInput input = RowInput.of(row, options.templateKwargs());
+        if (vision != null) {
+            if (!input.isPromptCompletion()) {
+                return vision.encode(this, input, row, source);
+            }
+            if (VisionRows.hasImages(input, row)) {
+                throw new RowRejectedException(VisionRows.STAGE, "prompt-completion rows with images are not "
+                        + "supported; give them as 'messages'");
+            }
+        }
         RenderedChat rendered = render(input, input.allMessages(), input.addGenerationPrompt());
         if (options.deriveMasks() && !input.isPromptCompletion()) {
-            rendered = new RenderedChat(rendered.text(), derivedSpans(input, rendered.text()));
+            rendered = new RenderedChat(rendered.text(), derivedSpans(input, input.messages(), rendered.text()));
         }
         if (rendered.text().isEmpty()) {
             throw new RowRejectedException("render", "the template rendered no text for this row");
@@ -157,15 +192,14 @@ public final class ConversationEncoder implements AutoCloseable {
         }
         byte[] mask = mask(encoding, spans);
         if (policy == MaskPolicy.LAST_TURN) {
-            int prefix = lastTurnPrefixLength(input, rendered.text());
+            int prefix = lastTurnPrefixLength(input, input.messages(), rendered.text());
             LastTurnMask.restrict(mask, encoding.offsets(), prefix);
         }
         return mask;
     }
 
     /** Code points of {@code messages[:i]} rendered alone, i = the last assistant message (see {@link LastTurnMask}). */
-    private int lastTurnPrefixLength(RowInput input, String fullText) throws RowRejectedException {
-        List<Object> messages = input.messages();
+    int lastTurnPrefixLength(RowInput input, List<Object> messages, String fullText) throws RowRejectedException {
         int last = -1;
         for (int i = messages.size() - 1; i >= 0 && last < 0; i--) {
             if ("assistant".equals(((Map<?, ?>) messages.get(i)).get("role"))) {
@@ -212,7 +246,7 @@ public final class ConversationEncoder implements AutoCloseable {
         }
     }
 
-    private String noTokensReason(RowInput input, RenderedChat rendered) {
+    String noTokensReason(RowInput input, RenderedChat rendered) {
         if (input.isPromptCompletion()) {
             return "no completion tokens: the prompt rendered with the generation prompt is as long as the whole row"
                     + (options.maskPolicy() == MaskPolicy.FINAL_CHANNEL ? ", or the completion has no final-channel message" : "");
@@ -228,7 +262,7 @@ public final class ConversationEncoder implements AutoCloseable {
         };
     }
 
-    private RenderedChat render(RowInput input, List<Object> messages, boolean addGenerationPrompt)
+    RenderedChat render(RowInput input, List<Object> messages, boolean addGenerationPrompt)
             throws RowRejectedException {
         RenderRequest.Builder request = RenderRequest.builder()
                 .messages(messages)
@@ -257,15 +291,15 @@ public final class ConversationEncoder implements AutoCloseable {
         }
     }
 
-    private int[][] derivedSpans(RowInput input, String fullText) throws RowRejectedException {
+    int[][] derivedSpans(RowInput input, List<Object> messages, String fullText) throws RowRejectedException {
         try {
-            return DerivedSpans.derive(input.messages(), fullText, (cut, agp) -> render(input, cut, agp).text());
+            return DerivedSpans.derive(messages, fullText, (cut, agp) -> render(input, cut, agp).text());
         } catch (NotPrefixStableException e) {
             throw new RowRejectedException("mask", e.getMessage(), e);
         }
     }
 
-    private Encoding tokenize(String text) throws RowRejectedException {
+    Encoding tokenize(String text) throws RowRejectedException {
         int lone = loneSurrogate(text);
         if (lone >= 0) {
             // Python strings can hold one (json.loads reads a "\ud800" escape so), but transformers' tokenizer takes no
@@ -307,6 +341,11 @@ public final class ConversationEncoder implements AutoCloseable {
     /** How texts are tokenized (native or Java, pieces reused or not, and why), for run output. */
     public String tokenization() {
         return tokenization;
+    }
+
+    /** The image processor rows are encoded for, or null for text rows only. */
+    public io.chatprep.vision.ImageProcessor imageProcessor() {
+        return vision == null ? null : vision.processor();
     }
 
     /** The piece-reusing encoder, or null when segment reuse is off. */

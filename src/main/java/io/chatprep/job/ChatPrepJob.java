@@ -101,13 +101,16 @@ public final class ChatPrepJob {
             if (files.skippedSummary() != null) {
                 console.println("chatprep: " + files.skippedSummary());
             }
+            if (plan.imageExplanation() != null) {
+                console.println("chatprep: images: " + plan.imageExplanation());
+            }
             JavaRDD<EncodedRecord> encoded = encode(new InputReader(spark, config.splitSizeMb()).read(files), config,
                     spec, prepared.factory(), counters, files.commonDirectory());
             // Last before the first task: the driver's own preparation above overlaps the tokenizer's loading.
             prepared.requireLoadable();
             step(progress, "encoding and writing rows");
             ShardWriter.Written written = new ShardWriter(spark, target).write(encoded, config.numShards(),
-                    config.rowsPerShard(), config.packLength(), config.writeAssistantMasks());
+                    config.rowsPerShard(), config.packLength(), config.writeAssistantMasks(), plan.imageColumns());
             RunStats stats = written.stats();
             stats.assertReconciled();
             if (stats.read() == 0) {
@@ -127,7 +130,8 @@ public final class ChatPrepJob {
             String manifest = manifest(plan, files, result, started, Instant.now(), explanation, rejection);
             target.writeText("manifest.json", manifest);
             target.writeText("README.md", DatasetCard.render(stats, result.outputRows(),
-                    io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks()),
+                    io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks(),
+                            plan.imageColumns()),
                     config.packLength() != null, plan.templateSha256(), plan.tokenizerSha256().get("tokenizer.json"),
                     Versions.all().get("chatprep"), config.toTree().toPrettyString()));
             step(progress, "writing report.html");
@@ -172,7 +176,7 @@ public final class ChatPrepJob {
                 .forTasks(spark.sparkContext().isLocal()));
         JavaRDD<SourceRow> source = rows.toJavaRDD().zipWithIndex().map(t -> {
             Map<String, Object> value = SparkValues.toPython(t._1(), Set.of());
-            return new SourceRow("dataframe", t._2(), PythonJson.write(value), value);
+            return new SourceRow(SourceRow.DATAFRAME, t._2(), PythonJson.write(value), value);
         });
         JavaRDD<Row> out = encode(source, config, spec, factory, null, null).map(ChatPrepJob::transformed);
         return spark.createDataFrame(out, TRANSFORMED);
@@ -260,6 +264,9 @@ public final class ChatPrepJob {
         tokenizer.put("path", plan.config().tokenizer());
         tokenizer.set("sha256", JSON.valueToTree(plan.tokenizerSha256()));
         tokenizer.put("encoding", encoding);
+        if (plan.imageExplanation() != null) {
+            m.put("image_processor", plan.imageExplanation());
+        }
         m.set("versions", JSON.valueToTree(Versions.all()));
         try {
             return JSON.writeValueAsString(m) + "\n";

@@ -44,6 +44,9 @@ public final class DryRun {
                 + plan.tokenizerSha256().get("tokenizer.json") + ")");
         out.println("template: " + plan.templateExplanation() + " (sha256 " + plan.templateSha256() + ")");
         out.println("tokenization: " + prepared.tokenization());
+        if (plan.imageExplanation() != null) {
+            out.println("images: " + plan.imageExplanation());
+        }
         InputReader.InputFiles files = InputReader.resolve(config.input(), config.inputFormat(), hadoop);
         out.println("input: " + files.count() + " file(s)");
         if (files.skippedSummary() != null) {

@@ -11,11 +11,14 @@ import io.chatprep.encode.EncoderOptions;
 import io.chatprep.encode.EncoderSpec;
 import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
+import io.chatprep.job.input.ImageProcessorSource;
+import io.chatprep.job.output.ImageColumns;
 import io.chatprep.job.input.PythonJson;
 import io.chatprep.job.input.TokenizerSource;
 import io.chatprep.template.ChatTemplate;
 import io.chatprep.template.TemplateException;
 import io.chatprep.tokenize.TokenizerFiles;
+import io.chatprep.vision.ImageProcessorFiles;
 import org.apache.hadoop.conf.Configuration;
 
 import java.io.IOException;
@@ -39,7 +42,8 @@ public final class JobPlan {
     private final String templateOrigin;
     private final EncoderSpec spec;
 
-    private JobPlan(JobConfig config, TokenizerSource tokenizer, TemplateResolution resolution) {
+    private JobPlan(JobConfig config, TokenizerSource tokenizer, TemplateResolution resolution,
+                    ImageProcessorFiles images) {
         this.config = config;
         this.tokenizer = tokenizer;
         this.templateSource = resolution.source();
@@ -50,7 +54,7 @@ public final class JobPlan {
                         .withDeriveMasks(resolution.derivesMasks())
                         .withReuseSegments(config.reuseSegments())
                         .withJavaBpe(config.javaBpe())
-                        .withRenderLimits(config.renderLimits()));
+                        .withRenderLimits(config.renderLimits()), images);
     }
 
     public static JobPlan prepare(JobConfig config, Configuration hadoop) {
@@ -84,7 +88,9 @@ public final class JobPlan {
             // Every task would fail compiling it (on a cluster, each after its retries).
             throw new ConfigException(e.getMessage(), e);
         }
-        return new JobPlan(config, tokenizer, resolution);
+        ImageProcessorFiles images = ImageProcessorSource.read(config.imageProcessor(), config.tokenizer(),
+                tokenizer.files(), hadoop);
+        return new JobPlan(config, tokenizer, resolution, images);
     }
 
     /** YAML values (Integer, LinkedHashMap, ...) to the Python value model templates expect. */
@@ -143,6 +149,22 @@ public final class JobPlan {
 
     public TokenizerSource tokenizer() {
         return tokenizer;
+    }
+
+    /** The data files' image columns: none without an image processor, grids only for processors that have them. */
+    public ImageColumns imageColumns() {
+        if (spec.imageProcessor() == null) {
+            return ImageColumns.NONE;
+        }
+        return ImageProcessorSource.processor(spec.imageProcessor(), tokenizer.files()).hasGrid()
+                ? ImageColumns.IMAGES_AND_GRIDS : ImageColumns.IMAGES;
+    }
+
+    /** One line on the image processor for run output, or null without one. */
+    public String imageExplanation() {
+        return spec.imageProcessor() == null ? null
+                : ImageProcessorSource.processor(spec.imageProcessor(), tokenizer.files()).description()
+                + " (" + spec.imageProcessor().origin() + ")";
     }
 
     /** sha256 of each tokenizer file present, by file name. */

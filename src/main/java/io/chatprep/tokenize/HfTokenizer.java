@@ -133,6 +133,45 @@ public final class HfTokenizer implements AutoCloseable {
         return token == n ? out : null;
     }
 
+    /**
+     * The tokens the post-processor adds around a single text when special tokens are added (a processor's
+     * {@code tokenizer(text)} call does that unless the text starts with the BOS token): {@code {prefix, suffix}} ids,
+     * each possibly empty. Found by encoding a probe text both ways.
+     */
+    public int[][] addedSpecialTokens() {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            String probe = "a";
+            long[] plain = ids(TokenizersLibrary.LIB.encode(handle, probe, false));
+            long[] added = ids(TokenizersLibrary.LIB.encode(handle, probe, true));
+            for (int at = 0; at + plain.length <= added.length; at++) {
+                if (java.util.Arrays.equals(added, at, at + plain.length, plain, 0, plain.length)) {
+                    int[] prefix = new int[at];
+                    int[] suffix = new int[added.length - at - plain.length];
+                    for (int i = 0; i < prefix.length; i++) {
+                        prefix[i] = (int) added[i];
+                    }
+                    for (int i = 0; i < suffix.length; i++) {
+                        suffix[i] = (int) added[at + plain.length + i];
+                    }
+                    return new int[][] {prefix, suffix};
+                }
+            }
+            throw new IllegalStateException(origin + ": cannot tell which tokens the post-processor adds");
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private static long[] ids(long encoding) {
+        try {
+            return TokenizersLibrary.LIB.getTokenIds(encoding);
+        } finally {
+            TokenizersLibrary.LIB.deleteEncoding(encoding);
+        }
+    }
+
     /** Token ids only: cheaper than {@link #encode} when offsets are not needed. */
     public int[] encodeIds(String text) {
         lifecycle.readLock().lock();

@@ -205,4 +205,18 @@ class HfTokenizerTest {
         Files.write(dir.resolve("tokenizer.json"),
                 TokenizerFiles.fromDirectory(TokenGoldens.tokenizerDir("llama2")).tokenizerJson());
     }
+
+    @Test
+    void reportsWhatThePostProcessorAddsAroundAText() {
+        // tokenizer.json facts: Gemma 3's TemplateProcessing puts <bos> (id 2) before a single sequence; Qwen's
+        // ByteLevel post-processor adds nothing.
+        try (HfTokenizer gemma = HfTokenizer.load(TokenGoldens.tokenizerDir("gemma3"));
+             HfTokenizer qwen = HfTokenizer.load(TokenGoldens.tokenizerDir("qwen3"))) {
+            int[][] added = gemma.addedSpecialTokens();
+            assertArrayEquals(new int[] {2}, added[0]);
+            assertArrayEquals(new int[0], added[1]);
+            int[][] none = qwen.addedSpecialTokens();
+            assertEquals(0, none[0].length + none[1].length);
+        }
+    }
 }

@@ -80,6 +80,9 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> DERIVE_MASKS = switchKey("derive_masks",
             "for a template without generation markers that no bundled family replaces: derive assistant spans by "
                     + "prefix rendering; rows that are not prefix-stable are quarantined (stage `mask`)");
+    public static final ConfigKey<String> IMAGE_PROCESSOR = text("image_processor", null, "none: text rows only",
+            "a directory holding a Hugging Face `preprocessor_config.json`, or `auto` (the tokenizer's directory): image "
+                    + "rows are expanded to the model's image tokens and masked as its processor does");
     public static final ConfigKey<Boolean> REUSE_SEGMENTS = bool("reuse_segments", true,
             "encode the text between added tokens once per distinct piece and reuse its tokens across rows "
                     + "(identical ids and offsets; a bounded cache per executor)");
@@ -130,7 +133,7 @@ public final class ConfigKeys {
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(INPUT, INPUT_FORMAT, FORMAT, COLUMNS, ID_COLUMN,
             ALLOWED_ROLES, OUTPUT, MODE, FORCE, MAX_QUARANTINE_SHARE, TOKENIZER, CHAT_TEMPLATE, DERIVE_MASKS,
-            REUSE_SEGMENTS, JAVA_BPE, MASK, MAX_LENGTH, MAX_LENGTH_POLICY, PACK_LENGTH, NUM_SHARDS, ROWS_PER_SHARD,
+            IMAGE_PROCESSOR, REUSE_SEGMENTS, JAVA_BPE, MASK, MAX_LENGTH, MAX_LENGTH_POLICY, PACK_LENGTH, NUM_SHARDS, ROWS_PER_SHARD,
             WRITE_ASSISTANT_MASKS, TEMPLATE_KWARGS, NOW, MASTER, SPARK, SPLIT_SIZE_MB, PROGRESS_INTERVAL_SECONDS,
             DRY_RUN_ROWS, RENDER_TIMEOUT_SECONDS, RENDER_MEMORY_MB, RENDER_OUTPUT_CHARS);
 

@@ -24,6 +24,7 @@ import static io.chatprep.job.config.ConfigKeys.*;
 public record JobConfig(List<String> input, InputFormat inputFormat, RowFormat rowFormat, Map<String, String> columns,
                         String idColumn, List<String> allowedRoles, String output, WriteMode mode, boolean force,
                         double maxQuarantineShare, String tokenizer, String chatTemplate, boolean deriveMasks,
+                        String imageProcessor,
                         boolean reuseSegments, boolean javaBpe, MaskPolicy maskPolicy, Integer maxLength,
                         MaxLengthPolicy maxLengthPolicy, Integer packLength, Integer numShards, int rowsPerShard,
                         boolean writeAssistantMasks, Map<String, Object> templateKwargs, LocalDateTime now,
@@ -41,6 +42,7 @@ public record JobConfig(List<String> input, InputFormat inputFormat, RowFormat r
         JobConfig c = new JobConfig(INPUT.read(tree), INPUT_FORMAT.read(tree), FORMAT.read(tree), COLUMNS.read(tree),
                 ID_COLUMN.read(tree), ALLOWED_ROLES.read(tree), OUTPUT.read(tree), MODE.read(tree), FORCE.read(tree),
                 MAX_QUARANTINE_SHARE.read(tree), TOKENIZER.read(tree), CHAT_TEMPLATE.read(tree), DERIVE_MASKS.read(tree),
+                IMAGE_PROCESSOR.read(tree),
                 REUSE_SEGMENTS.read(tree), JAVA_BPE.read(tree), MASK.read(tree), MAX_LENGTH.read(tree),
                 MAX_LENGTH_POLICY.read(tree), PACK_LENGTH.read(tree), NUM_SHARDS.read(tree), ROWS_PER_SHARD.read(tree),
                 WRITE_ASSISTANT_MASKS.read(tree), TEMPLATE_KWARGS.read(tree), NOW.read(tree), MASTER.read(tree),
@@ -67,6 +69,10 @@ public record JobConfig(List<String> input, InputFormat inputFormat, RowFormat r
         if (allowedRoles.isEmpty()) {
             throw new ConfigException("'allowed_roles' must name at least one message role (default: "
                     + String.join(", ", DEFAULT_ROLES) + "), got []");
+        }
+        if (packLength != null && imageProcessor != null) {
+            throw new ConfigException("'pack_length' cannot be combined with 'image_processor': packed rows would mix "
+                    + "several rows' images in one sequence");
         }
         if (packLength != null && maxLength != null && maxLength > packLength
                 && maxLengthPolicy != MaxLengthPolicy.KEEP) {
@@ -142,6 +148,7 @@ public record JobConfig(List<String> input, InputFormat inputFormat, RowFormat r
                 Map.entry(MAX_QUARANTINE_SHARE.name(), JobConfig::maxQuarantineShare),
                 Map.entry(TOKENIZER.name(), JobConfig::tokenizer), Map.entry(CHAT_TEMPLATE.name(), JobConfig::chatTemplate),
                 Map.entry(DERIVE_MASKS.name(), JobConfig::deriveMasks),
+                Map.entry(IMAGE_PROCESSOR.name(), JobConfig::imageProcessor),
                 Map.entry(REUSE_SEGMENTS.name(), JobConfig::reuseSegments), Map.entry(JAVA_BPE.name(), JobConfig::javaBpe),
                 Map.entry(MASK.name(), JobConfig::maskPolicy), Map.entry(MAX_LENGTH.name(), JobConfig::maxLength),
                 Map.entry(MAX_LENGTH_POLICY.name(), JobConfig::maxLengthPolicy),

@@ -4,6 +4,7 @@ import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncodedRow;
 import io.chatprep.encode.EncoderSpec;
 import io.chatprep.encode.RowRejectedException;
+import io.chatprep.job.input.HadoopImageStore;
 import io.chatprep.tokenize.HfTokenizer;
 import io.chatprep.tokenize.TokenizerLoad;
 
@@ -19,12 +20,12 @@ final class ConversationEncoderFactory implements EncoderFactory {
 
     @Override
     public RowEncoder open(EncoderSpec spec) {
-        return wrap(ConversationEncoder.open(spec));
+        return wrap(ConversationEncoder.open(spec, new HadoopImageStore()));
     }
 
     @Override
     public RowEncoder open(EncoderSpec spec, TokenizerLoad load) {
-        return wrap(ConversationEncoder.open(spec, load));
+        return wrap(ConversationEncoder.open(spec, new HadoopImageStore(), load));
     }
 
     private static RowEncoder wrap(ConversationEncoder encoder) {
@@ -32,6 +33,11 @@ final class ConversationEncoderFactory implements EncoderFactory {
             @Override
             public EncodedRow encode(Map<String, Object> row) throws RowRejectedException {
                 return encoder.encode(row);
+            }
+
+            @Override
+            public EncodedRow encode(Map<String, Object> row, String source) throws RowRejectedException {
+                return encoder.encode(row, source);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package io.chatprep.job.encode;
 
+import io.chatprep.encode.EncodedImages;
 import io.chatprep.encode.EncodedRow;
 import io.chatprep.encode.RowRejectedException;
 import io.chatprep.job.config.MaxLengthPolicy;
@@ -87,7 +88,8 @@ public final class PartitionEncoder implements FlatMapFunction<Iterator<SourceRo
             Map<String, Object> row = converter.convert(parsed);
             EncodedRow encoded;
             try {
-                encoded = encoder.encode(row);
+                // relative image references resolve against the row's file
+                encoded = encoder.encode(row, SourceRow.DATAFRAME.equals(source.file()) ? null : source.file());
             } catch (RuntimeException e) {
                 // An encoder bug on one row must not fail the run; the row's reason says what broke.
                 throw new RowRejectedException("encode", "unexpected " + e.getClass().getSimpleName() + ": "
@@ -142,6 +144,32 @@ public final class PartitionEncoder implements FlatMapFunction<Iterator<SourceRo
                     ? "no trained tokens left after truncation to " + limit.maxLength() + " tokens"
                     : "no trained tokens: the template marks no assistant output in this row");
         }
-        return EncodedRecord.written(key, id, ids, labels, mask, trained, truncated);
+        EncodedImages images = row.images();
+        if (images == null) {
+            return EncodedRecord.written(key, id, ids, labels, mask, trained, truncated, null, null);
+        }
+        int kept = keptImages(images, ids.length);
+        return EncodedRecord.written(key, id, ids, labels, mask, trained, truncated,
+                images.locations().subList(0, kept).toArray(String[]::new),
+                images.grids() == null ? null : Arrays.copyOf(images.grids(), kept));
+    }
+
+    /**
+     * How many of the row's images keep all their tokens in the first {@code length}: truncation may drop whole
+     * images from the end, never cut one in two (the model needs all of an image's tokens or none).
+     */
+    private static int keptImages(EncodedImages images, int length) throws RowRejectedException {
+        int[] ranges = images.tokenRanges();
+        int kept = 0;
+        for (int i = 0; i < images.count(); i++) {
+            if (ranges[2 * i + 1] <= length) {
+                kept++;
+            } else if (ranges[2 * i] < length) {
+                throw new RowRejectedException("image", "truncation to " + length + " tokens would cut image " + (i + 1)
+                        + " (" + images.locations().get(i) + ", tokens " + ranges[2 * i] + "-" + (ranges[2 * i + 1] - 1)
+                        + ") in two");
+            }
+        }
+        return kept;
     }
 }

@@ -11,6 +11,14 @@ public interface RowEncoder extends AutoCloseable {
     EncodedRow encode(Map<String, Object> row) throws RowRejectedException;
 
     /**
+     * As {@link #encode(Map)}, for a row read from {@code source} (its file, against which relative image references
+     * resolve; null when the row comes from no file).
+     */
+    default EncodedRow encode(Map<String, Object> row, String source) throws RowRejectedException {
+        return encode(row);
+    }
+
+    /**
      * The tokenizer this encoder holds, for code in the same JVM that needs one too (the driver in local mode);
      * owned by the encoder, never closed by the caller. Null when the encoder has none.
      */

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class RowConverter implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final String STAGE = "convert";
+    private static final List<String> IMAGE_COLUMNS = List.of("images", "image");
 
     private final RowFormat format;
     private final Map<String, String> columns;
@@ -55,6 +56,12 @@ public final class RowConverter implements Serializable {
         }
         copyJson(source, "tools", row);
         copyJson(source, "chat_template_kwargs", row);
+        // TRL's image layout: the references of the messages' image placeholders
+        for (String images : IMAGE_COLUMNS) {
+            if (source.containsKey(images)) {
+                row.put(images, source.get(images));
+            }
+        }
         return row;
     }
 

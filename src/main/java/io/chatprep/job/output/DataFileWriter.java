@@ -48,6 +48,7 @@ final class DataFileWriter implements AutoCloseable {
     private final MessageType schema;
     private final boolean packed;
     private final boolean assistantMasks;
+    private final ImageColumns imageColumns;
     private final long rowGroupBytes;
     private final ParquetProperties props = ParquetProperties.builder().build();
     /** The columns parquet-mr's column writers take (the id and the counts); the int lists are {@link IntListColumn}s. */
@@ -68,20 +69,31 @@ final class DataFileWriter implements AutoCloseable {
     private boolean closed;
 
     DataFileWriter(Path path, Configuration hadoop, boolean packed, boolean assistantMasks) throws IOException {
-        this(path, hadoop, packed, assistantMasks, ROW_GROUP_BYTES);
+        this(path, hadoop, packed, assistantMasks, ImageColumns.NONE, ROW_GROUP_BYTES);
+    }
+
+    DataFileWriter(Path path, Configuration hadoop, boolean packed, boolean assistantMasks, ImageColumns images)
+            throws IOException {
+        this(path, hadoop, packed, assistantMasks, images, ROW_GROUP_BYTES);
     }
 
     DataFileWriter(Path path, Configuration hadoop, boolean packed, boolean assistantMasks, long rowGroupBytes)
             throws IOException {
-        this.schema = schema(packed, assistantMasks);
+        this(path, hadoop, packed, assistantMasks, ImageColumns.NONE, rowGroupBytes);
+    }
+
+    DataFileWriter(Path path, Configuration hadoop, boolean packed, boolean assistantMasks, ImageColumns images,
+                   long rowGroupBytes) throws IOException {
+        this.schema = schema(packed, assistantMasks, images);
         this.scalarSchema = new MessageType(schema.getName(), schema.getFields().stream()
                 .filter(f -> !isIntList(f)).toList());
         this.listColumns = schema.getFields().stream().filter(DataFileWriter::isIntList)
                 .map(f -> schema.getColumnDescription(new String[] {f.getName(), "list", "element"})).toList();
         this.packed = packed;
         this.assistantMasks = assistantMasks;
+        this.imageColumns = images;
         this.rowGroupBytes = rowGroupBytes;
-        this.footer = Map.of(SPARK_SCHEMA_KEY, OutputSchema.data(packed, assistantMasks).json());
+        this.footer = Map.of(SPARK_SCHEMA_KEY, OutputSchema.data(packed, assistantMasks, images).json());
         this.output = new OrderedFooterFile(HadoopOutputFile.fromPath(path, hadoop));
         this.file = new ParquetFileWriter(output, schema,
                 ParquetFileWriter.Mode.OVERWRITE, rowGroupBytes, ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
@@ -94,6 +106,10 @@ final class DataFileWriter implements AutoCloseable {
     }
 
     static MessageType schema(boolean packed, boolean assistantMasks) {
+        return schema(packed, assistantMasks, ImageColumns.NONE);
+    }
+
+    static MessageType schema(boolean packed, boolean assistantMasks, ImageColumns images) {
         Types.MessageTypeBuilder b = Types.buildMessage();
         if (packed) {
             b.addField(Types.requiredList().requiredElement(PrimitiveTypeName.BINARY)
@@ -110,14 +126,26 @@ final class DataFileWriter implements AutoCloseable {
         if (packed) {
             b.addField(Types.requiredList().requiredElement(PrimitiveTypeName.INT32).named("seq_lengths"));
         }
+        if (images.images()) {
+            b.addField(Types.requiredList().requiredElement(PrimitiveTypeName.BINARY)
+                    .as(LogicalTypeAnnotation.stringType()).named("images"));
+        }
+        if (images.grids()) {
+            b.addField(Types.requiredList().requiredListElement().requiredElement(PrimitiveTypeName.INT32)
+                    .named("image_grid_thw"));
+        }
         b.required(PrimitiveTypeName.INT32).named("num_tokens");
         b.required(PrimitiveTypeName.INT32).named("num_trained_tokens");
         return b.named("spark_schema");
     }
 
+    /** A list of ints (not of strings, not nested): the columns {@link IntListColumn} writes. */
     private static boolean isIntList(org.apache.parquet.schema.Type field) {
-        return !field.isPrimitive() && field.asGroupType().getType(0).asGroupType().getType(0).asPrimitiveType()
-                .getPrimitiveTypeName() == PrimitiveTypeName.INT32;
+        if (field.isPrimitive()) {
+            return false;
+        }
+        org.apache.parquet.schema.Type element = field.asGroupType().getType(0).asGroupType().getType(0);
+        return element.isPrimitive() && element.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT32;
     }
 
     /** Writes one row; columns in schema order. */
@@ -137,6 +165,12 @@ final class DataFileWriter implements AutoCloseable {
         if (packed) {
             lists[l].add(row.seqLengths());
         }
+        if (imageColumns.images()) {
+            strings(writers[c++], row.images());
+        }
+        if (imageColumns.grids()) {
+            grids(writers[c++], row.imageGrids());
+        }
         writers[c++].write(row.numTokens(), 0, 0);
         writers[c].write(row.numTrainedTokens(), 0, 0);
         columns.endRecord();
@@ -153,6 +187,22 @@ final class DataFileWriter implements AutoCloseable {
         }
         for (int i = 0; i < values.length; i++) {
             w.write(Binary.fromString(values[i]), i == 0 ? FIRST : REPEATED, DEFINED);
+        }
+    }
+
+    /**
+     * A list of int lists (each image's {@code [t, h, w]}): the outer list repeats at level 1, the inner at 2, every
+     * value defined at 2; an empty outer list is one null at definition 0.
+     */
+    private static void grids(ColumnWriter w, int[][] grids) {
+        if (grids.length == 0) {
+            w.writeNull(FIRST, EMPTY);
+            return;
+        }
+        for (int k = 0; k < grids.length; k++) {
+            for (int j = 0; j < grids[k].length; j++) {
+                w.write(grids[k][j], k == 0 && j == 0 ? 0 : j == 0 ? 1 : 2, 2);
+            }
         }
     }
 

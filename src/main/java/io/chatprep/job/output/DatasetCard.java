@@ -26,9 +26,11 @@ public final class DatasetCard {
                 .append("    path: data/*.parquet\n")
                 .append("dataset_info:\n")
                 .append("  features:\n");
+        boolean images = false;
         for (StructField f : schema.fields()) {
             b.append("  - name: ").append(f.name()).append('\n').append("    ").append(feature(f.dataType()))
                     .append('\n');
+            images |= f.name().equals("images");
         }
         b.append("  splits:\n")
                 .append("  - name: train\n")
@@ -50,7 +52,8 @@ public final class DatasetCard {
                 .append("| chatprep version | ").append(chatprepVersion).append(" |\n")
                 .append("| template sha256 | `").append(templateSha).append("` |\n")
                 .append("| tokenizer.json sha256 | `").append(tokenizerSha).append("` |\n\n")
-                .append(packed
+                .append(images ? IMAGES
+                        : packed
                         ? "Train with TRL using `padding_free=True`, `max_length=None` and `dataset_kwargs={\"skip_prepare_dataset\": True}`.\n"
                         : "Train with TRL with `assistant_only_loss=False`: the labels already carry the mask.\n")
                 .append("\n## Configuration\n\n```json\n").append(configJson.strip()).append("\n```\n\n")
@@ -59,8 +62,20 @@ public final class DatasetCard {
         return b.toString();
     }
 
-    /** A column type as a {@code datasets} feature in YAML ({@code dtype: int32}, {@code list: int32}). */
+    private static final String IMAGES = "Rows with images: `images` lists each row's image files in order"
+            + " (`image_grid_thw` their patch grids, for Qwen) and `input_ids` already hold each image's tokens."
+            + " A collator loads the images as transformers' `load_image` does (EXIF orientation applied), runs"
+            + " the image processor for `pixel_values` (its `image_grid_thw` must equal the column) and pads"
+            + " `input_ids` and `labels`; train with `skip_prepare_dataset` and `remove_unused_columns=False`.\n";
+
+    /**
+     * A column type as a {@code datasets} feature in YAML ({@code dtype: int32}, {@code list: int32}, and for a list
+     * of lists {@code list:} with {@code list: int32} below it).
+     */
     static String feature(DataType type) {
+        if (type instanceof ArrayType a && a.elementType() instanceof ArrayType inner) {
+            return "list:\n      list: " + dtype(inner.elementType());
+        }
         if (type instanceof ArrayType a) {
             return "list: " + dtype(a.elementType());
         }

@@ -13,6 +13,10 @@ public final class OutputSchema {
     }
 
     public static StructType data(boolean packed, boolean assistantMasks) {
+        return data(packed, assistantMasks, ImageColumns.NONE);
+    }
+
+    public static StructType data(boolean packed, boolean assistantMasks, ImageColumns images) {
         List<StructField> f = new ArrayList<>();
         f.add(packed
                 ? DataTypes.createStructField("ids", DataTypes.createArrayType(DataTypes.StringType, false), false)
@@ -24,6 +28,13 @@ public final class OutputSchema {
         }
         if (packed) {
             f.add(DataTypes.createStructField("seq_lengths", DataTypes.createArrayType(DataTypes.IntegerType, false), false));
+        }
+        if (images.images()) {
+            f.add(DataTypes.createStructField("images", DataTypes.createArrayType(DataTypes.StringType, false), false));
+        }
+        if (images.grids()) {
+            f.add(DataTypes.createStructField("image_grid_thw", DataTypes.createArrayType(
+                    DataTypes.createArrayType(DataTypes.IntegerType, false), false), false));
         }
         f.add(DataTypes.createStructField("num_tokens", DataTypes.IntegerType, false));
         f.add(DataTypes.createStructField("num_trained_tokens", DataTypes.IntegerType, false));

@@ -11,7 +11,7 @@ final class RowBuilder {
 
     static DataRow single(EncodedRecord r) {
         return new DataRow(r.id(), null, r.inputIds(), r.labels(), r.assistantMask(), null, r.numTokens(),
-                r.numTrainedTokens());
+                r.numTrainedTokens(), r.images(), r.imageGrids());
     }
 
     static DataRow pack(List<EncodedRecord> rows) {

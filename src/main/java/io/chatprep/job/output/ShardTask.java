@@ -36,14 +36,16 @@ final class ShardTask implements Function2<Integer, Iterator<EncodedRecord>, Ite
     private final Integer rowsPerFile;
     private final Integer packLength;
     private final boolean assistantMasks;
+    private final ImageColumns images;
 
     ShardTask(String tasksDir, Broadcast<SerializableConfiguration> conf, Integer rowsPerFile, Integer packLength,
-              boolean assistantMasks) {
+              boolean assistantMasks, ImageColumns images) {
         this.tasksDir = tasksDir;
         this.conf = conf;
         this.rowsPerFile = rowsPerFile;
         this.packLength = packLength;
         this.assistantMasks = assistantMasks;
+        this.images = images;
     }
 
     @Override
@@ -100,7 +102,7 @@ final class ShardTask implements Function2<Integer, Iterator<EncodedRecord>, Ite
             if (writer == null || (rowsPerFile != null && inFile >= rowsPerFile)) {
                 close();
                 String name = String.format("data-%05d.parquet", names.size());
-                writer = new DataFileWriter(new Path(dir, name), hadoop, packLength != null, assistantMasks);
+                writer = new DataFileWriter(new Path(dir, name), hadoop, packLength != null, assistantMasks, images);
                 names.add(name);
                 rows.add(0L);
                 inFile = 0;
@@ -121,8 +123,9 @@ final class ShardTask implements Function2<Integer, Iterator<EncodedRecord>, Ite
     }
 
     /** A data file with the schema and no rows: readers of an output whose every row was rejected still work. */
-    static void writeEmpty(Path file, Configuration hadoop, boolean packed, boolean assistantMasks) throws IOException {
-        new DataFileWriter(file, hadoop, packed, assistantMasks).close();
+    static void writeEmpty(Path file, Configuration hadoop, boolean packed, boolean assistantMasks,
+                           ImageColumns images) throws IOException {
+        new DataFileWriter(file, hadoop, packed, assistantMasks, images).close();
     }
 
     /** Rejected rows as JSON lines, unchanged source text included; created on the first one. */

@@ -40,6 +40,11 @@ public final class ShardWriter {
 
     public Written write(JavaRDD<EncodedRecord> encoded, Integer shards, int rowsPerFile, Integer packLength,
                          boolean assistantMasks) {
+        return write(encoded, shards, rowsPerFile, packLength, assistantMasks, ImageColumns.NONE);
+    }
+
+    public Written write(JavaRDD<EncodedRecord> encoded, Integer shards, int rowsPerFile, Integer packLength,
+                         boolean assistantMasks, ImageColumns images) {
         JavaRDD<EncodedRecord> partitions = shards == null ? encoded : sortedShards(encoded, shards);
         Path tasks = new Path(target.staging(), "_tasks");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -48,7 +53,7 @@ public final class ShardWriter {
         List<ShardResult> results;
         try {
             results = new ArrayList<>(partitions.mapPartitionsWithIndex(new ShardTask(tasks.toString(), conf,
-                    shards == null ? rowsPerFile : null, packLength, assistantMasks), false).collect());
+                    shards == null ? rowsPerFile : null, packLength, assistantMasks, images), false).collect());
         } finally {
             conf.destroy();
         }
@@ -71,7 +76,7 @@ public final class ShardWriter {
             Path empty = new Path(tasks, "empty.parquet");
             try {
                 ShardTask.writeEmpty(empty, spark.sparkContext().hadoopConfiguration(), packLength != null,
-                        assistantMasks);
+                        assistantMasks, images);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write an empty data file: " + e.getMessage(), e);
             }

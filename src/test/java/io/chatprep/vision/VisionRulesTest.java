@@ -1,0 +1,140 @@
+package io.chatprep.vision;
+
+import io.chatprep.encode.RowJson;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The per-row vision rules on hand-worked cases (the goldens check them against transformers end to end). */
+class VisionRulesTest {
+    @Test
+    void smartResizeRoundsHalvesToEvenAsPythonDoes() throws ImageException {
+        // 42 / 28 = 1.5 and 70 / 28 = 2.5 both round to 2 (Math.round would give 2 and 3): 56 x 56 = min_pixels.
+        assertArrayEquals(new int[] {56, 56}, SmartResize.resize(42, 70, 28, 3136, 12845056));
+        // 98 / 28 = 3.5 -> 4, 154 / 28 = 5.5 -> 6
+        assertArrayEquals(new int[] {112, 168}, SmartResize.resize(98, 154, 28, 3136, 12845056));
+        // above max_pixels: beta = sqrt(10000 * 10000 / 12845056) = 2.790..., floor(10000 / beta / 28) = 127 -> 3556
+        assertArrayEquals(new int[] {3556, 3556}, SmartResize.resize(10000, 10000, 28, 3136, 12845056));
+        ImageException wide = assertThrows(ImageException.class, () -> SmartResize.resize(1, 201, 28, 3136, 12845056));
+        assertTrue(wide.getMessage().contains("201.0"), wide.getMessage());
+        assertArrayEquals(new int[] {812, 28}, SmartResize.resize(200, 1, 28, 3136, 12845056));
+    }
+
+    @Test
+    void expansionShiftsPositionsPastPlaceholdersEndingAtOrBeforeThem() throws ImageException {
+        // "a<P>b<P>c": placeholders at [1, 4) and [5, 8) in code points
+        PlaceholderExpansion e = PlaceholderExpansion.expand("a<P>b<P>c", "<P>", List.of("XXXXX", "Y"));
+        assertEquals("aXXXXXbYc", e.text());
+        assertEquals(0, e.shift(0));
+        assertEquals(1, e.shift(1)); // the placeholder's start: nothing ends at or before it
+        assertEquals(3, e.shift(3)); // inside the placeholder: not moved
+        assertEquals(6, e.shift(4)); // its end: moved by 5 - 3
+        assertEquals(7, e.shift(5));
+        assertEquals(8, e.shift(8)); // past the second: 2 - 2 = 0 in all
+        assertArrayEquals(new int[] {1, 6}, e.replacement(0));
+        assertArrayEquals(new int[] {7, 8}, e.replacement(1));
+        // code points, not UTF-16 units
+        PlaceholderExpansion emoji = PlaceholderExpansion.expand("\uD83D\uDE00<P>", "<P>", List.of("ab"));
+        assertArrayEquals(new int[] {1, 3}, emoji.replacement(0));
+        ImageException count = assertThrows(ImageException.class,
+                () -> PlaceholderExpansion.expand("<P><P>", "<P>", List.of("x")));
+        assertEquals("the rendered conversation holds 2 image placeholders (<P>) for 1 image", count.getMessage());
+    }
+
+    @Test
+    void trlLayoutPutsImagesBeforeTheFirstUserTextAndFillsPlaceholders() throws Exception {
+        VisionMessages.Prepared p = VisionMessages.prepare(messages("""
+                [{"role": "system", "content": "s"}, {"role": "user", "content": "hi"},
+                 {"role": "assistant", "content": "yo"}]"""), List.of("a.png", "b.png"));
+        assertEquals(List.of("a.png", "b.png"), p.images().stream().map(VisionMessages.ImageRef::value).toList());
+        Map<?, ?> user = (Map<?, ?>) p.messages().get(1);
+        assertEquals("[{type=image, image=a.png}, {type=image, image=b.png}, {type=text, text=hi}]",
+                user.get("content").toString());
+        assertEquals("[{type=text, text=yo}]", ((Map<?, ?>) p.messages().get(2)).get("content").toString());
+        ImageException mismatch = assertThrows(ImageException.class, () -> VisionMessages.prepare(messages("""
+                [{"role": "user", "content": [{"type": "image"}, {"type": "text", "text": "?"}]}]"""),
+                List.of("a.png", "b.png")));
+        assertEquals("number of images provided (2) does not match number of image placeholders (1)",
+                mismatch.getMessage());
+    }
+
+    @Test
+    void imageUrlPartsBecomeImagePartsAndAmbiguousPartsAreRefused() throws Exception {
+        VisionMessages.Prepared p = VisionMessages.prepare(messages("""
+                [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "x.jpg"}},
+                                              {"type": "image", "path": "y.jpg"}]}]"""), null);
+        assertEquals("[{type=image, url=x.jpg}, {type=image, path=y.jpg}]",
+                ((Map<?, ?>) p.messages().get(0)).get("content").toString());
+        assertEquals(List.of("x.jpg", "y.jpg"), p.images().stream().map(VisionMessages.ImageRef::value).toList());
+        assertTrue(refusal("[{\"type\": \"image\", \"image\": \"a\", \"url\": \"b\"}]").contains("names its image twice"));
+        assertTrue(refusal("[{\"type\": \"video\", \"video\": \"a.mp4\"}]").contains("only images are supported"));
+        assertTrue(refusal("[{\"text\": \"no type\"}]").contains("has no 'type'"));
+        assertTrue(refusal("[{\"type\": \"image\"}]").contains("no 'image', 'url', 'path' or 'base64'"));
+    }
+
+    @Test
+    void referencesResolveAgainstTheRowsFile() throws ImageException {
+        assertEquals("/data/set/img/a.png", ImageLocations.resolve("/data/set/rows.jsonl", "img/a.png"));
+        assertEquals("/data/img/a.png", ImageLocations.resolve("/data/set/rows.jsonl", "../img/./a.png"));
+        assertEquals("/data/set/a b.png", ImageLocations.resolve("file:/data/set/rows.jsonl", "a b.png"));
+        assertEquals("/abs/a.png", ImageLocations.resolve("file:///data/rows.jsonl", "/abs/a.png"));
+        assertEquals("s3a://bucket/set/img/a.png", ImageLocations.resolve("s3a://bucket/set/rows.jsonl", "img/a.png"));
+        assertEquals("s3a://bucket/abs/a.png", ImageLocations.resolve("s3a://bucket/set/rows.jsonl", "/abs/a.png"));
+        assertEquals("hdfs://nn:8020/x.png", ImageLocations.resolve("/data/rows.jsonl", "hdfs://nn:8020/x.png"));
+        assertEquals("/x.png", ImageLocations.resolve("s3a://b/rows.jsonl", "file:/x.png"));
+        ImageException noBase = assertThrows(ImageException.class, () -> ImageLocations.resolve(null, "a.png"));
+        assertTrue(noBase.getMessage().contains("'a.png'"), noBase.getMessage());
+    }
+
+    @Test
+    void processorConfigurationsAreReadAsTransformersReadsThem() {
+        ImageProcessor qwen = processor("qwen2_5_vl");
+        assertEquals("<|image_pad|>", qwen.placeholder());
+        assertTrue(qwen.description().contains("patch 14, merge 2, pixels 3136-12845056"), qwen.description());
+        assertTrue(processor("qwen3_vl").description().contains("patch 16, merge 2, pixels 65536-16777216"));
+        ImageProcessor gemma = ImageProcessors.create(ImageProcessorFiles.fromDirectory(
+                VisionFixtures.PROCESSORS.resolve("gemma3")), Map.of("boi_token", "<boi>", "image_token", "<img>",
+                "eoi_token", "<eoi>"));
+        assertEquals("<boi>", gemma.placeholder());
+        IllegalArgumentException pan = assertThrows(IllegalArgumentException.class, () -> ImageProcessors.create(
+                ImageProcessorFiles.fromDirectory(VisionFixtures.PROCESSORS.resolve("gemma3_pan_and_scan")), Map.of()));
+        assertTrue(pan.getMessage().contains("'do_pan_and_scan' is true"), pan.getMessage());
+        IllegalArgumentException llava = assertThrows(IllegalArgumentException.class, () -> ImageProcessors.create(
+                new ImageProcessorFiles("{\"image_processor_type\": \"LlavaNextImageProcessor\", "
+                        + "\"processor_class\": \"LlavaNextProcessor\"}", null, "llava"), Map.of()));
+        assertEquals("llava: LlavaNextProcessor with LlavaNextImageProcessor is not supported; chatprep reproduces the "
+                + "image token counts of " + ImageProcessors.SUPPORTED, llava.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ImageProcessors.create(
+                new ImageProcessorFiles("{\"image_processor_type\": \"Qwen2VLImageProcessor\", \"max_pixels\": -1}",
+                        null, "q"), Map.of()));
+        assertEquals("q: 'max_pixels' must be a positive number, got -1", bad.getMessage());
+        // transformers prefers processor_config.json's nested image_processor over preprocessor_config.json
+        ImageProcessor nested = ImageProcessors.create(new ImageProcessorFiles("{\"processor_class\": \"Gemma3Processor\"}",
+                "{\"processor_class\": \"Qwen2_5_VLProcessor\", \"image_processor\": {\"image_processor_type\": "
+                        + "\"Qwen2VLImageProcessor\", \"max_pixels\": 1003520}}", "n"), Map.of());
+        assertTrue(nested.description().contains("pixels 3136-1003520"), nested.description());
+    }
+
+    private static ImageProcessor processor(String config) {
+        return ImageProcessors.create(ImageProcessorFiles.fromDirectory(VisionFixtures.PROCESSORS.resolve(config)),
+                Map.of());
+    }
+
+    private static String refusal(String content) {
+        return assertThrows(ImageException.class, () -> VisionMessages.prepare(
+                messages("[{\"role\": \"user\", \"content\": " + content + "}]"), null)).getMessage();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> messages(String json) throws IOException {
+        return (List<Object>) RowJson.parse(json);
+    }
+
+}
