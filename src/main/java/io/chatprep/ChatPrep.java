@@ -2,6 +2,10 @@ package io.chatprep;
 
 import io.chatprep.job.ChatPrepJob;
 import io.chatprep.job.JobResult;
+import io.chatprep.job.JsonRows;
+import io.chatprep.job.Progress;
+import io.chatprep.job.config.InputFormat;
+import io.chatprep.job.encode.EncoderCache;
 import io.chatprep.job.config.ConfigKey;
 import io.chatprep.job.config.ConfigKeys;
 import io.chatprep.job.config.JobConfig;
@@ -11,7 +15,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The notebook entry point, in the style of Spark actions:
@@ -30,6 +36,7 @@ import java.util.Map;
 public final class ChatPrep {
     private final SparkSession spark;
     private final JobConfigLoader loader = new JobConfigLoader();
+    private Consumer<Progress> listener;
 
     private ChatPrep(SparkSession spark) {
         this.spark = spark;
@@ -66,9 +73,15 @@ public final class ChatPrep {
         return loader.load();
     }
 
+    /** Hands every progress report of {@link #execute()} to {@code listener} as well (the JVM's stdout gets them too). */
+    public ChatPrep progressListener(Consumer<Progress> listener) {
+        this.listener = listener;
+        return this;
+    }
+
     /** Runs the whole job (read, encode, write) and returns its counts. */
     public JobResult execute() {
-        return new ChatPrepJob(spark).run(buildConfig());
+        return new ChatPrepJob(spark).withProgressListener(listener).run(buildConfig());
     }
 
     /** Same as {@link #execute()}. */
@@ -76,8 +89,37 @@ public final class ChatPrep {
         return execute();
     }
 
-    /** Encodes a DataFrame of conversations lazily; nothing is written. */
+    /**
+     * Starts the job on a thread of its own and returns at once: a notebook cell (PySpark included, which cannot hand
+     * the JVM a listener easily) polls {@link RunningJob#progress()} and then takes {@link RunningJob#result()}.
+     */
+    public RunningJob start() {
+        JobConfig config = buildConfig();
+        return RunningJob.start(listener -> new ChatPrepJob(spark).withProgressListener(listener).run(config), listener);
+    }
+
+    /** Encodes a DataFrame of conversations lazily; nothing is written. A string column {@code json} is read as each
+     * row's JSON text (as {@link #read} gives it); otherwise the columns are the row. */
     public Dataset<Row> transform(Dataset<Row> conversations) {
         return new ChatPrepJob(spark).transform(conversations, buildConfig());
+    }
+
+    /**
+     * Conversations from files, directories or globs (JSONL or Parquet, on any Hadoop filesystem) as a DataFrame of
+     * {@code source_file, source_position, json, unreadable}: each row's JSON text, without Spark's schema inference
+     * (which fails on real tool-calling data and turns absent keys into nulls). {@link #transform} reads it back.
+     */
+    public static Dataset<Row> read(SparkSession spark, String... inputs) {
+        return JsonRows.read(spark, List.of(inputs), InputFormat.AUTO, ConfigKeys.SPLIT_SIZE_MB.defaultValue());
+    }
+
+    /** Empties the encoders' piece and word caches in this JVM (memory back; tokenizer and template stay loaded). */
+    public static void clearCaches() {
+        EncoderCache.clearCaches();
+    }
+
+    /** Closes this JVM's encoders (tokenizers unloaded); the next run loads them again. */
+    public static void closeEncoders() {
+        EncoderCache.closeAll();
     }
 }

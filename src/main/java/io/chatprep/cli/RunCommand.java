@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class RunCommand implements Command, FlagOptions {
     /** Options of the command itself; every other option is a config key. */
-    private static final Set<String> OWN_OPTIONS = Set.of("config", "set", "dry-run", "help-keys");
+    private static final Set<String> OWN_OPTIONS = Set.of("config", "set", "dry-run", "help-keys", "summary-json");
 
     @Override
     public String name() {
@@ -38,7 +38,7 @@ public final class RunCommand implements Command, FlagOptions {
 
     @Override
     public Set<String> flags() {
-        Set<String> flags = new LinkedHashSet<>(Set.of("dry-run", "help-keys"));
+        Set<String> flags = new LinkedHashSet<>(Set.of("dry-run", "help-keys", "summary-json"));
         ConfigKeys.ALL.stream().filter(ConfigKey::isSwitch).forEach(k -> flags.add(k.flag().substring(2)));
         return flags;
     }
@@ -66,12 +66,23 @@ public final class RunCommand implements Command, FlagOptions {
         args.all("set").forEach(loader::assignment);
         JobConfig config = loader.load();
 
+        boolean summary = args.flag("summary-json");
         try (AutoCloseable stop = StopSignal.watchCommand(name(), args.flag("dry-run") ? null : config.output())) {
-            return run(config, args.flag("dry-run"));
+            JobResult result = run(config, args.flag("dry-run"));
+            if (summary) {
+                System.out.println(RunSummary.of(result, config));
+            }
+            return 0;
+        } catch (Exception | Error e) {
+            if (summary && !StopSignal.stopping()) {
+                System.out.println(RunSummary.of(e, config));
+            }
+            throw e;
         }
     }
 
-    private static int run(JobConfig config, boolean dryRun) {
+    /** The run's result; null for a dry run. */
+    private static JobResult run(JobConfig config, boolean dryRun) {
         EncoderFactory encoders = EncoderFactory.conversationEncoder();
         // A session that already exists (a notebook, a test) belongs to its owner and stays open.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
@@ -86,13 +97,13 @@ public final class RunCommand implements Command, FlagOptions {
                 System.out.println();
                 System.out.println("dry run: nothing written" + (rejected > 0 ? "; " + rejected
                         + " of the previewed rows would be quarantined" : ""));
-                return 0;
+                return null;
             }
             JobResult result = new ChatPrepJob(spark, encoders, System.out).run(prepared);
             System.out.println();
             System.out.println("chatprep run finished");
             System.out.print(result.summary());
-            return 0;
+            return result;
         } finally {
             if (ownSession) {
                 spark.stop();
@@ -103,7 +114,8 @@ public final class RunCommand implements Command, FlagOptions {
     @Override
     public String usage() {
         StringBuilder b = new StringBuilder("usage: chatprep run --config FILE [--set key=value ...] [--KEY VALUE ...] "
-                + "[--dry-run]\n  --help-keys prints the keys as a Markdown table.\n  Every config key is also a flag (flags win over the file, --set wins over both):\n");
+                + "[--dry-run] [--summary-json]\n  --help-keys prints the keys as a Markdown table; --summary-json ends the "
+                + "output with one JSON line (status, exit code, counts) for schedulers.\n  Every config key is also a flag (flags win over the file, --set wins over both):\n");
         for (ConfigKey<?> k : ConfigKeys.ALL) {
             b.append(String.format(java.util.Locale.ROOT, "  %-30s %s (%s; default %s)%n",
                     k.flag() + (k.isSwitch() ? "" : " VALUE"), plain(k.doc()), k.type(), plain(k.defaultText())));

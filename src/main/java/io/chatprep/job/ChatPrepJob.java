@@ -55,6 +55,7 @@ public final class ChatPrepJob {
     private final SparkSession spark;
     private final EncoderFactory factory;
     private final PrintStream console;
+    private java.util.function.Consumer<Progress> listener;
 
     public ChatPrepJob(SparkSession spark, EncoderFactory factory, PrintStream console) {
         this.spark = spark;
@@ -64,6 +65,12 @@ public final class ChatPrepJob {
 
     public ChatPrepJob(SparkSession spark) {
         this(spark, EncoderFactory.conversationEncoder(), System.out);
+    }
+
+    /** Also hands every progress report to {@code listener} (a notebook's progress bar, say). */
+    public ChatPrepJob withProgressListener(java.util.function.Consumer<Progress> listener) {
+        this.listener = listener;
+        return this;
     }
 
     /** Prepares and runs {@code config} (a notebook's or test's call; the command line prepares before its session). */
@@ -95,7 +102,7 @@ public final class ChatPrepJob {
         boolean committed = false;
         try (StopSignal ignored = new StopSignal(target);
              ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), counters,
-                console, config.progressIntervalSeconds(), config.maxQuarantineShare())) {
+                console, config.progressIntervalSeconds(), config.maxQuarantineShare(), listener)) {
             progress.start();
             console.println("chatprep: " + files.count() + " input file(s); template: " + plan.templateExplanation());
             if (files.skippedSummary() != null) {
@@ -174,10 +181,7 @@ public final class ChatPrepJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<BroadcastSpec> spec = jsc.broadcast(BroadcastSpec.of(plan.spec())
                 .forTasks(spark.sparkContext().isLocal()));
-        JavaRDD<SourceRow> source = rows.toJavaRDD().zipWithIndex().map(t -> {
-            Map<String, Object> value = SparkValues.toPython(t._1(), Set.of());
-            return new SourceRow(SourceRow.DATAFRAME, t._2(), PythonJson.write(value), value);
-        });
+        JavaRDD<SourceRow> source = JsonRows.sourceRows(rows);
         JavaRDD<Row> out = encode(source, config, spec, factory, null, null).map(ChatPrepJob::transformed);
         return spark.createDataFrame(out, TRANSFORMED);
     }

@@ -37,8 +37,13 @@ final class ProgressReporter implements AutoCloseable {
     private String stageKey = "";
     private long stageStartNanos = System.nanoTime();
 
+    /** Progress also goes to this logger (INFO lines, the quarantine warning at WARN), for logs and notebooks. */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.chatprep");
+    private final java.util.function.Consumer<Progress> listener;
+
     ProgressReporter(JavaSparkStatusTracker tracker, RowCounters counters, PrintStream out, int intervalSeconds,
-                     double maxQuarantineShare) {
+                     double maxQuarantineShare, java.util.function.Consumer<Progress> listener) {
+        this.listener = listener;
         this.tracker = tracker;
         this.counters = counters;
         this.maxQuarantineShare = maxQuarantineShare;
@@ -121,15 +126,24 @@ final class ProgressReporter implements AutoCloseable {
         } else {
             out.println(line);
         }
-        warnOfQuarantine(n);
+        LOG.info(line);
+        long quarantined = warnOfQuarantine(n);
         out.flush();
+        if (listener != null) {
+            try {
+                listener.accept(new Progress(step, done, total, n, quarantined, seconds, line));
+            } catch (RuntimeException e) {
+                // A notebook's listener must not stop the run it reports on.
+                LOG.warn("progress listener failed: {}", e.toString());
+            }
+        }
     }
 
     /**
      * Once, early: a run whose rows are mostly rejected (a wrong template or column mapping, rows that hit the render
      * limits) will fail its quality gate at the end, and an hour may pass before then.
      */
-    private void warnOfQuarantine(long rows) {
+    private long warnOfQuarantine(long rows) {
         Map<String, Long> byStage = new TreeMap<>();
         LiveRowCount.quarantinedByStage().forEach((stage, count) -> {
             long n = count - liveQuarantinedBaseline.getOrDefault(stage, 0L);
@@ -140,7 +154,7 @@ final class ProgressReporter implements AutoCloseable {
         long live = byStage.values().stream().mapToLong(Long::longValue).sum();
         long quarantined = Math.max(counters.quarantined().value(), live);
         if (warned || rows < WARN_AFTER_ROWS || quarantined <= maxQuarantineShare * rows) {
-            return;
+            return quarantined;
         }
         warned = true;
         String stages = byStage.isEmpty() ? "" : ", by stage " + byStage.toString().replace("=", ": ")
@@ -149,10 +163,13 @@ final class ProgressReporter implements AutoCloseable {
             out.println();
             lastWidth = 0;
         }
-        out.println(String.format(Locale.ROOT, "chatprep: warning: %,d of the first %,d rows were quarantined (%s%s), "
-                + "above max_quarantine_share %s: the run will fail unless later rows do better (--dry-run shows the "
-                + "first rows' reasons)", quarantined, rows, QualityGate.percent((double) quarantined / rows), stages,
-                QualityGate.percent(maxQuarantineShare)));
+        String warning = String.format(Locale.ROOT, "chatprep: warning: %,d of the first %,d rows were quarantined "
+                + "(%s%s), above max_quarantine_share %s: the run will fail unless later rows do better (--dry-run shows "
+                + "the first rows' reasons)", quarantined, rows, QualityGate.percent((double) quarantined / rows), stages,
+                QualityGate.percent(maxQuarantineShare));
+        out.println(warning);
+        LOG.warn(warning);
+        return quarantined;
     }
 
     private static String duration(double seconds) {

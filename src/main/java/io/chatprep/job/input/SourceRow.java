@@ -11,11 +11,12 @@ import java.io.Serializable;
 public record SourceRow(String file, long position, String raw, Object parsed, String unreadable)
         implements Serializable {
 
+    /** The {@code file} of rows that come from a DataFrame rather than a file. */
+    public static final String DATAFRAME = "dataframe";
+
     public SourceRow(String file, long position, String raw, Object parsed) {
         this(file, position, raw, parsed, null);
     }
-    /** The {@code file} of rows that come from a DataFrame rather than a file. */
-    public static final String DATAFRAME = "dataframe";
 
     /**
      * The stable row id used when the input has no id column: the file and the byte offset or row index. The file is
