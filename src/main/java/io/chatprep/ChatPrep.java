@@ -5,7 +5,7 @@ import io.chatprep.job.JobResult;
 import io.chatprep.job.JsonRows;
 import io.chatprep.job.Progress;
 import io.chatprep.job.config.InputFormat;
-import io.chatprep.job.encode.EncoderCache;
+import io.chatprep.job.tasks.EncoderCache;
 import io.chatprep.job.config.ConfigKey;
 import io.chatprep.job.config.ConfigKeys;
 import io.chatprep.job.config.JobConfig;

@@ -2,10 +2,10 @@ package io.chatprep.catalog;
 
 import io.chatprep.template.ChatTemplate;
 import io.chatprep.template.TemplateException;
-import io.chatprep.verify.Conversation;
-import io.chatprep.verify.ConversationCorpus;
-import io.chatprep.verify.ConversationRenderer;
-import io.chatprep.verify.Rendering;
+import io.chatprep.corpus.Conversation;
+import io.chatprep.corpus.ConversationCorpus;
+import io.chatprep.corpus.ConversationRenderer;
+import io.chatprep.corpus.Rendering;
 
 import java.util.List;
 import java.util.Map;

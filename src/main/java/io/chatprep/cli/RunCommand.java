@@ -10,7 +10,7 @@ import io.chatprep.job.config.ConfigKey;
 import io.chatprep.job.config.ConfigKeys;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.JobConfigLoader;
-import io.chatprep.job.encode.EncoderFactory;
+import io.chatprep.job.tasks.EncoderFactory;
 import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Path;

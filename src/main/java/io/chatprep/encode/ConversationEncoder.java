@@ -11,12 +11,12 @@ import io.chatprep.template.RenderedChat;
 import io.chatprep.template.TemplateException;
 import io.chatprep.tokenize.Encoding;
 import io.chatprep.tokenize.HfTokenizer;
-import io.chatprep.tokenize.SegmentEncoder;
-import io.chatprep.tokenize.SegmentModel;
+import io.chatprep.tokenize.segment.SegmentEncoder;
+import io.chatprep.tokenize.segment.SegmentModel;
 import io.chatprep.tokenize.TokenizerConfig;
-import io.chatprep.tokenize.TokenizerLoad;
-import io.chatprep.verify.DerivedSpans;
-import io.chatprep.verify.NotPrefixStableException;
+import io.chatprep.encode.TokenizerLoad;
+import io.chatprep.mask.DerivedSpans;
+import io.chatprep.mask.NotPrefixStableException;
 import io.chatprep.vision.ImageStore;
 
 import java.util.List;

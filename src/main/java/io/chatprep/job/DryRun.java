@@ -1,13 +1,14 @@
 package io.chatprep.job;
 
+import io.chatprep.encode.RowJson;
 import io.chatprep.encode.RowRejectedException;
 import io.chatprep.job.config.JobConfig;
-import io.chatprep.job.encode.EncodedRecord;
-import io.chatprep.job.encode.EncoderCache;
-import io.chatprep.job.encode.EncoderFactory;
-import io.chatprep.job.encode.BroadcastSpec;
-import io.chatprep.job.encode.PartitionEncoder;
-import io.chatprep.job.encode.RowEncoder;
+import io.chatprep.job.tasks.EncodedRecord;
+import io.chatprep.job.tasks.EncoderCache;
+import io.chatprep.job.tasks.EncoderFactory;
+import io.chatprep.job.tasks.BroadcastSpec;
+import io.chatprep.job.tasks.PartitionEncoder;
+import io.chatprep.job.tasks.RowEncoder;
 import io.chatprep.job.input.InputReader;
 import io.chatprep.job.input.PythonJson;
 import io.chatprep.job.input.RowConverter;
@@ -78,7 +79,7 @@ public final class DryRun {
     private String render(ChatTemplate template, JobPlan plan, PreparedRun prepared, SourceRow source) {
         JobConfig config = prepared.config();
         try {
-            Object parsed = source.parsed() != null ? source.parsed() : PythonJson.parse(source.raw());
+            Object parsed = source.parsed() != null ? source.parsed() : RowJson.parse(source.raw());
             Map<String, Object> row = new RowConverter(config).convert(parsed);
             if (!row.containsKey("messages")) {
                 return "(prompt-completion row: " + PythonJson.write(row) + ")";

@@ -9,11 +9,11 @@ import io.chatprep.catalog.TemplateResolver;
 import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncoderOptions;
 import io.chatprep.encode.EncoderSpec;
+import io.chatprep.encode.RowJson;
 import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.input.ImageProcessorSource;
 import io.chatprep.job.output.ImageColumns;
-import io.chatprep.job.input.PythonJson;
 import io.chatprep.job.input.TokenizerSource;
 import io.chatprep.template.ChatTemplate;
 import io.chatprep.template.TemplateException;
@@ -100,7 +100,7 @@ public final class JobPlan {
         }
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) PythonJson.parse(new ObjectMapper().writeValueAsString(yaml));
+            Map<String, Object> m = (Map<String, Object>) RowJson.parse(new ObjectMapper().writeValueAsString(yaml));
             return new LinkedHashMap<>(m);
         } catch (IOException e) {
             throw new ConfigException("'template_kwargs' cannot be converted: " + e.getMessage());

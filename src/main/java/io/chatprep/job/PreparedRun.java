@@ -1,13 +1,13 @@
 package io.chatprep.job;
 
 import io.chatprep.job.config.JobConfig;
-import io.chatprep.job.encode.BroadcastSpec;
-import io.chatprep.job.encode.EncoderCache;
-import io.chatprep.job.encode.EncoderFactory;
-import io.chatprep.job.encode.RowEncoder;
+import io.chatprep.job.tasks.BroadcastSpec;
+import io.chatprep.job.tasks.EncoderCache;
+import io.chatprep.job.tasks.EncoderFactory;
+import io.chatprep.job.tasks.RowEncoder;
 import io.chatprep.tokenize.HfTokenizer;
 import io.chatprep.tokenize.NativeLibraryException;
-import io.chatprep.tokenize.TokenizerLoad;
+import io.chatprep.encode.TokenizerLoad;
 import org.apache.hadoop.conf.Configuration;
 
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.chatprep.job;
 
-import io.chatprep.job.encode.LiveRowCount;
-import io.chatprep.job.encode.RowCounters;
+import io.chatprep.job.tasks.LiveRowCount;
+import io.chatprep.job.tasks.RowCounters;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaSparkStatusTracker;
 

@@ -71,7 +71,7 @@ public final class RunReport {
                     SampleHighlighter highlighter = new SampleHighlighter(runTokenizer.get());
                     inputs.forEach(i -> samples.add(highlighter.highlight(i)));
                 } else {
-                    try (HfTokenizer tokenizer = io.chatprep.tokenize.TokenizerLoad.load(
+                    try (HfTokenizer tokenizer = io.chatprep.encode.TokenizerLoad.load(
                             TokenizerSource.read(tokenizerPath, spark.sparkContext().hadoopConfiguration()).files())) {
                         SampleHighlighter highlighter = new SampleHighlighter(tokenizer);
                         inputs.forEach(i -> samples.add(highlighter.highlight(i)));

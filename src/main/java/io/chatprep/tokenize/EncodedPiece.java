@@ -5,13 +5,13 @@ package io.chatprep.tokenize;
  * ({@code offsets[2*i]}, {@code offsets[2*i+1]}), -1 for a token without a source span. Never mutated once built,
  * so one instance can be shared by every text that holds the piece.
  */
-record EncodedPiece(int[] ids, int[] offsets) {
-    int size() {
+public record EncodedPiece(int[] ids, int[] offsets) {
+    public int size() {
         return ids.length;
     }
 
     /** Rough heap bytes of this piece and its key, for the cache's bound. */
-    long weight(String key) {
+    public long weight(String key) {
         return 96L + 2L * key.length() + 12L * ids.length;
     }
 }

@@ -1,5 +1,6 @@
 package io.chatprep.tokenize;
 
+import io.chatprep.encode.TokenizerLoad;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 
@@ -87,7 +88,7 @@ public final class HfTokenizer implements AutoCloseable {
      * numbers each element's tokens with its index). Offsets are relative to each piece, -1 for no span.
      * Returns null if the native result does not say which tokens belong to which piece.
      */
-    EncodedPiece[] encodePieces(String[] pieces, int count) {
+    public EncodedPiece[] encodePieces(String[] pieces, int count) {
         lifecycle.readLock().lock();
         try {
             ensureOpen();

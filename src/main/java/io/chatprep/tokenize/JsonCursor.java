@@ -13,7 +13,7 @@ import java.util.Arrays;
  * escape, else decoded into a buffer the next string reuses. What it passes over is checked for matching quotes
  * and brackets only; the native tokenizer, which parses the same file first, refuses anything else that is not JSON.
  */
-final class JsonCursor {
+public final class JsonCursor {
     private final byte[] doc;
     private final int end;
     private int pos;
@@ -26,7 +26,7 @@ final class JsonCursor {
 
     private byte[] open = new byte[32];
 
-    JsonCursor(byte[] doc, int from) {
+    public JsonCursor(byte[] doc, int from) {
         this.doc = doc;
         this.end = doc.length;
         this.pos = from;
@@ -41,12 +41,12 @@ final class JsonCursor {
     }
 
     /** The next significant byte, not consumed; -1 at the end of the document. */
-    int peek() {
+    public int peek() {
         skipSpace();
         return pos < end ? doc[pos] : -1;
     }
 
-    void expect(char c) throws IOException {
+    public void expect(char c) throws IOException {
         if (peek() != c) {
             throw malformed("expected '" + c + "'");
         }
@@ -54,7 +54,7 @@ final class JsonCursor {
     }
 
     /** Consumes {@code c} when it comes next. */
-    boolean consume(char c) {
+    public boolean consume(char c) {
         if (peek() == c) {
             pos++;
             return true;
@@ -63,7 +63,7 @@ final class JsonCursor {
     }
 
     /** After a value inside an object or array: consumes the comma before another member, or the closing bracket. */
-    boolean more(char close) throws IOException {
+    public boolean more(char close) throws IOException {
         int c = peek();
         if (c == ',') {
             pos++;
@@ -77,7 +77,7 @@ final class JsonCursor {
     }
 
     /** Reads a string value; its bytes are then {@link #stringBytes()} from {@link #stringStart()}. */
-    void readString() throws IOException {
+    public void readString() throws IOException {
         if (peek() != '"') {
             throw malformed("expected a string");
         }
@@ -106,20 +106,20 @@ final class JsonCursor {
         return new String(stringBytes, stringStart, stringLength, StandardCharsets.UTF_8);
     }
 
-    byte[] stringBytes() {
+    public byte[] stringBytes() {
         return stringBytes;
     }
 
-    int stringStart() {
+    public int stringStart() {
         return stringStart;
     }
 
-    int stringLength() {
+    public int stringLength() {
         return stringLength;
     }
 
     /** A whole number that fits an int. */
-    int readInt() throws IOException {
+    public int readInt() throws IOException {
         skipSpace();
         int i = pos;
         boolean negative = i < end && doc[i] == '-';

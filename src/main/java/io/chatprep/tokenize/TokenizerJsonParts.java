@@ -1,5 +1,6 @@
 package io.chatprep.tokenize;
 
+import io.chatprep.tokenize.segment.SegmentRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -8,30 +9,30 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The parts of tokenizer.json that chatprep interprets itself ({@link SegmentRules}, {@link JavaBpeLoader}), read
+ * The parts of tokenizer.json that chatprep interprets itself ({@link SegmentRules}, {@code JavaBpeLoader}), read
  * in one pass: the added tokens and pipeline steps as small trees, the model's settings, and where its vocabulary
- * and merges start ({@link BpeTables} reads them when a model is built). Everything else, the tables included, is
+ * and merges start ({@code BpeTables} reads them when a model is built). Everything else, the tables included, is
  * passed over by {@link JsonCursor} without being parsed.
  */
-final class TokenizerJsonParts {
+public final class TokenizerJsonParts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    JsonNode addedTokens;
+    public JsonNode addedTokens;
     /** Where the added_tokens value starts and ends in {@link #json}; -1 when the file has none. */
     int addedFrom = -1;
     int addedTo = -1;
-    JsonNode normalizer;
-    JsonNode preTokenizer;
-    JsonNode postProcessor;
+    public JsonNode normalizer;
+    public JsonNode preTokenizer;
+    public JsonNode postProcessor;
     /** The model's fields other than vocab and merges; those two are present as keys (null values) when listed. */
-    final Map<String, JsonNode> model = new HashMap<>();
+    public final Map<String, JsonNode> model = new HashMap<>();
     /** The "model" entry is there but is not a JSON object. */
-    boolean modelNotObject;
-    final byte[] json;
+    public boolean modelNotObject;
+    public final byte[] json;
     /** Where the model's vocab object starts in {@link #json}; -1 when it has none. */
-    int vocabAt = -1;
+    public int vocabAt = -1;
     /** Where the model's merges array starts; -1 when it has none. */
-    int mergesAt = -1;
+    public int mergesAt = -1;
 
     private TokenizerJsonParts(byte[] json) {
         this.json = json;
@@ -41,7 +42,7 @@ final class TokenizerJsonParts {
      * @throws IllegalArgumentException when the file is not a JSON object
      * @throws IOException              when it is not JSON
      */
-    static TokenizerJsonParts read(byte[] tokenizerJson) throws IOException {
+    public static TokenizerJsonParts read(byte[] tokenizerJson) throws IOException {
         TokenizerJsonParts parts = new TokenizerJsonParts(tokenizerJson);
         JsonCursor c = new JsonCursor(tokenizerJson, 0);
         if (c.peek() != '{') {
@@ -71,12 +72,12 @@ final class TokenizerJsonParts {
     }
 
     /** A model setting as text, null when absent or JSON null. */
-    String modelText(String name) {
+    public String modelText(String name) {
         JsonNode value = model.get(name);
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    boolean modelFlag(String name) {
+    public boolean modelFlag(String name) {
         JsonNode value = model.get(name);
         return value != null && value.asBoolean(false);
     }

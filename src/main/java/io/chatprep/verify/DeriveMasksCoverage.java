@@ -1,5 +1,10 @@
 package io.chatprep.verify;
 
+import io.chatprep.corpus.Conversation;
+import io.chatprep.corpus.ConversationRenderer;
+import io.chatprep.corpus.Rendering;
+import io.chatprep.mask.DerivedSpans;
+import io.chatprep.mask.NotPrefixStableException;
 import io.chatprep.template.ChatTemplate;
 
 import java.util.HashSet;

@@ -3,6 +3,7 @@ package io.chatprep.verify;
 import io.chatprep.catalog.TemplateCatalog;
 import io.chatprep.catalog.TemplateResolution;
 import io.chatprep.catalog.TemplateResolver;
+import io.chatprep.corpus.ConversationCorpus;
 import io.chatprep.tokenize.TokenizerConfig;
 import io.chatprep.tokenize.TokenizerFiles;
 

@@ -1,6 +1,11 @@
 package io.chatprep.verify;
 
+import io.chatprep.corpus.Conversation;
+import io.chatprep.corpus.ConversationRenderer;
+import io.chatprep.corpus.Rendering;
 import io.chatprep.mask.AssistantMask;
+import io.chatprep.mask.DerivedSpans;
+import io.chatprep.mask.NotPrefixStableException;
 import io.chatprep.template.ChatTemplate;
 import io.chatprep.tokenize.Encoding;
 import io.chatprep.tokenize.HfTokenizer;
@@ -247,7 +252,7 @@ public final class TemplateVerifier {
         if (orig.text().equals(train.text())) {
             return;
         }
-        int at = Rendering.commonPrefix(orig.text(), train.text());
+        int at = DerivedSpans.commonPrefix(orig.text(), train.text());
         if (!subject.asGeneratedDeviations()) {
             report.fail(Check.TEXT, where, "differs at char " + at + ": original " + quote(orig.text(), at, at + 60)
                     + " / training " + quote(train.text(), at, at + 60));
@@ -323,7 +328,7 @@ public final class TemplateVerifier {
                 continue;
             }
             if (!train.text().startsWith(part.text())) {
-                int at = Rendering.commonPrefix(part.text(), train.text());
+                int at = DerivedSpans.commonPrefix(part.text(), train.text());
                 report.fail(Check.PREFIX, where, "messages[:" + (i + 1) + "] is not a text prefix (differs at char " + at
                         + ": " + quote(part.text(), at, at + 50) + " / " + quote(train.text(), at, at + 50) + ")");
                 continue;

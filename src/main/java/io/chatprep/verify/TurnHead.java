@@ -1,5 +1,7 @@
 package io.chatprep.verify;
 
+import io.chatprep.mask.DerivedSpans;
+
 /**
  * Where the text before an assistant turn ends in a rendering: {@code messages[:i]} as rendered without a
  * generation prompt. A template that renders its generation prompt whether or not it is asked for (Apriel 1.6
@@ -18,7 +20,7 @@ record TurnHead(int length, String forced) {
      * @param text   the whole conversation
      */
     static TurnHead of(String before, String prompt, String text) {
-        int n = Rendering.commonPrefix(before, text);
+        int n = DerivedSpans.commonPrefix(before, text);
         if (n < before.length() && before.equals(prompt)) {
             while (n > 0 && !TurnLocator.TAG_END.matcher(text).region(0, n).find()) {
                 n--;

@@ -1,5 +1,9 @@
 package io.chatprep.verify;
 
+import io.chatprep.corpus.Conversation;
+import io.chatprep.corpus.ConversationRenderer;
+import io.chatprep.corpus.Rendering;
+import io.chatprep.mask.DerivedSpans;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +51,7 @@ final class TurnLocator {
                 return null;
             }
             int beforeLen = TurnHead.of(before.text(), prompt.text(), text).length();
-            int upper = Rendering.commonPrefix(prompt.text(), text);
+            int upper = DerivedSpans.commonPrefix(prompt.text(), text);
             int lower = backToBoundary(text, beforeLen, Math.min(upper, beforeLen + headerLength(conv, i, kwargs)));
             if (upper < beforeLen) {
                 fail.accept("message " + i + ": the generation prompt departs from the rendering "
@@ -109,7 +113,7 @@ final class TurnLocator {
         }
         String tail = prompt.substring(at);
         int pos = text.indexOf(tail, Math.max(0, shared - tail.length()));
-        int uptoAt = upto.indexOf(tail, Math.max(0, Rendering.commonPrefix(upto, prompt) - tail.length()));
+        int uptoAt = upto.indexOf(tail, Math.max(0, DerivedSpans.commonPrefix(upto, prompt) - tail.length()));
         if (pos < 0 || uptoAt < 0) {
             return null;
         }
@@ -148,14 +152,14 @@ final class TurnLocator {
         }
         int n = suffixes.get(0).length();
         for (String other : suffixes.subList(1, suffixes.size())) {
-            n = Math.min(n, Rendering.commonPrefix(suffixes.get(0), other));
+            n = Math.min(n, DerivedSpans.commonPrefix(suffixes.get(0), other));
         }
         return n;
     }
 
     private int turnEndWithoutPrefix(Conversation conv, int i, String text, int start, String upto) {
         if (upto != null) {
-            int shared = Rendering.commonPrefix(upto, text);
+            int shared = DerivedSpans.commonPrefix(upto, text);
             int best = -1;
             for (String token : subject.endOfTurn()) {
                 int pos = text.lastIndexOf(token, shared - token.length());

@@ -1,6 +1,7 @@
 package io.chatprep.verify;
 
 import io.chatprep.catalog.TemplateFamily;
+import io.chatprep.mask.DerivedSpans;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.chatprep.bench;
 import io.chatprep.ChatPrep;
 import io.chatprep.job.JobResult;
 import io.chatprep.job.SparkSessions;
-import io.chatprep.job.encode.EncoderCache;
+import io.chatprep.job.tasks.EncoderCache;
 import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import io.chatprep.template.RenderRequest;
 import io.chatprep.template.RenderedChat;
 import io.chatprep.tokenize.Encoding;
 import io.chatprep.tokenize.HfTokenizer;
-import io.chatprep.tokenize.SegmentEncoder;
+import io.chatprep.tokenize.segment.SegmentEncoder;
 import io.chatprep.tokenize.TokenizerFiles;
 
 import java.io.ByteArrayInputStream;

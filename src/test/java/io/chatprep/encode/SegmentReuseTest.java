@@ -2,7 +2,7 @@ package io.chatprep.encode;
 
 import io.chatprep.mask.MaskPolicy;
 import io.chatprep.tokenize.Encoding;
-import io.chatprep.tokenize.SegmentEncoder;
+import io.chatprep.tokenize.segment.SegmentEncoder;
 import io.chatprep.tokenize.TokenGoldens;
 import io.chatprep.tokenize.TokenizerFiles;
 import org.junit.jupiter.api.Tag;

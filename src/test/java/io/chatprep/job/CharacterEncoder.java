@@ -2,8 +2,8 @@ package io.chatprep.job;
 
 import io.chatprep.encode.EncodedRow;
 import io.chatprep.encode.RowRejectedException;
-import io.chatprep.job.encode.EncoderFactory;
-import io.chatprep.job.encode.RowEncoder;
+import io.chatprep.job.tasks.EncoderFactory;
+import io.chatprep.job.tasks.RowEncoder;
 import io.chatprep.mask.AssistantMask;
 import io.chatprep.template.py.PyNone;
 

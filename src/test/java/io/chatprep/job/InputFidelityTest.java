@@ -1,8 +1,8 @@
 package io.chatprep.job;
 
+import io.chatprep.encode.RowJson;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.input.InputGoldens;
-import io.chatprep.job.input.PythonJson;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +39,7 @@ class InputFidelityTest {
     }
 
     private static JobResult run(JobConfig config) {
-        return new ChatPrepJob(spark, io.chatprep.job.encode.EncoderFactory.conversationEncoder(),
+        return new ChatPrepJob(spark, io.chatprep.job.tasks.EncoderFactory.conversationEncoder(),
                 new PrintStream(new ByteArrayOutputStream())).run(config);
     }
 
@@ -53,7 +53,7 @@ class InputFidelityTest {
         }
         if (file.equals("schemas.jsonl")) {
             String line = JobTestSupport.linesByOffset(InputGoldens.FIXTURES.resolve(file)).get(position);
-            return InputGoldens.of("schemas").get((String) ((Map<?, ?>) PythonJson.parse(line)).get("id"));
+            return InputGoldens.of("schemas").get((String) ((Map<?, ?>) RowJson.parse(line)).get("id"));
         }
         String fixture = file.startsWith("schemas/") ? "schemas" : file.replace(".parquet", "");
         String rowId = parquetIds.computeIfAbsent(file, f -> {
@@ -101,7 +101,7 @@ class InputFidelityTest {
         }
 
         for (String line : JobTestSupport.readLines(out.resolve("quarantine"))) {
-            Map<?, ?> q = (Map<?, ?>) PythonJson.parse(line);
+            Map<?, ?> q = (Map<?, ?>) RowJson.parse(line);
             String id = (String) q.get("id");
             Map<String, Object> g = golden(id, parquetIds);
             assertEquals("quarantined", g.get("expect"), id);

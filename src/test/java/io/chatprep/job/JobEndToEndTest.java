@@ -3,8 +3,8 @@ package io.chatprep.job;
 import io.chatprep.cli.Main;
 import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncodedRow;
+import io.chatprep.encode.RowJson;
 import io.chatprep.job.config.JobConfig;
-import io.chatprep.job.input.PythonJson;
 import io.chatprep.job.input.RowConverter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -51,7 +51,7 @@ class JobEndToEndTest {
     static void setUp() throws Exception {
         spark = SparkTestSession.get();
         for (String line : Files.readAllLines(GOLDEN)) {
-            Map<String, Object> g = (Map<String, Object>) PythonJson.parse(line);
+            Map<String, Object> g = (Map<String, Object>) RowJson.parse(line);
             golden.put((Long) g.get("offset"), g);
         }
     }
@@ -66,7 +66,7 @@ class JobEndToEndTest {
     }
 
     private static JobResult run(JobConfig config) {
-        return new ChatPrepJob(spark, io.chatprep.job.encode.EncoderFactory.conversationEncoder(),
+        return new ChatPrepJob(spark, io.chatprep.job.tasks.EncoderFactory.conversationEncoder(),
                 new PrintStream(new ByteArrayOutputStream())).run(config);
     }
 
@@ -106,7 +106,7 @@ class JobEndToEndTest {
                 int[] labels = JobTestSupport.ints(row, "labels");
                 assertArrayEquals(ints(g.get("input_ids")), ids, id + " input_ids vs transformers");
                 assertArrayEquals(ints(g.get("labels")), labels, id + " labels vs transformers");
-                EncodedRow direct = encoder.encode(converter.convert(PythonJson.parse(lines.get(offset))));
+                EncodedRow direct = encoder.encode(converter.convert(RowJson.parse(lines.get(offset))));
                 assertArrayEquals(direct.inputIds(), ids, id + " input_ids vs encoder");
                 assertArrayEquals(direct.labels(), labels, id + " labels vs encoder");
             }
@@ -116,7 +116,7 @@ class JobEndToEndTest {
         Map<Long, String> stages = new HashMap<>();
         for (String q : JobTestSupport.readLines(out.resolve("quarantine"))) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> record = (Map<String, Object>) PythonJson.parse(q);
+            Map<String, Object> record = (Map<String, Object>) RowJson.parse(q);
             long offset = (Long) record.get("source_position");
             stages.put(offset, (String) record.get("stage"));
             assertEquals(lines.get(offset), record.get("raw"));

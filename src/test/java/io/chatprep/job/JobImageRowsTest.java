@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
-import io.chatprep.job.encode.EncoderFactory;
+import io.chatprep.job.tasks.EncoderFactory;
 import io.chatprep.tokenize.TokenGoldens;
 import io.chatprep.vision.VisionFixtures;
 import org.apache.spark.sql.Row;

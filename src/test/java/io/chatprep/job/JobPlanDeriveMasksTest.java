@@ -2,10 +2,10 @@ package io.chatprep.job;
 
 import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncodedRow;
+import io.chatprep.encode.RowJson;
 import io.chatprep.encode.RowRejectedException;
 import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
-import io.chatprep.job.input.PythonJson;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +59,7 @@ class JobPlanDeriveMasksTest {
              ConversationEncoder b = ConversationEncoder.open(marked.spec())) {
             List<String> lines = Files.readAllLines(ROWS);
             for (String line : lines) {
-                Map<String, Object> row = (Map<String, Object>) PythonJson.parse(line);
+                Map<String, Object> row = (Map<String, Object>) RowJson.parse(line);
                 EncodedRow expected;
                 try {
                     expected = b.encode(row);

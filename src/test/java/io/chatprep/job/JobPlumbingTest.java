@@ -1,12 +1,12 @@
 package io.chatprep.job;
 
+import io.chatprep.encode.RowJson;
 import io.chatprep.job.output.OutputRefusedException;
 
 import io.chatprep.encode.EncodedRow;
 import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
-import io.chatprep.job.encode.EncoderFactory;
-import io.chatprep.job.input.PythonJson;
+import io.chatprep.job.tasks.EncoderFactory;
 import io.chatprep.job.input.RowConverter;
 import io.chatprep.job.output.OutputRefusedException;
 import org.apache.spark.sql.Row;
@@ -48,9 +48,9 @@ class JobPlumbingTest {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public io.chatprep.job.encode.RowEncoder open(io.chatprep.encode.EncoderSpec spec) {
+        public io.chatprep.job.tasks.RowEncoder open(io.chatprep.encode.EncoderSpec spec) {
             CharacterEncoder rows = new CharacterEncoder();
-            return new io.chatprep.job.encode.RowEncoder() {
+            return new io.chatprep.job.tasks.RowEncoder() {
                 @Override
                 public io.chatprep.encode.EncodedRow encode(Map<String, Object> row)
                         throws io.chatprep.encode.RowRejectedException {
@@ -124,7 +124,7 @@ class JobPlumbingTest {
         for (Row row : data) {
             String id = row.getAs("id");
             long offset = Long.parseLong(id.substring(id.indexOf(':') + 1));
-            EncodedRow expected = encoder.encode(converter.convert(PythonJson.parse(lines.get(offset))));
+            EncodedRow expected = encoder.encode(converter.convert(RowJson.parse(lines.get(offset))));
             assertArrayEquals(expected.inputIds(), JobTestSupport.ints(row, "input_ids"), id);
             assertArrayEquals(expected.labels(), JobTestSupport.ints(row, "labels"), id);
             assertEquals(expected.numTrainedTokens(), (int) row.getAs("num_trained_tokens"), id);
@@ -137,7 +137,7 @@ class JobPlumbingTest {
         Map<String, String> stageByRaw = new HashMap<>();
         for (String q : quarantine) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> record = (Map<String, Object>) PythonJson.parse(q);
+            Map<String, Object> record = (Map<String, Object>) RowJson.parse(q);
             String raw = (String) record.get("raw");
             assertEquals(raw, lines.get((Long) record.get("source_position")), "raw line kept unchanged");
             var id = java.util.regex.Pattern.compile("\"id\": \"([^\"]+)\"").matcher(raw);
@@ -195,7 +195,7 @@ class JobPlumbingTest {
 
     @Test
     void retriedTasksWriteTheSameRows() throws Exception {
-        io.chatprep.job.encode.EncoderCache.closeAll();
+        io.chatprep.job.tasks.EncoderCache.closeAll();
         FIRST_ATTEMPT_FAILURES.set(0);
         EncoderFactory failsFirstAttempt = new FailsFirstAttempt();
         Path retried = dir.resolve("retried");
@@ -295,7 +295,7 @@ class JobPlumbingTest {
             int[] ids = JobTestSupport.ints(row, "input_ids");
             assertTrue(ids.length <= 30);
             String id = row.getAs("id");
-            EncodedRow full = new CharacterEncoder().encode(converter.convert(PythonJson.parse(
+            EncodedRow full = new CharacterEncoder().encode(converter.convert(RowJson.parse(
                     lines.get(Long.parseLong(id.substring(id.indexOf(':') + 1))))));
             assertArrayEquals(java.util.Arrays.copyOf(full.inputIds(), ids.length), ids, "keeps the start of " + id);
         }
@@ -308,13 +308,13 @@ class JobPlumbingTest {
 
     @Test
     void encoderIsBuiltOncePerJvmAndSpec() {
-        io.chatprep.job.encode.EncoderCache.closeAll();
+        io.chatprep.job.tasks.EncoderCache.closeAll();
         CharacterEncoder.OPENED.set(0);
         run(mixed(dir.resolve("cache-a"), "num_shards=2", "split_size_mb=0.001"), CharacterEncoder.factory());
         assertEquals(1, CharacterEncoder.OPENED.get());
         // Clearing caches keeps the encoder: the next run with the same spec opens none.
         CharacterEncoder.CLEARED.set(0);
-        io.chatprep.job.encode.EncoderCache.clearCaches();
+        io.chatprep.job.tasks.EncoderCache.clearCaches();
         assertEquals(1, CharacterEncoder.CLEARED.get());
         run(mixed(dir.resolve("cache-b"), "num_shards=2"), CharacterEncoder.factory());
         assertEquals(1, CharacterEncoder.OPENED.get());

@@ -6,8 +6,8 @@ import io.chatprep.ChatPrep;
 import io.chatprep.RunningJob;
 import io.chatprep.cli.Main;
 import io.chatprep.encode.ConversationEncoder;
+import io.chatprep.encode.RowJson;
 import io.chatprep.job.config.ConfigKeys;
-import io.chatprep.job.input.PythonJson;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -75,7 +75,7 @@ class NotebookApiTest {
         try (ConversationEncoder encoder = ConversationEncoder.open(plan.spec())) {
             for (int i = 0; i < 2; i++) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> row = (Map<String, Object>) PythonJson.parse(lines.get(i));
+                Map<String, Object> row = (Map<String, Object>) RowJson.parse(lines.get(i));
                 assertEquals("written", out.get(i).getAs("outcome"));
                 assertArrayEquals(encoder.encode(row).inputIds(), JobTestSupport.ints(out.get(i), "input_ids"));
             }

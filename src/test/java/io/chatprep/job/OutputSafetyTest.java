@@ -3,7 +3,7 @@ package io.chatprep.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatprep.job.config.JobConfig;
-import io.chatprep.job.encode.EncoderFactory;
+import io.chatprep.job.tasks.EncoderFactory;
 import io.chatprep.job.output.OutputRefusedException;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;

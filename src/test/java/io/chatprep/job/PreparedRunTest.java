@@ -2,9 +2,9 @@ package io.chatprep.job;
 
 import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
-import io.chatprep.job.encode.EncoderCache;
-import io.chatprep.job.encode.EncoderFactory;
-import io.chatprep.job.encode.RowEncoder;
+import io.chatprep.job.tasks.EncoderCache;
+import io.chatprep.job.tasks.EncoderFactory;
+import io.chatprep.job.tasks.RowEncoder;
 import io.chatprep.tokenize.TokenizerLoadException;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterEach;

@@ -4,8 +4,8 @@ import io.chatprep.encode.EncodedRow;
 import io.chatprep.encode.EncoderSpec;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.JobConfigLoader;
-import io.chatprep.job.encode.EncoderFactory;
-import io.chatprep.job.encode.RowEncoder;
+import io.chatprep.job.tasks.EncoderFactory;
+import io.chatprep.job.tasks.RowEncoder;
 import org.apache.spark.sql.SparkSession;
 
 import java.util.Map;

@@ -6,7 +6,7 @@ import io.chatprep.job.ChatPrepJob;
 import io.chatprep.job.SparkTestSession;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.JobConfigLoader;
-import io.chatprep.job.encode.EncoderFactory;
+import io.chatprep.job.tasks.EncoderFactory;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package io.chatprep.tokenize;
 
+import io.chatprep.tokenize.segment.SegmentEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

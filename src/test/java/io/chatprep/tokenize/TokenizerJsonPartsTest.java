@@ -1,5 +1,6 @@
 package io.chatprep.tokenize;
 
+import io.chatprep.tokenize.bpe.BpeTables;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 /** Bundled test tokenizers with edits to their tokenizer.json, for added-token flags no real tokenizer here uses. */
-final class TokenizerVariants {
+public final class TokenizerVariants {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TokenizerVariants() {
@@ -19,7 +19,7 @@ final class TokenizerVariants {
      * The tokenizer {@code name} with {@code edit} applied to its parsed tokenizer.json. The config's
      * added_tokens_decoder is left out: its entries would restore the flags the edit changes, as on loading.
      */
-    static TokenizerFiles edited(String name, Consumer<ObjectNode> edit) {
+    public static TokenizerFiles edited(String name, Consumer<ObjectNode> edit) {
         TokenizerFiles original = TokenizerFiles.fromDirectory(TokenGoldens.tokenizerDir(name));
         try {
             ObjectNode root = (ObjectNode) JSON.readTree(original.tokenizerJson());
@@ -34,7 +34,7 @@ final class TokenizerVariants {
     }
 
     /** Sets {@code flag} to {@code value} on the added token whose content is {@code content}. */
-    static Consumer<ObjectNode> flag(String content, String flag, boolean value) {
+    public static Consumer<ObjectNode> flag(String content, String flag, boolean value) {
         return root -> {
             for (var t : root.withArray("added_tokens")) {
                 if (t.get("content").asText().equals(content)) {
@@ -47,7 +47,7 @@ final class TokenizerVariants {
     }
 
     /** Appends a new added token after the highest id. */
-    static Consumer<ObjectNode> add(String content, boolean special, boolean normalized) {
+    public static Consumer<ObjectNode> add(String content, boolean special, boolean normalized) {
         return root -> {
             ArrayNode added = root.withArray("added_tokens");
             int max = 0;

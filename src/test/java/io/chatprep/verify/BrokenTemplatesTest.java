@@ -2,6 +2,8 @@ package io.chatprep.verify;
 
 import io.chatprep.catalog.TemplateCatalog;
 import io.chatprep.catalog.TemplateFamily;
+import io.chatprep.corpus.Conversation;
+import io.chatprep.corpus.ConversationCorpus;
 import io.chatprep.tokenize.HfTokenizer;
 import io.chatprep.tokenize.TokenizerConfig;
 import io.chatprep.tokenize.TokenizerFiles;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatprep.catalog.TemplateCatalog;
 import io.chatprep.catalog.TemplateFamily;
+import io.chatprep.corpus.Conversation;
+import io.chatprep.corpus.ConversationCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -3,6 +3,7 @@ package io.chatprep.verify;
 import io.chatprep.catalog.TemplateCatalog;
 import org.junit.jupiter.api.Tag;
 import io.chatprep.catalog.TemplateFamily;
+import io.chatprep.corpus.ConversationCorpus;
 import io.chatprep.tokenize.HfTokenizer;
 import io.chatprep.tokenize.TokenizerConfig;
 import io.chatprep.tokenize.TokenizerFiles;

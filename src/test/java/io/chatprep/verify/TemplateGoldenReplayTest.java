@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatprep.catalog.TemplateCatalog;
 import io.chatprep.catalog.TemplateFamily;
+import io.chatprep.corpus.Conversation;
+import io.chatprep.corpus.ConversationCorpus;
 import io.chatprep.template.ChatTemplate;
 import io.chatprep.template.RenderRequest;
 import io.chatprep.template.RenderedChat;

@@ -3,8 +3,6 @@ package io.chatprep.job.input;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import io.chatprep.template.py.PyException;
-import io.chatprep.template.py.PyJson;
 import io.chatprep.template.py.PyNone;
 
 import java.io.IOException;
@@ -15,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON text to and from the Python value model ({@code json.loads} semantics: ordered dicts, int vs float,
- * null as None; a key absent in the text stays absent), with checked errors for row-level handling.
+ * Python-model values (ordered dicts, lists, scalars, None) back to compact JSON text, for quarantine records and the
+ * notebook's JSON rows; {@link io.chatprep.encode.RowJson} reads JSON text into that model.
  */
 public final class PythonJson {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -24,15 +22,6 @@ public final class PythonJson {
             .build();
 
     private PythonJson() {
-    }
-
-    /** Parses one JSON document with {@link PyJson#parse}; malformed text becomes an IOException. */
-    public static Object parse(String text) throws IOException {
-        try {
-            return PyJson.parse(text);
-        } catch (PyException e) {
-            throw new IOException(e.getMessage(), e);
-        }
     }
 
     /** Compact JSON of a Python-model value (maps, lists, scalars, None), for quarantine records. */

@@ -1,5 +1,6 @@
 package io.chatprep.job.input;
 
+import io.chatprep.encode.RowJson;
 import io.chatprep.encode.RowRejectedException;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.RowFormat;
@@ -127,7 +128,7 @@ public final class RowConverter implements Serializable {
         Object v = require(source, role);
         if (v instanceof String s && s.stripLeading().startsWith("[")) {
             try {
-                return PythonJson.parse(s);
+                return RowJson.parse(s);
             } catch (IOException e) {
                 throw new RowRejectedException(STAGE, "the '" + columns.get(role) + "' column holds text that is not "
                         + "JSON: " + e.getMessage());
@@ -148,7 +149,7 @@ public final class RowConverter implements Serializable {
                 return;
             }
             try {
-                v = PythonJson.parse(s);
+                v = RowJson.parse(s);
             } catch (IOException e) {
                 throw new RowRejectedException(STAGE, "the '" + name + "' column holds text that is not JSON: " + e.getMessage());
             }

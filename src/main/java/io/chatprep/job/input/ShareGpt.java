@@ -1,5 +1,6 @@
 package io.chatprep.job.input;
 
+import io.chatprep.encode.RowJson;
 import io.chatprep.encode.RowRejectedException;
 import io.chatprep.template.py.PyNone;
 
@@ -69,7 +70,7 @@ final class ShareGpt {
     private static Map<String, Object> toolCallMessage(String json, int index) throws RowRejectedException {
         Object parsed;
         try {
-            parsed = PythonJson.parse(json);
+            parsed = RowJson.parse(json);
         } catch (IOException e) {
             throw new RowRejectedException(RowConverter.STAGE, "conversations[" + index
                     + "] is a function_call whose value is not JSON: " + e.getMessage());
@@ -83,7 +84,7 @@ final class ShareGpt {
             Object arguments = c.containsKey("arguments") ? c.get("arguments") : new LinkedHashMap<>();
             if (arguments instanceof String s) {
                 try {
-                    arguments = PythonJson.parse(s);
+                    arguments = RowJson.parse(s);
                 } catch (IOException e) {
                     // Arguments that are not JSON are kept as the text the dataset holds.
                 }

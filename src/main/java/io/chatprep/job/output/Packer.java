@@ -1,6 +1,6 @@
 package io.chatprep.job.output;
 
-import io.chatprep.job.encode.EncodedRecord;
+import io.chatprep.job.tasks.EncodedRecord;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

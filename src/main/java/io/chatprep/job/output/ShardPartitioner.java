@@ -1,6 +1,6 @@
 package io.chatprep.job.output;
 
-import io.chatprep.job.encode.RowKey;
+import io.chatprep.job.tasks.RowKey;
 import org.apache.spark.Partitioner;
 
 /** Assigns each row to a shard by a hash of its source position: fixed for the same input and shard count. */

@@ -2,8 +2,8 @@ package io.chatprep.job.output;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chatprep.job.encode.EncodedRecord;
-import io.chatprep.job.encode.Outcome;
+import io.chatprep.job.tasks.EncodedRecord;
+import io.chatprep.job.tasks.Outcome;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;

@@ -1,6 +1,6 @@
 package io.chatprep.job.output;
 
-import io.chatprep.job.encode.EncodedRecord;
+import io.chatprep.job.tasks.EncodedRecord;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;

@@ -3,6 +3,7 @@ package io.chatprep.job.input;
 import io.chatprep.encode.ConversationEncoder;
 import io.chatprep.encode.EncoderOptions;
 import io.chatprep.encode.EncoderSpec;
+import io.chatprep.encode.RowJson;
 import io.chatprep.mask.MaskPolicy;
 import io.chatprep.tokenize.TokenizerFiles;
 import org.apache.hadoop.conf.Configuration;
@@ -39,7 +40,7 @@ public final class InputGoldens {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         try {
             for (String line : Files.readAllLines(ROWS, StandardCharsets.UTF_8)) {
-                Map<String, Object> g = (Map<String, Object>) PythonJson.parse(line);
+                Map<String, Object> g = (Map<String, Object>) RowJson.parse(line);
                 if (fixture.equals(g.get("fixture"))) {
                     out.put(String.valueOf(g.get("key")), g);
                 }

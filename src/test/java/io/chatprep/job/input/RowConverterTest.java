@@ -1,5 +1,6 @@
 package io.chatprep.job.input;
 
+import io.chatprep.encode.RowJson;
 import io.chatprep.encode.RowRejectedException;
 import io.chatprep.job.config.JobConfigLoader;
 import io.chatprep.template.py.PyNone;
@@ -23,7 +24,7 @@ class RowConverterTest {
     }
 
     private static Object json(String text) throws Exception {
-        return PythonJson.parse(text);
+        return RowJson.parse(text);
     }
 
     @Test

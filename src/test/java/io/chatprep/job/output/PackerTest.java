@@ -1,8 +1,8 @@
 package io.chatprep.job.output;
 
-import io.chatprep.job.encode.EncodedRecord;
-import io.chatprep.job.encode.Outcome;
-import io.chatprep.job.encode.RowKey;
+import io.chatprep.job.tasks.EncodedRecord;
+import io.chatprep.job.tasks.Outcome;
+import io.chatprep.job.tasks.RowKey;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
