@@ -12,6 +12,8 @@ import org.apache.spark.sql.types.StructType;
  * count as {@code datasets} itself writes them, so the card reads right on the Hub as well.
  */
 public final class DatasetCard {
+    public static final String FILE_NAME = "README.md";
+
     private DatasetCard() {
     }
 
