@@ -11,7 +11,6 @@ import io.chatprep.job.config.JobConfigLoader;
 import io.chatprep.job.encode.EncoderFactory;
 import org.apache.spark.sql.SparkSession;
 
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -41,28 +40,35 @@ public final class RunCommand implements Command, FlagOptions {
 
     @Override
     public int run(Args args) throws Exception {
-        Set<String> known = new LinkedHashSet<>(OWN_OPTIONS);
+        JobConfig config = config(args, OWN_OPTIONS);
+        try (AutoCloseable stop = StopSignal.watchCommand(name(), args.flag("dry-run") ? null : config.output())) {
+            return run(config, args.flag("dry-run"));
+        }
+    }
+
+    /**
+     * The configuration the options describe: {@code --config} (a local path, any Hadoop path, or a file shipped with
+     * spark-submit's {@code --files}), then every config key given as a flag, then {@code --set}.
+     */
+    static JobConfig config(Args args, Set<String> ownOptions) {
+        Set<String> known = new LinkedHashSet<>(ownOptions);
         for (String key : JobConfigLoader.knownKeys()) {
             known.add(key.replace('_', '-'));
         }
         args.rejectUnknown(known);
         JobConfigLoader loader = new JobConfigLoader();
         if (args.get("config") != null) {
-            loader.file(Path.of(args.get("config")));
+            loader.location(args.get("config"));
         }
         for (String name : args.names()) {
-            if (!OWN_OPTIONS.contains(name)) {
+            if (!ownOptions.contains(name)) {
                 for (String value : args.all(name)) {
                     loader.set(name, value);
                 }
             }
         }
         args.all("set").forEach(loader::assignment);
-        JobConfig config = loader.load();
-
-        try (AutoCloseable stop = StopSignal.watchCommand(name(), args.flag("dry-run") ? null : config.output())) {
-            return run(config, args.flag("dry-run"));
-        }
+        return loader.load();
     }
 
     private static int run(JobConfig config, boolean dryRun) {
@@ -95,6 +101,8 @@ public final class RunCommand implements Command, FlagOptions {
     @Override
     public String usage() {
         return "usage: chatprep run --config FILE [--set key=value ...] [--KEY VALUE ...] [--dry-run]\n"
+                + "  FILE: a local path, any Hadoop path (hdfs:, s3a:, ...) or the name of a file shipped with "
+                + "spark-submit --files\n"
                 + "  keys (as --kebab-case flags or --set snake_case=value): "
                 + String.join(", ", JobConfigLoader.knownKeys());
     }

@@ -136,7 +136,8 @@ public final class ChatPrepJob {
                             plan.tokenizerSha256(), explanation),
                     new RunManifest.Run(result.output(), stats, result.outputRows(), result.dataFiles(),
                             result.quarantineFiles(), started, Instant.now(), result.seconds(), rejection,
-                            spark.sparkContext().master(), spark.sparkContext().deployMode()),
+                            spark.sparkContext().master(), spark.sparkContext().deployMode(),
+                            spark.sparkContext().getConf().get(RunManifest.RUN_ID_SETTING, null)),
                     FileFingerprints.inputs(files.all(), hadoop), FileFingerprints.outputs(jsc, target.staging(), hadoop));
             target.writeText(RunManifest.FILE_NAME, manifest);
             step(progress, "writing report.html");

@@ -28,11 +28,20 @@ public final class RunManifest {
                        String encoding) {
     }
 
-    /** How the run went; {@code rejection} is null when it succeeded. */
+    /**
+     * How the run went; {@code rejection} is null when it succeeded. {@code runId} is the submitter's name for the run
+     * ({@link #RUN_ID_SETTING}), null when none was given.
+     */
     public record Run(String output, RunStats stats, long outputRows, int dataFiles, int quarantineFiles,
                       Instant started, Instant finished, double seconds, String rejection, String master,
-                      String deployMode) {
+                      String deployMode, String runId) {
     }
+
+    /**
+     * The Spark setting by which a submitter names a run ({@code --conf spark.chatprep.runId=...}), so that it can tell
+     * this run's manifest from one an earlier run left at the same output.
+     */
+    public static final String RUN_ID_SETTING = "spark.chatprep.runId";
 
     public static String json(Plan plan, Run run, List<FileFingerprints.Input> inputs,
                               List<FileFingerprints.Output> outputs) {
@@ -42,6 +51,9 @@ public final class RunManifest {
         m.put("status", run.rejection() == null ? "succeeded" : "failed");
         if (run.rejection() != null) {
             m.put("failure", run.rejection());
+        }
+        if (run.runId() != null) {
+            m.put("run_id", run.runId());
         }
         m.put("started_at", run.started().toString());
         m.put("finished_at", run.finished().toString());
