@@ -16,6 +16,7 @@ import io.chatprep.job.input.InputException;
 import io.chatprep.job.input.InputReader;
 import io.chatprep.job.input.RowConverter;
 import io.chatprep.job.output.DatasetCard;
+import io.chatprep.job.output.EvalSplit;
 import io.chatprep.job.output.FileFingerprints;
 import io.chatprep.job.output.OutputTarget;
 import io.chatprep.job.output.RunManifest;
@@ -108,7 +109,7 @@ public final class ChatPrepJob {
             reportTokenizer.requireLoadable();
             step(progress, "encoding and writing rows");
             ShardWriter.Written written = new ShardWriter(spark, target).write(encoded, config.numShards(),
-                    config.rowsPerShard(), config.packLength(), config.writeAssistantMasks());
+                    config.rowsPerShard(), config.packLength(), config.writeAssistantMasks(), config.evalShare());
             RunStats stats = written.stats();
             stats.assertReconciled();
             if (stats.read() == 0) {
@@ -125,7 +126,12 @@ public final class ChatPrepJob {
             String explanation = encodingExplanation.get();
             console.println("chatprep: tokenization: " + explanation);
             String rejection = QualityGate.rejection(stats, config.maxQuarantineShare());
-            target.writeText(DatasetCard.FILE_NAME, DatasetCard.render(stats, result.outputRows(),
+            Map<String, Long> splits = new java.util.LinkedHashMap<>();
+            splits.put(EvalSplit.TRAIN, written.outputRows() - written.testRows());
+            if (config.evalShare() > 0) {
+                splits.put(EvalSplit.TEST, written.testRows());
+            }
+            target.writeText(DatasetCard.FILE_NAME, DatasetCard.render(stats, splits,
                     io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks()),
                     config.packLength() != null, plan.templateSha256(), plan.tokenizerSha256().get("tokenizer.json"),
                     Versions.all().get("chatprep"), JSON.valueToTree(plan.config()).toPrettyString()));
@@ -137,7 +143,7 @@ public final class ChatPrepJob {
                     new RunManifest.Run(result.output(), stats, result.outputRows(), result.dataFiles(),
                             result.quarantineFiles(), started, Instant.now(), result.seconds(), rejection,
                             spark.sparkContext().master(), spark.sparkContext().deployMode(),
-                            spark.sparkContext().getConf().get(RunManifest.RUN_ID_SETTING, null)),
+                            spark.sparkContext().getConf().get(RunManifest.RUN_ID_SETTING, null), splits),
                     FileFingerprints.inputs(files.all(), hadoop), FileFingerprints.outputs(jsc, target.staging(), hadoop));
             target.writeText(RunManifest.FILE_NAME, manifest);
             step(progress, "writing report.html");

@@ -150,9 +150,9 @@ class JobPlumbingTest {
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"read\" : 14"), manifest);
         assertTrue(manifest.contains("\"filtered_max_length\" : 1"), manifest);
-        assertTrue(Files.readString(out.resolve("README.md")).contains("path: data/*.parquet"));
+        assertTrue(Files.readString(out.resolve("README.md")).contains("path: data/train-*.parquet"));
         // Without num_shards, files follow the input splits: this small file is one split.
-        assertEquals(List.of("part-00000-of-00001.parquet"),
+        assertEquals(List.of("train-00000-of-00001.parquet"),
                 JobTestSupport.files(out.resolve("data")).stream().map(p -> p.getFileName().toString()).toList());
         assertTrue(JobTestSupport.files(out).stream().noneMatch(p -> p.toString().endsWith(".crc")));
         manifestFingerprintsWhatTheRunReadAndWrote(out);

@@ -57,6 +57,8 @@ public final class JobConfig implements Serializable {
     private boolean force;
     @JsonProperty("max_quarantine_share")
     private double maxQuarantineShare = DEFAULT_MAX_QUARANTINE_SHARE;
+    @JsonProperty("eval_share")
+    private double evalShare;
     @JsonProperty("tokenizer")
     private String tokenizer;
     @JsonProperty("chat_template")
@@ -127,6 +129,10 @@ public final class JobConfig implements Serializable {
         if (!(maxQuarantineShare >= 0 && maxQuarantineShare <= 1)) {
             throw new ConfigException("'max_quarantine_share' must be a fraction between 0 and 1 (0.05 = 5% of the "
                     + "rows read), got " + maxQuarantineShare);
+        }
+        if (!(evalShare >= 0 && evalShare < 1)) {
+            throw new ConfigException("'eval_share' must be a fraction from 0 to below 1 (0.05 holds out 5% of the "
+                    + "written rows as the test split), got " + evalShare);
         }
         if (allowedRoles == null || allowedRoles.isEmpty()
                 || allowedRoles.stream().anyMatch(r -> r == null || r.isBlank())) {
@@ -224,6 +230,11 @@ public final class JobConfig implements Serializable {
     /** The share of rows read that may be quarantined before the run fails (1 never fails on quarantine). */
     public double maxQuarantineShare() {
         return maxQuarantineShare;
+    }
+
+    /** The share of written rows held out as the {@code test} split, chosen by a hash of the row id (0: none). */
+    public double evalShare() {
+        return evalShare;
     }
 
     /** With {@code mode: overwrite}, also replace an output directory that chatprep did not write. */

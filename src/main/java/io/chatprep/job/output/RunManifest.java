@@ -34,7 +34,7 @@ public final class RunManifest {
      */
     public record Run(String output, RunStats stats, long outputRows, int dataFiles, int quarantineFiles,
                       Instant started, Instant finished, double seconds, String rejection, String master,
-                      String deployMode, String runId) {
+                      String deployMode, String runId, Map<String, Long> splits) {
     }
 
     /**
@@ -78,6 +78,7 @@ public final class RunManifest {
         counts.put("filtered_max_length", s.filtered());
         counts.put("truncated", s.truncated());
         counts.put("output_rows", run.outputRows());
+        counts.set("splits", JSON.valueToTree(run.splits()));
         counts.put("data_files", run.dataFiles());
         counts.put("quarantine_files", run.quarantineFiles());
         counts.set("quarantined_by_stage", JSON.valueToTree(s.quarantinedByStage()));

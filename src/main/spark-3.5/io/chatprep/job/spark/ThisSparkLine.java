@@ -38,6 +38,8 @@ final class ThisSparkLine implements SparkLine {
 
     @Override
     public ColumnChunkPageWriteStore snappyPages(CodecFactory codecs, MessageType schema, ParquetProperties props) {
+        // The same source as Spark 4's, compiled against another constructor: Parquet 1.13 takes the compressor's
+        // class where 1.15 takes its interface.
         return new ColumnChunkPageWriteStore(codecs.getCompressor(CompressionCodecName.SNAPPY), schema,
                 props.getAllocator(), props.getColumnIndexTruncateLength(), props.getPageWriteChecksumEnabled());
     }
