@@ -16,7 +16,6 @@ import io.chatprep.job.input.InputException;
 import io.chatprep.job.input.InputReader;
 import io.chatprep.job.input.RowConverter;
 import io.chatprep.job.output.DatasetCard;
-import io.chatprep.job.output.EvalSplit;
 import io.chatprep.job.output.FileFingerprints;
 import io.chatprep.job.output.OutputTarget;
 import io.chatprep.job.output.RunManifest;
@@ -126,11 +125,7 @@ public final class ChatPrepJob {
             String explanation = encodingExplanation.get();
             console.println("chatprep: tokenization: " + explanation);
             String rejection = QualityGate.rejection(stats, config.maxQuarantineShare());
-            Map<String, Long> splits = new java.util.LinkedHashMap<>();
-            splits.put(EvalSplit.TRAIN, written.outputRows() - written.testRows());
-            if (config.evalShare() > 0) {
-                splits.put(EvalSplit.TEST, written.testRows());
-            }
+            Map<String, Long> splits = written.splits(config.evalShare());
             target.writeText(DatasetCard.FILE_NAME, DatasetCard.render(stats, splits,
                     io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks()),
                     config.packLength() != null, plan.templateSha256(), plan.tokenizerSha256().get("tokenizer.json"),

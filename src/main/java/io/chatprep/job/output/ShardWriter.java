@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the encoded records in one pass, as they are encoded: training rows to {@code data/*.parquet}, rejected
@@ -40,6 +42,15 @@ public final class ShardWriter {
      * the held-out split.
      */
     public record Written(RunStats stats, int dataFiles, long outputRows, long testRows, int quarantineFiles) {
+        /** Rows in the data files per split: {@code train}, then {@code test} when rows were held out for it. */
+        public Map<String, Long> splits(double evalShare) {
+            Map<String, Long> splits = new LinkedHashMap<>();
+            splits.put(EvalSplit.TRAIN, outputRows - testRows);
+            if (evalShare > 0) {
+                splits.put(EvalSplit.TEST, testRows);
+            }
+            return splits;
+        }
     }
 
     public Written write(JavaRDD<EncodedRecord> encoded, Integer shards, int rowsPerFile, Integer packLength,
