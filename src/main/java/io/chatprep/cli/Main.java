@@ -16,6 +16,7 @@ public final class Main {
             new TemplatesCommand(),
             new VerifyTemplateCommand(),
             new RunCommand(),
+            new StatusCommand(),
             new ReportCommand());
 
     private Main() {

@@ -13,7 +13,6 @@ import io.chatprep.job.config.JobConfigLoader;
 import io.chatprep.job.tasks.EncoderFactory;
 import org.apache.spark.sql.SparkSession;
 
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -45,27 +44,12 @@ public final class RunCommand implements Command, FlagOptions {
 
     @Override
     public int run(Args args) throws Exception {
-        Set<String> known = new LinkedHashSet<>(OWN_OPTIONS);
-        ConfigKeys.ALL.forEach(k -> known.add(k.flag().substring(2)));
-        args.rejectUnknown(known);
         if (args.flag("help-keys")) {
+            args.rejectUnknown(Set.of("help-keys"));
             System.out.print(ConfigKeys.markdownTable());
             return 0;
         }
-        JobConfigLoader loader = new JobConfigLoader();
-        if (args.get("config") != null) {
-            loader.file(Path.of(args.get("config")));
-        }
-        for (String name : args.names()) {
-            if (!OWN_OPTIONS.contains(name)) {
-                for (String value : args.all(name)) {
-                    loader.set(name, value);
-                }
-            }
-        }
-        args.all("set").forEach(loader::assignment);
-        JobConfig config = loader.load();
-
+        JobConfig config = config(args, OWN_OPTIONS);
         boolean summary = args.flag("summary-json");
         try (AutoCloseable stop = StopSignal.watchCommand(name(), args.flag("dry-run") ? null : config.output())) {
             JobResult result = run(config, args.flag("dry-run"));
@@ -79,6 +63,29 @@ public final class RunCommand implements Command, FlagOptions {
             }
             throw e;
         }
+    }
+
+    /**
+     * The configuration the options describe: {@code --config} (a local path, any Hadoop path, or a file shipped with
+     * spark-submit's {@code --files}), then every config key given as a flag, then {@code --set}.
+     */
+    static JobConfig config(Args args, Set<String> ownOptions) {
+        Set<String> known = new LinkedHashSet<>(ownOptions);
+        ConfigKeys.ALL.forEach(k -> known.add(k.flag().substring(2)));
+        args.rejectUnknown(known);
+        JobConfigLoader loader = new JobConfigLoader();
+        if (args.get("config") != null) {
+            loader.location(args.get("config"));
+        }
+        for (String name : args.names()) {
+            if (!ownOptions.contains(name)) {
+                for (String value : args.all(name)) {
+                    loader.set(name, value);
+                }
+            }
+        }
+        args.all("set").forEach(loader::assignment);
+        return loader.load();
     }
 
     /** The run's result; null for a dry run. */
@@ -114,7 +121,8 @@ public final class RunCommand implements Command, FlagOptions {
     @Override
     public String usage() {
         StringBuilder b = new StringBuilder("usage: chatprep run --config FILE [--set key=value ...] [--KEY VALUE ...] "
-                + "[--dry-run] [--summary-json]\n  --help-keys prints the keys as a Markdown table; --summary-json ends the "
+                + "[--dry-run] [--summary-json]\n  FILE: a local path, any Hadoop path (hdfs:, s3a:, ...) or the name of a "
+                + "file shipped with spark-submit --files\n  --help-keys prints the keys as a Markdown table; --summary-json ends the "
                 + "output with one JSON line (status, exit code, counts) for schedulers.\n  Every config key is also a flag (flags win over the file, --set wins over both):\n");
         for (ConfigKey<?> k : ConfigKeys.ALL) {
             b.append(String.format(java.util.Locale.ROOT, "  %-30s %s (%s; default %s)%n",

@@ -2,7 +2,6 @@ package io.chatprep.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.MaxLengthPolicy;
 import io.chatprep.job.tasks.BroadcastSpec;
@@ -17,7 +16,9 @@ import io.chatprep.job.input.InputException;
 import io.chatprep.job.input.InputReader;
 import io.chatprep.job.input.RowConverter;
 import io.chatprep.job.output.DatasetCard;
+import io.chatprep.job.output.FileFingerprints;
 import io.chatprep.job.output.OutputTarget;
+import io.chatprep.job.output.RunManifest;
 import io.chatprep.job.output.RunStats;
 import io.chatprep.job.output.ShardWriter;
 import io.chatprep.job.output.StagingRuns;
@@ -117,7 +118,8 @@ public final class ChatPrepJob {
             prepared.requireLoadable();
             step(progress, "encoding and writing rows");
             ShardWriter.Written written = new ShardWriter(spark, target).write(encoded, config.numShards(),
-                    config.rowsPerShard(), config.packLength(), config.writeAssistantMasks(), plan.imageColumns());
+                    config.rowsPerShard(), config.packLength(), config.writeAssistantMasks(), plan.imageColumns(),
+                    config.evalShare());
             RunStats stats = written.stats();
             stats.assertReconciled();
             if (stats.read() == 0) {
@@ -134,13 +136,23 @@ public final class ChatPrepJob {
             String explanation = prepared.tokenization();
             console.println("chatprep: tokenization: " + explanation);
             String rejection = QualityGate.rejection(stats, config.maxQuarantineShare());
-            String manifest = manifest(plan, files, result, started, Instant.now(), explanation, rejection);
-            target.writeText("manifest.json", manifest);
-            target.writeText("README.md", DatasetCard.render(stats, result.outputRows(),
+            Map<String, Long> splits = written.splits(config.evalShare());
+            target.writeText(DatasetCard.FILE_NAME, DatasetCard.render(stats, splits,
                     io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks(),
                             plan.imageColumns()),
                     config.packLength() != null, plan.templateSha256(), plan.tokenizerSha256().get("tokenizer.json"),
                     Versions.all().get("chatprep"), config.toTree().toPrettyString()));
+            step(progress, "hashing output files");
+            String manifest = RunManifest.json(
+                    new RunManifest.Plan(config.toTree(), config.input(), files.skippedRecord(), plan.templateOrigin(),
+                            plan.templateExplanation(), plan.templateSha256(), config.tokenizer(),
+                            plan.tokenizerSha256(), explanation, plan.imageExplanation()),
+                    new RunManifest.Run(result.output(), stats, result.outputRows(), result.dataFiles(),
+                            result.quarantineFiles(), started, Instant.now(), result.seconds(), rejection,
+                            spark.sparkContext().master(), spark.sparkContext().deployMode(),
+                            spark.sparkContext().getConf().get(RunManifest.RUN_ID_SETTING, null), splits),
+                    FileFingerprints.inputs(files.all(), hadoop), FileFingerprints.outputs(jsc, target.staging(), hadoop));
+            target.writeText(RunManifest.FILE_NAME, manifest);
             step(progress, "writing report.html");
             try {
                 target.writeText(RunReport.FILE_NAME, RunReport.html(spark, target.staging(), manifest,
@@ -222,60 +234,5 @@ public final class ChatPrepJob {
             max = max == null ? config.packLength() : Math.min(max, config.packLength());
         }
         return new LengthLimit(max, config.maxLengthPolicy());
-    }
-
-    private String manifest(JobPlan plan, InputReader.InputFiles files, JobResult result, Instant started,
-                            Instant finished, String encoding, String rejection) {
-        RunStats s = result.stats();
-        ObjectNode m = JSON.createObjectNode();
-        m.put("format", "chatprep-manifest/1");
-        m.put("status", rejection == null ? "succeeded" : "failed");
-        if (rejection != null) {
-            m.put("failure", rejection);
-        }
-        m.put("started_at", started.toString());
-        m.put("finished_at", finished.toString());
-        m.put("seconds", Math.round(result.seconds() * 10) / 10.0);
-        m.put("output", result.output());
-        ObjectNode input = m.putObject("input");
-        input.set("paths", JSON.valueToTree(plan.config().input()));
-        input.put("files", files.count());
-        input.set("skipped_hidden", JSON.valueToTree(files.skippedRecord()));
-        ObjectNode counts = m.putObject("counts");
-        counts.put("read", s.read());
-        counts.put("written", s.written());
-        counts.put("quarantined", s.quarantined());
-        counts.put("filtered_max_length", s.filtered());
-        counts.put("truncated", s.truncated());
-        counts.put("output_rows", result.outputRows());
-        counts.put("data_files", result.dataFiles());
-        counts.put("quarantine_files", result.quarantineFiles());
-        counts.set("quarantined_by_stage", JSON.valueToTree(s.quarantinedByStage()));
-        counts.set("quarantined_by_reason", JSON.valueToTree(s.quarantinedByReason()));
-        ObjectNode tokens = m.putObject("tokens");
-        tokens.put("total", s.totalTokens());
-        tokens.put("trained", s.trainedTokens());
-        tokens.put("trained_share", s.totalTokens() == 0 ? 0.0 : (double) s.trainedTokens() / s.totalTokens());
-        tokens.put("length_p50", s.lengthPercentile(0.5));
-        tokens.put("length_p95", s.lengthPercentile(0.95));
-        tokens.put("length_max", s.maxLength());
-        m.set("config", plan.config().toTree());
-        ObjectNode template = m.putObject("template");
-        template.put("origin", plan.templateOrigin());
-        template.put("explanation", plan.templateExplanation());
-        template.put("sha256", plan.templateSha256());
-        ObjectNode tokenizer = m.putObject("tokenizer");
-        tokenizer.put("path", plan.config().tokenizer());
-        tokenizer.set("sha256", JSON.valueToTree(plan.tokenizerSha256()));
-        tokenizer.put("encoding", encoding);
-        if (plan.imageExplanation() != null) {
-            m.put("image_processor", plan.imageExplanation());
-        }
-        m.set("versions", JSON.valueToTree(Versions.all()));
-        try {
-            return JSON.writeValueAsString(m) + "\n";
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot write the manifest: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,7 +1,9 @@
 package io.chatprep.job;
 
+import io.chatprep.job.spark.SparkLine;
 import org.apache.spark.sql.SparkSession;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Spark sessions the way chatprep needs them: local runs bound to loopback with the UI off. */
@@ -14,26 +16,34 @@ public final class SparkSessions {
      * default interface may not be reachable) and the web UI stays off unless {@code extra} turns it on.
      */
     public static SparkSession local(String master, String appName, Map<String, String> extra) {
-        // Under spark-submit the master comes from the command line and must not be overridden.
-        String submitted = System.getProperty("spark.master");
-        String effective = submitted != null ? submitted : master;
-        // The classic (in-JVM) builder itself: the job needs a SparkContext, which a Connect session lacks, and the
-        // generic builder finds the classic one through Scala's runtime reflection, 1.5 s of a fresh JVM's start.
-        org.apache.spark.sql.classic.SparkSession.Builder b = org.apache.spark.sql.classic.SparkSession.builder()
-                .appName(appName).master(effective)
-                // Executors (and the local driver) run one tokenizer thread per task thread.
-                .config("spark.executorEnv.RAYON_NUM_THREADS", "1")
-                .config("spark.executorEnv.TOKENIZERS_PARALLELISM", "false")
-                // Retried or speculative copies of a task must not race on output files.
-                .config("spark.speculation", "false")
-                // Progress lines and the summary are the console output; Spark's INFO lines would bury them.
-                .config("spark.log.level", "WARN");
-        if (effective.startsWith("local")) {
-            b.config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .config("spark.ui.enabled", "false");
+        return SparkLine.current().session(settings(master, appName, System.getProperty("spark.master"), extra));
+    }
+
+    /**
+     * The settings of such a session. {@code submittedMaster} is spark-submit's master, null when chatprep started
+     * the JVM itself: a submitted run belongs to the cluster, whose master and logging it keeps.
+     */
+    static Map<String, String> settings(String master, String appName, String submittedMaster,
+                                        Map<String, String> extra) {
+        String effective = submittedMaster != null ? submittedMaster : master;
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("spark.app.name", appName);
+        s.put("spark.master", effective);
+        // Executors (and the local driver) run one tokenizer thread per task thread.
+        s.put("spark.executorEnv.RAYON_NUM_THREADS", "1");
+        s.put("spark.executorEnv.TOKENIZERS_PARALLELISM", "false");
+        // Retried or speculative copies of a task must not race on output files.
+        s.put("spark.speculation", "false");
+        if (submittedMaster == null) {
+            // Progress lines and the summary are the console output; Spark's INFO lines would bury them.
+            s.put("spark.log.level", "WARN");
         }
-        extra.forEach(b::config);
-        return b.getOrCreate();
+        if (effective.startsWith("local")) {
+            s.put("spark.driver.bindAddress", "127.0.0.1");
+            s.put("spark.driver.host", "127.0.0.1");
+            s.put("spark.ui.enabled", "false");
+        }
+        s.putAll(extra);
+        return s;
     }
 }

@@ -21,6 +21,7 @@ final class NativeLibrary {
         synchronized (NativeLibrary.class) {
             if (!loaded) {
                 chooseCacheDir();
+                GpuProbeLogging.quiet();
                 try {
                     LibUtils.checkStatus();
                 } catch (RuntimeException | LinkageError e) {

@@ -77,7 +77,7 @@ class JobEndToEndTest {
     @Test
     void parquetEqualsTransformersAndTheEncoderRowForRow() throws Exception {
         Path out = dir.resolve("real");
-        JobConfig config = config(out, "num_shards=2");
+        JobConfig config = config(out, "num_shards=2", "eval_share=0.3");
         JobResult result = run(config);
 
         Map<String, Long> expected = new TreeMap<>();
@@ -128,6 +128,34 @@ class JobEndToEndTest {
             }
         }
         assertEquals(result.rowsQuarantined(), stages.size());
+        heldOutRowsAreTheOnesPythonPicks(out);
+    }
+
+    /** eval_share=0.3: the test split's files hold exactly the written rows Python's hashlib holds out. */
+    private static void heldOutRowsAreTheOnesPythonPicks(Path out) throws Exception {
+        var g = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Path.of("src/test/resources/golden/job/eval_split.json").toFile());
+        java.util.Set<String> written = new java.util.TreeSet<>();
+        g.path("written_ids").forEach(n -> written.add(n.asText()));
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        g.path("held_out").forEach(n -> {
+            if (written.contains(n.asText())) {
+                expected.add(n.asText());
+            }
+        });
+        java.util.Set<String> test = new java.util.TreeSet<>();
+        java.util.Set<String> train = new java.util.TreeSet<>();
+        spark.read().parquet(out.resolve("data").resolve("test-*.parquet").toString()).collectAsList()
+                .forEach(r -> test.add(r.getAs("id")));
+        spark.read().parquet(out.resolve("data").resolve("train-*.parquet").toString()).collectAsList()
+                .forEach(r -> train.add(r.getAs("id")));
+        assertEquals(expected, test);
+        java.util.Set<String> rest = new java.util.TreeSet<>(written);
+        rest.removeAll(expected);
+        assertEquals(rest, train);
+        String card = Files.readString(out.resolve("README.md"));
+        assertTrue(card.contains("  - split: test\n    path: data/test-*.parquet\n"), card);
+        assertTrue(card.contains("  - name: test\n    num_examples: " + expected.size() + "\n"), card);
     }
 
     @Test

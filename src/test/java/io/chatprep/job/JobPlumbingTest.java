@@ -150,11 +150,46 @@ class JobPlumbingTest {
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"read\" : 14"), manifest);
         assertTrue(manifest.contains("\"filtered_max_length\" : 1"), manifest);
-        assertTrue(Files.readString(out.resolve("README.md")).contains("path: data/*.parquet"));
+        assertTrue(Files.readString(out.resolve("README.md")).contains("path: data/train-*.parquet"));
         // Without num_shards, files follow the input splits: this small file is one split.
-        assertEquals(List.of("part-00000-of-00001.parquet"),
+        assertEquals(List.of("train-00000-of-00001.parquet"),
                 JobTestSupport.files(out.resolve("data")).stream().map(p -> p.getFileName().toString()).toList());
         assertTrue(JobTestSupport.files(out).stream().noneMatch(p -> p.toString().endsWith(".crc")));
+        manifestFingerprintsWhatTheRunReadAndWrote(out);
+    }
+
+    /** The input file's size and time as the filesystem has them; every output file's size and hash as on disk. */
+    private static void manifestFingerprintsWhatTheRunReadAndWrote(Path out) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("manifest.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode input = m.path("input").path("fingerprint");
+        assertEquals(1, input.size(), input.toString());
+        assertEquals(MIXED.toUri().getPath(), java.net.URI.create(input.get(0).path("path").asText()).getPath());
+        assertEquals(Files.size(MIXED), input.get(0).path("bytes").asLong());
+        assertEquals(Files.getLastModifiedTime(MIXED).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                java.time.Instant.parse(input.get(0).path("modified").asText()));
+        Map<String, String> expected = new java.util.TreeMap<>();
+        Map<String, Long> sizes = new java.util.TreeMap<>();
+        for (Path f : JobTestSupport.files(out)) {
+            String name = out.relativize(f).toString();
+            if (!name.equals("manifest.json") && !name.equals("report.html")) {
+                expected.put(name, java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
+                sizes.put(name, Files.size(f));
+            }
+        }
+        Map<String, String> recorded = new java.util.TreeMap<>();
+        Map<String, Long> recordedSizes = new java.util.TreeMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode f : m.path("files")) {
+            recorded.put(f.path("path").asText(), f.path("sha256").asText());
+            recordedSizes.put(f.path("path").asText(), f.path("bytes").asLong());
+        }
+        assertTrue(expected.containsKey("README.md") && expected.keySet().stream().anyMatch(n -> n.startsWith("quarantine/")),
+                expected.toString());
+        assertEquals(expected, recorded);
+        assertEquals(sizes, recordedSizes);
+        assertEquals(spark.sparkContext().master(), m.path("spark").path("master").asText());
+        assertEquals(org.apache.spark.package$.MODULE$.SPARK_VERSION(), m.path("versions").path("spark").asText());
     }
 
     @Test

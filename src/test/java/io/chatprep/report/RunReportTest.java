@@ -252,7 +252,8 @@ class RunReportTest {
     @Test
     void datasetCardDeclaresFilesFeaturesAndRowCount() throws Exception {
         String card = Files.readString(output.resolve("README.md"));
-        assertTrue(card.contains("    path: data/*.parquet\n"));
+        assertTrue(card.contains("  - split: train\n    path: data/train-*.parquet\n"));
+        assertTrue(card.contains("config = SFTConfig(max_length=None, assistant_only_loss=False)\n"), card);
         assertTrue(card.contains("  - name: input_ids\n    list: int32\n"));
         assertTrue(card.contains("  - name: id\n    dtype: string\n"));
         assertTrue(card.contains("    num_examples: " + rows.size() + "\n"));

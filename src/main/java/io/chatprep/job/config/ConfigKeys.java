@@ -98,6 +98,9 @@ public final class ConfigKeys {
             "`drop` (counted as filtered), `truncate` (keep the start, as TRL), `keep`");
     public static final ConfigKey<Integer> PACK_LENGTH = whole("pack_length", null, 1, "none",
             "pack rows best-fit-decreasing into rows of at most this many tokens; adds `seq_lengths`");
+    public static final ConfigKey<Double> EVAL_SHARE = number("eval_share", 0.0, 0, 1,
+            "share of written rows held out as the `test` split, chosen by a hash of the row id (stable across reruns); "
+                    + "below 1; `0`: no test split");
     public static final ConfigKey<Integer> NUM_SHARDS = whole("num_shards", null, 1, "none: files follow the input splits",
             "number of data files, rows spread by a hash of their source position (a shuffle)");
     public static final ConfigKey<Integer> ROWS_PER_SHARD = whole("rows_per_shard", 100_000, 1, "`100000`",
@@ -133,7 +136,7 @@ public final class ConfigKeys {
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(INPUT, INPUT_FORMAT, FORMAT, COLUMNS, ID_COLUMN,
             ALLOWED_ROLES, OUTPUT, MODE, FORCE, MAX_QUARANTINE_SHARE, TOKENIZER, CHAT_TEMPLATE, DERIVE_MASKS,
-            IMAGE_PROCESSOR, REUSE_SEGMENTS, JAVA_BPE, MASK, MAX_LENGTH, MAX_LENGTH_POLICY, PACK_LENGTH, NUM_SHARDS, ROWS_PER_SHARD,
+            IMAGE_PROCESSOR, REUSE_SEGMENTS, JAVA_BPE, MASK, MAX_LENGTH, MAX_LENGTH_POLICY, PACK_LENGTH, EVAL_SHARE, NUM_SHARDS, ROWS_PER_SHARD,
             WRITE_ASSISTANT_MASKS, TEMPLATE_KWARGS, NOW, MASTER, SPARK, SPLIT_SIZE_MB, PROGRESS_INTERVAL_SECONDS,
             DRY_RUN_ROWS, RENDER_TIMEOUT_SECONDS, RENDER_MEMORY_MB, RENDER_OUTPUT_CHARS);
 

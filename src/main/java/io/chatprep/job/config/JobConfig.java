@@ -29,7 +29,8 @@ public record JobConfig(List<String> input, InputFormat inputFormat, RowFormat r
                         MaxLengthPolicy maxLengthPolicy, Integer packLength, Integer numShards, int rowsPerShard,
                         boolean writeAssistantMasks, Map<String, Object> templateKwargs, LocalDateTime now,
                         String master, Map<String, String> spark, double splitSizeMb, int progressIntervalSeconds,
-                        int dryRunRows, double renderTimeoutSeconds, int renderMemoryMb, int renderOutputChars)
+                        int dryRunRows, double renderTimeoutSeconds, int renderMemoryMb, int renderOutputChars,
+                        double evalShare)
         implements Serializable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +49,7 @@ public record JobConfig(List<String> input, InputFormat inputFormat, RowFormat r
                 WRITE_ASSISTANT_MASKS.read(tree), TEMPLATE_KWARGS.read(tree), NOW.read(tree), MASTER.read(tree),
                 SPARK.read(tree), SPLIT_SIZE_MB.read(tree), PROGRESS_INTERVAL_SECONDS.read(tree),
                 DRY_RUN_ROWS.read(tree), RENDER_TIMEOUT_SECONDS.read(tree), RENDER_MEMORY_MB.read(tree),
-                RENDER_OUTPUT_CHARS.read(tree));
+                RENDER_OUTPUT_CHARS.read(tree), EVAL_SHARE.read(tree));
         return c.validate();
     }
 
@@ -69,6 +70,10 @@ public record JobConfig(List<String> input, InputFormat inputFormat, RowFormat r
         if (allowedRoles.isEmpty()) {
             throw new ConfigException("'allowed_roles' must name at least one message role (default: "
                     + String.join(", ", DEFAULT_ROLES) + "), got []");
+        }
+        if (evalShare >= 1) {
+            throw new ConfigException("'eval_share' must be a fraction from 0 to below 1 (0.05 holds out 5% of the "
+                    + "written rows as the test split), got " + evalShare);
         }
         if (packLength != null && imageProcessor != null) {
             throw new ConfigException("'pack_length' cannot be combined with 'image_processor': packed rows would mix "
@@ -162,6 +167,7 @@ public record JobConfig(List<String> input, InputFormat inputFormat, RowFormat r
                 Map.entry(DRY_RUN_ROWS.name(), JobConfig::dryRunRows),
                 Map.entry(RENDER_TIMEOUT_SECONDS.name(), JobConfig::renderTimeoutSeconds),
                 Map.entry(RENDER_MEMORY_MB.name(), JobConfig::renderMemoryMb),
-                Map.entry(RENDER_OUTPUT_CHARS.name(), JobConfig::renderOutputChars));
+                Map.entry(RENDER_OUTPUT_CHARS.name(), JobConfig::renderOutputChars),
+                Map.entry(EVAL_SHARE.name(), JobConfig::evalShare));
     }
 }

@@ -34,22 +34,35 @@ public final class JobConfigLoader {
         if (!Files.isRegularFile(path)) {
             throw new ConfigException("config file not found: " + path);
         }
-        JsonNode node;
         try {
-            node = YamlTree.parse(Files.readString(path));
+            return text(path.toString(), Files.readString(path));
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A config file found anywhere {@link ConfigLocation} looks: a Hadoop path or a file shipped with --files. */
+    public JobConfigLoader location(String location) {
+        ConfigLocation.Found found = ConfigLocation.read(location);
+        return text(found.where(), found.text());
+    }
+
+    /** The YAML or JSON text of a config file, {@code source} naming it in errors. */
+    public JobConfigLoader text(String source, String yaml) {
+        JsonNode node;
+        try {
+            node = YamlTree.parse(yaml);
         } catch (YamlTree.YamlProblem e) {
-            throw new ConfigException("cannot parse config file " + path + ": " + e.getMessage(), e);
+            throw new ConfigException("cannot parse config file " + source + ": " + e.getMessage(), e);
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
             return this;
         }
         if (!node.isObject()) {
-            throw new ConfigException("config file " + path + " must hold a mapping of keys, not " + node.getNodeType());
+            throw new ConfigException("config file " + source + " must hold a mapping of keys, not " + node.getNodeType());
         }
         node.fields().forEachRemaining(e -> {
-            checkKnown(e.getKey(), "config file " + path);
+            checkKnown(e.getKey(), "config file " + source);
             tree.set(e.getKey(), e.getValue());
         });
         return this;

@@ -1,17 +1,16 @@
 package io.chatprep.job.output;
 
+import io.chatprep.job.spark.SparkLine;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -57,7 +56,6 @@ final class DataFileWriter implements AutoCloseable {
     private final OrderedFooterFile output;
     private final ParquetFileWriter file;
     private final CodecFactory codecs;
-    private final BytesInputCompressor compressor;
     private final Map<String, String> footer;
 
     private ColumnChunkPageWriteStore pages;
@@ -101,7 +99,6 @@ final class DataFileWriter implements AutoCloseable {
                 props.getPageWriteChecksumEnabled());
         file.start();
         this.codecs = new CodecFactory(hadoop, props.getPageSizeThreshold());
-        this.compressor = codecs.getCompressor(CompressionCodecName.SNAPPY);
         startRowGroup();
     }
 
@@ -227,8 +224,7 @@ final class DataFileWriter implements AutoCloseable {
     }
 
     private void startRowGroup() {
-        pages = new ColumnChunkPageWriteStore(compressor, schema, props.getAllocator(),
-                props.getColumnIndexTruncateLength(), props.getPageWriteChecksumEnabled());
+        pages = SparkLine.current().snappyPages(codecs, schema, props);
         columns = props.newColumnWriteStore(scalarSchema, pages, pages);
         List<ColumnDescriptor> descriptors = scalarSchema.getColumns();
         writers = new ColumnWriter[descriptors.size()];
@@ -256,7 +252,7 @@ final class DataFileWriter implements AutoCloseable {
             }
         } finally {
             columns.close();
-            pages.close();
+            SparkLine.current().release(pages);
         }
     }
 
@@ -273,7 +269,7 @@ final class DataFileWriter implements AutoCloseable {
             file.end(footer);
         } finally {
             codecs.release();
-            file.close();
+            SparkLine.current().close(file);
         }
     }
 }

@@ -1,19 +1,18 @@
 package io.chatprep.job.output;
 
+import io.chatprep.job.spark.SparkLine;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageWriter;
-import org.apache.parquet.column.statistics.SizeStatistics;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.schema.PrimitiveType;
 
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -151,11 +150,7 @@ final class IntListColumn {
             stats.updateStats(max);
         }
         stats.incrementNumNulls(empty);
-        int levelCount = valueCount + empty;
-        // Level 0 starts every row; level 1 continues a list. Definition 0 is an empty list; 1, a value.
-        SizeStatistics sizes = new SizeStatistics(type, 0L,
-                List.of((long) rows, (long) (levelCount - rows)), List.of((long) empty, (long) valueCount));
-        pages.writePage(BytesInput.from(body.copy()), levelCount, rows, stats, sizes, Encoding.RLE, Encoding.RLE,
+        SparkLine.current().writeListPage(pages, BytesInput.from(body.copy()), type, stats, rows, empty, valueCount,
                 encoding);
         valueCount = 0;
         rows = 0;

@@ -37,15 +37,17 @@ final class ShardTask implements Function2<Integer, Iterator<EncodedRecord>, Ite
     private final Integer packLength;
     private final boolean assistantMasks;
     private final ImageColumns images;
+    private final double evalShare;
 
     ShardTask(String tasksDir, Broadcast<SerializableConfiguration> conf, Integer rowsPerFile, Integer packLength,
-              boolean assistantMasks, ImageColumns images) {
+              boolean assistantMasks, ImageColumns images, double evalShare) {
         this.tasksDir = tasksDir;
         this.conf = conf;
         this.rowsPerFile = rowsPerFile;
         this.packLength = packLength;
         this.assistantMasks = assistantMasks;
         this.images = images;
+        this.evalShare = evalShare;
     }
 
     @Override
@@ -58,15 +60,19 @@ final class ShardTask implements Function2<Integer, Iterator<EncodedRecord>, Ite
         FileSystem fs = dir.getFileSystem(hadoop);
         RunStats stats = new RunStats();
         List<EncodedRecord> toPack = packLength == null ? null : new ArrayList<>();
-        try (DataFiles data = new DataFiles(dir, hadoop); QuarantineFile quarantine = new QuarantineFile(fs, dir)) {
+        List<EncodedRecord> toPackHeldOut = packLength == null ? null : new ArrayList<>();
+        try (DataFiles data = new DataFiles(dir, hadoop, EvalSplit.TRAIN);
+             DataFiles heldOut = new DataFiles(dir, hadoop, EvalSplit.TEST);
+             QuarantineFile quarantine = new QuarantineFile(fs, dir)) {
             while (records.hasNext()) {
                 EncodedRecord r = records.next();
                 stats.add(r);
                 if (r.outcome() == Outcome.WRITTEN) {
+                    boolean test = EvalSplit.isHeldOut(r.id(), evalShare);
                     if (toPack != null) {
-                        toPack.add(r);
+                        (test ? toPackHeldOut : toPack).add(r);
                     } else {
-                        data.write(RowBuilder.single(r));
+                        (test ? heldOut : data).write(RowBuilder.single(r));
                     }
                 } else if (r.outcome() == Outcome.QUARANTINED) {
                     quarantine.write(r);
@@ -76,33 +82,40 @@ final class ShardTask implements Function2<Integer, Iterator<EncodedRecord>, Ite
                 for (List<EncodedRecord> pack : new Packer(packLength).pack(toPack)) {
                     data.write(RowBuilder.pack(pack));
                 }
+                for (List<EncodedRecord> pack : new Packer(packLength).pack(toPackHeldOut)) {
+                    heldOut.write(RowBuilder.pack(pack));
+                }
             }
             data.close();
+            heldOut.close();
             quarantine.close();
-            return List.of(new ShardResult(partition, attempt, data.names, data.rows,
+            return List.of(new ShardResult(partition, attempt, data.names, data.rows, heldOut.names, heldOut.rows,
                     quarantine.name, stats)).iterator();
         }
     }
 
-    /** Consecutive Parquet files of at most {@code rowsPerFile} rows each. */
+    /** Consecutive Parquet files of one split, of at most {@code rowsPerFile} rows each. */
     private final class DataFiles implements AutoCloseable {
         final List<String> names = new ArrayList<>();
         final List<Long> rows = new ArrayList<>();
         private final Path dir;
         private final Configuration hadoop;
+        private final String split;
         private DataFileWriter writer;
         private long inFile;
 
-        DataFiles(Path dir, Configuration hadoop) {
+        DataFiles(Path dir, Configuration hadoop, String split) {
             this.dir = dir;
             this.hadoop = hadoop;
+            this.split = split;
         }
 
         void write(DataRow row) throws IOException {
             if (writer == null || (rowsPerFile != null && inFile >= rowsPerFile)) {
                 close();
-                String name = String.format("data-%05d.parquet", names.size());
-                writer = new DataFileWriter(new Path(dir, name), hadoop, packLength != null, assistantMasks, images);
+                String name = String.format("%s-%05d.parquet", split, names.size());
+                writer = new DataFileWriter(new Path(dir, name), hadoop, packLength != null, assistantMasks,
+                        images);
                 names.add(name);
                 rows.add(0L);
                 inFile = 0;
