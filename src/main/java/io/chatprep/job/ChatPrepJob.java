@@ -138,7 +138,7 @@ public final class ChatPrepJob {
             String rejection = QualityGate.rejection(stats, config.maxQuarantineShare());
             Map<String, Long> splits = written.splits(config.evalShare());
             target.writeText(DatasetCard.FILE_NAME, DatasetCard.render(stats, splits,
-                    io.chatprep.job.output.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks(),
+                    io.chatprep.job.layout.OutputSchema.data(config.packLength() != null, config.writeAssistantMasks(),
                             plan.imageColumns()),
                     config.packLength() != null, plan.templateSha256(), plan.tokenizerSha256().get("tokenizer.json"),
                     Versions.all().get("chatprep"), config.toTree().toPrettyString()));

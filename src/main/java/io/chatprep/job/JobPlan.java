@@ -13,7 +13,7 @@ import io.chatprep.encode.RowJson;
 import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.input.ImageProcessorSource;
-import io.chatprep.job.output.ImageColumns;
+import io.chatprep.job.layout.ImageColumns;
 import io.chatprep.job.input.TokenizerSource;
 import io.chatprep.template.ChatTemplate;
 import io.chatprep.template.TemplateException;

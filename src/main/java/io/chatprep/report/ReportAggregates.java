@@ -1,6 +1,6 @@
 package io.chatprep.report;
 
-import io.chatprep.job.output.OutputSchema;
+import io.chatprep.job.layout.OutputSchema;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -344,7 +344,7 @@ public final class ReportAggregates {
             FileSystem fs = dataDir.getFileSystem(spark.sparkContext().hadoopConfiguration());
             for (var status : fs.listStatus(dataDir)) {
                 if (status.isFile() && status.getPath().getName().endsWith(".parquet")) {
-                    try (var reader = io.chatprep.job.output.ParquetFooters.open(status,
+                    try (var reader = io.chatprep.job.layout.ParquetFooters.open(status,
                             spark.sparkContext().hadoopConfiguration())) {
                         return reader.getFooter().getFileMetaData().getSchema().containsField(column);
                     }

@@ -1,7 +1,7 @@
 package io.chatprep.report;
 
 import io.chatprep.job.SparkTestSession;
-import io.chatprep.job.output.OutputSchema;
+import io.chatprep.job.layout.OutputSchema;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;

@@ -184,7 +184,8 @@ public final class ParquetValues {
                     ByteBuffer u = b.toByteBuffer();
                     return new java.util.UUID(u.getLong(), u.getLong()).toString();
                 }
-                if (a instanceof LogicalTypeAnnotation.Float16LogicalTypeAnnotation) {
+                // By name: the annotation class exists from Parquet 1.14 on, and Spark 3.5 ships 1.13.
+                if (a != null && a.getClass().getSimpleName().equals("Float16LogicalTypeAnnotation")) {
                     byte[] h = b.getBytes();
                     return halfFloat((h[1] & 0xFF) << 8 | (h[0] & 0xFF));
                 }

@@ -1,5 +1,7 @@
 package io.chatprep.job.output;
 
+import io.chatprep.job.layout.ImageColumns;
+import io.chatprep.job.layout.OutputSchema;
 import io.chatprep.job.spark.SparkLine;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;

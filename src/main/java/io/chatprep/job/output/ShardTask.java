@@ -2,6 +2,7 @@ package io.chatprep.job.output;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chatprep.job.layout.ImageColumns;
 import io.chatprep.job.tasks.EncodedRecord;
 import io.chatprep.job.tasks.Outcome;
 import org.apache.hadoop.conf.Configuration;

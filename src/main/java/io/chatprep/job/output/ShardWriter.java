@@ -1,5 +1,7 @@
 package io.chatprep.job.output;
 
+import io.chatprep.job.layout.ImageColumns;
+import io.chatprep.job.layout.ParquetFooters;
 import io.chatprep.job.tasks.EncodedRecord;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;

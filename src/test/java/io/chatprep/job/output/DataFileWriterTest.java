@@ -1,5 +1,6 @@
 package io.chatprep.job.output;
 
+import io.chatprep.job.layout.OutputSchema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;

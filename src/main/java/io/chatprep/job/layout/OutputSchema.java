@@ -1,4 +1,4 @@
-package io.chatprep.job.output;
+package io.chatprep.job.layout;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;

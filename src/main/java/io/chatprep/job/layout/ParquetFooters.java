@@ -1,4 +1,4 @@
-package io.chatprep.job.output;
+package io.chatprep.job.layout;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;

@@ -1,4 +1,4 @@
-package io.chatprep.job.output;
+package io.chatprep.job.layout;
 
 /**
  * The image columns of a run's data files: none for text rows; {@code images} (the rows' image locations, in
@@ -9,11 +9,11 @@ public enum ImageColumns {
     IMAGES,
     IMAGES_AND_GRIDS;
 
-    boolean images() {
+    public boolean images() {
         return this != NONE;
     }
 
-    boolean grids() {
+    public boolean grids() {
         return this == IMAGES_AND_GRIDS;
     }
 }
