@@ -99,7 +99,9 @@ public final class ChatPrepJob {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         RowCounters counters = RowCounters.register(spark.sparkContext());
-        Broadcast<BroadcastSpec> spec = jsc.broadcast(prepared.spec().forTasks(prepared.tasksInThisJvm()));
+        // Whether the tasks share this JVM is the session's to say: a run prepared for the wrong kind of master still
+        // gives every executor the whole spec.
+        Broadcast<BroadcastSpec> spec = jsc.broadcast(prepared.spec().forTasks(spark.sparkContext().isLocal()));
         boolean committed = false;
         try (StopSignal ignored = new StopSignal(target);
              ProgressReporter progress = new ProgressReporter(jsc.statusTracker(), counters,

@@ -93,7 +93,15 @@ public final class PreparedRun implements AutoCloseable {
             }
         }
         String master = System.getProperty("spark.master", config.master());
-        return start(config, hadoop, master != null && master.startsWith("local"), factory);
+        return start(config, hadoop, runsTasksInThisJvm(master), factory);
+    }
+
+    /**
+     * Spark's own rule for a master whose tasks run in the driver's JVM: {@code local} and {@code local[...]}, not
+     * {@code local-cluster[...]}, whose executors are JVMs of their own.
+     */
+    static boolean runsTasksInThisJvm(String master) {
+        return master != null && (master.equals("local") || master.startsWith("local["));
     }
 
     public JobConfig config() {

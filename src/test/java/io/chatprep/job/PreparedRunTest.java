@@ -74,6 +74,17 @@ class PreparedRunTest {
     }
 
     @Test
+    void onlyLocalMastersRunTasksInThisJvm() {
+        assertTrue(PreparedRun.runsTasksInThisJvm("local"));
+        assertTrue(PreparedRun.runsTasksInThisJvm("local[*]"));
+        assertTrue(PreparedRun.runsTasksInThisJvm("local[2,3]"));
+        // Executors of their own: a handle to this JVM's spec would reach them and find nothing.
+        assertTrue(!PreparedRun.runsTasksInThisJvm("local-cluster[2,1,1536]"));
+        assertTrue(!PreparedRun.runsTasksInThisJvm("spark://127.0.0.1:7077"));
+        assertTrue(!PreparedRun.runsTasksInThisJvm("yarn"));
+    }
+
+    @Test
     void aTokenizerThatCannotLoadFailsBeforeAnyTaskInEitherMode() throws Exception {
         Path broken = Files.createDirectories(dir.resolve("broken"));
         Files.writeString(broken.resolve("tokenizer.json"), "{\"model\": {");
