@@ -35,33 +35,38 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Jinja2's expression grammar (and the headers of statement tags), producing immutable expression trees.
- * Template structure is Jinjava's: see {@code jinjava.ChatJinjava}.
+ * Jinja2's expression grammar (and the headers of statement tags), producing immutable expression trees. It reads
+ * the tokens the {@link Lexer} made of the whole template, one statement at a time; the block structure around the
+ * statements is a {@link Markup} tree.
  */
 public final class Parser {
     private final List<Token> tokens;
+    /** The index of the statement's end token; past it the parser sees {@link #eof}. */
+    private final int last;
+    private final Token eof;
     private final UnknownNames unknown = new UnknownNames();
     /** Variable names read by the expressions parsed so far and not yet taken (see {@link #takeLoads}). */
     private final List<String> loads = new ArrayList<>();
     private int pos;
 
-    private Parser(List<Token> tokens) {
+    /** A parser over the statement whose begin token is {@code tokens.get(begin)}, up to its end token. */
+    private Parser(List<Token> tokens, int begin) {
         this.tokens = tokens;
+        int end = begin + 1;
+        while (tokens.get(end).kind() != Kind.VAR_END && tokens.get(end).kind() != Kind.BLOCK_END) {
+            end++;
+        }
+        this.last = end;
+        this.eof = new Token(Kind.EOF, "", tokens.get(end).line());
+        this.pos = begin;
     }
 
-    /** Parses the text of a print node ({@code {{ text }}}) that starts on template line {@code line}. */
-    public static Expr expression(String text, int line) {
-        return expression(text, line, false);
-    }
-
-    /** As {@link #expression(String, int)}; {@code soft}: the node is in an {@code if} (see {@link #setSoft}). */
-    public static Expr expression(String text, int line, boolean soft) {
-        return printNode(text, line, soft).parsePrint();
-    }
-
-    /** A parser over the text of a print node; {@link #parsePrint} then parses it. */
-    public static Parser printNode(String text, int line, boolean soft) {
-        Parser p = new Parser(Lexer.tokenize("{{ " + text + " }}", line));
+    /**
+     * A parser over a print statement ({@code tokens.get(begin)} is its {@code VAR_BEGIN}); {@link #parsePrint}
+     * then parses it. {@code soft}: the statement is in an {@code if} (see {@link #setSoft}).
+     */
+    public static Parser printStatement(List<Token> tokens, int begin, boolean soft) {
+        Parser p = new Parser(tokens, begin);
         p.setSoft(soft);
         p.next();
         return p;
@@ -96,11 +101,11 @@ public final class Parser {
     }
 
     /**
-     * A parser over a statement tag's inner text ({@code name helpers}), positioned after the tag name; the tag
-     * parses its header and ends with {@link #expectBlockEnd}.
+     * A parser over a statement tag ({@code tokens.get(begin)} is its {@code BLOCK_BEGIN}), positioned after the
+     * tag name; the tag parses its header and ends with {@link #expectBlockEnd}.
      */
-    public static Parser tagHeader(String tagText, int line) {
-        Parser p = new Parser(Lexer.tokenize("{% " + tagText + " %}", line));
+    public static Parser tagHeader(List<Token> tokens, int begin) {
+        Parser p = new Parser(tokens, begin);
         p.next();
         p.next();
         return p;
@@ -108,17 +113,21 @@ public final class Parser {
 
     // ------------------------------------------------------------------ token stream
 
+    private Token at(int index) {
+        return index <= last ? tokens.get(index) : eof;
+    }
+
     public Token current() {
-        return tokens.get(pos);
+        return at(pos);
     }
 
     public Token look() {
-        return tokens.get(Math.min(pos + 1, tokens.size() - 1));
+        return at(pos + 1);
     }
 
     public Token next() {
-        Token t = tokens.get(pos);
-        if (pos < tokens.size() - 1) {
+        Token t = at(pos);
+        if (pos <= last) {
             pos++;
         }
         return t;

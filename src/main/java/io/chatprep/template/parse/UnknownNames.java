@@ -63,7 +63,7 @@ final class UnknownNames {
 
     /** The error of applying a name that was deferred to run time, as Jinja2 raises it. */
     static TemplateRuntimeException missing(String kind, String name) {
-        return new TemplateRuntimeException(io.chatprep.template.TemplateException.Kind.RUNTIME,
+        return new TemplateRuntimeException(io.chatprep.template.runtime.EngineException.Kind.RUNTIME,
                 "TemplateRuntimeError: No " + kind + " named '" + name + "' found.");
     }
 }
