@@ -3,20 +3,24 @@ package io.chatprep.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.spi.ToolProvider;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The template packages are layers, read from jdeps on the compiled classes: each package uses only packages below
  * it, so there is no package cycle, and Jinjava is reached from the adapter package alone. The public API sits on
- * top, the Jinjava adapter under it uses the engine, and the engine never uses either.
+ * top, the Jinjava adapter under it uses the engine, and the engine never uses either. Their source files stay
+ * small enough to read.
  */
 class EngineBoundaryTest {
     /** From the bottom: the value model, the render's state, the name libraries, expressions, ... the API. */
@@ -51,6 +55,20 @@ class EngineBoundaryTest {
             }
         }
         assertEquals(List.of(TEMPLATE + ".jinjava"), users);
+    }
+
+    @Test
+    void templateSourceFilesStayUnderFiveHundredLines() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/chatprep/template"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                long lines = Files.readAllLines(f).size();
+                if (lines > 500) {
+                    tooLong.add(f + " (" + lines + " lines)");
+                }
+            }
+        }
+        assertEquals(List.of(), tooLong);
     }
 
     private static int layer(String pkg) {
