@@ -52,29 +52,23 @@ final class UnknownNames {
      */
     Filter filter(String name, int line, int start) {
         Filter f = FilterLibrary.get(name);
-        if (f != null) {
-            return f;
-        }
-        record("filter", name, line, start);
-        return (value, args, ctx) -> {
+        return f != null ? f : recorded("filter", name, line, start, (value, args, ctx) -> {
             throw missing("filter", name);
-        };
+        });
     }
 
     /** The test named {@code name}, or one that fails when applied, as {@link #filter}. */
     Test test(String name, int line, int start) {
         Test t = TestLibrary.get(name);
-        if (t != null) {
-            return t;
-        }
-        record("test", name, line, start);
-        return (value, args, ctx) -> {
+        return t != null ? t : recorded("test", name, line, start, (value, args, ctx) -> {
             throw missing("test", name);
-        };
+        });
     }
 
-    private void record(String kind, String name, int line, int start) {
+    /** Records an unknown name and returns {@code failing}, what stands in for it. */
+    private <T> T recorded(String kind, String name, int line, int start, T failing) {
         uses.add(new Use(kind, name, line, start, uses.size(), soft));
+        return failing;
     }
 
     /**
