@@ -1,32 +1,24 @@
 package io.chatprep.template;
 
-import com.hubspot.jinjava.interpret.Context;
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import io.chatprep.template.jinjava.ChatJinjava;
-import io.chatprep.template.jinjava.CompiledTree;
-import io.chatprep.template.jinjava.RenderSession;
-import io.chatprep.template.py.PyException;
-import io.chatprep.template.py.PyLimits;
-import io.chatprep.template.runtime.Output;
-import io.chatprep.template.runtime.RenderContext;
-import io.chatprep.template.runtime.Scope;
-import io.chatprep.template.runtime.TemplateRuntimeException;
-import io.chatprep.template.runtime.Values;
-import io.chatprep.template.tree.LoopControl;
+import io.chatprep.template.engine.CompiledTemplate;
+import io.chatprep.template.engine.Rendered;
+import io.chatprep.template.engine.TemplateCompiler;
+import io.chatprep.template.jinjava.JinjavaBlocks;
+import io.chatprep.template.runtime.EngineException;
 
 /**
- * A compiled HuggingFace chat template: parsed once by Jinjava (with the engine's tags and Python-exact
- * expressions), immutable and safe to share between threads. Renders exactly as transformers' Jinja2
- * environment does, and records {@code {% generation %}} spans.
+ * A compiled HuggingFace chat template, immutable and safe to share between threads. Renders exactly as
+ * transformers' Jinja2 environment does, and records {@code {% generation %}} spans. Jinjava finds the template's
+ * block structure ({@link JinjavaBlocks}); the engine compiles and renders it.
  */
 public final class ChatTemplate {
     private final String source;
-    private final CompiledTree tree;
+    private final CompiledTemplate compiled;
     private final RenderLimits limits;
 
-    private ChatTemplate(String source, CompiledTree tree, RenderLimits limits) {
+    private ChatTemplate(String source, CompiledTemplate compiled, RenderLimits limits) {
         this.source = source;
-        this.tree = tree;
+        this.compiled = compiled;
         this.limits = limits;
     }
 
@@ -52,15 +44,17 @@ public final class ChatTemplate {
             throw new TemplateException(TemplateException.Kind.SYNTAX, "no template source given");
         }
         try {
-            return new ChatTemplate(source, ChatJinjava.get().compile(source), limits);
+            return new ChatTemplate(source, TemplateCompiler.compile(JinjavaBlocks.parse(source)), limits);
+        } catch (EngineException e) {
+            throw reported(e);
         } catch (StackOverflowError e) {
             throw new TemplateException(TemplateException.Kind.LIMIT, "template nesting is too deep to parse");
         }
     }
 
-    /** The same compiled tree under other limits. */
+    /** The same compiled template under other limits. */
     public ChatTemplate withLimits(RenderLimits newLimits) {
-        return new ChatTemplate(source, tree, newLimits);
+        return new ChatTemplate(source, compiled, newLimits);
     }
 
     public RenderLimits limits() {
@@ -74,69 +68,24 @@ public final class ChatTemplate {
      *         errors, SECURITY for refused access, LIMIT for a breached {@link RenderLimits} cap
      */
     public RenderedChat render(RenderRequest request) {
-        ChatJinjava jinjava = ChatJinjava.get();
-        RenderContext ctx = new RenderContext(limits, request.now());
-        Context root = new Context(jinjava.getGlobalContext(), request.context());
-        JinjavaInterpreter interpreter = jinjava.newRenderInterpreter(root);
-        Output out = ctx.newOutput();
-        ctx.setRoot(out);
-        long previousCap = PyLimits.setMaxSize(limits.maxStringChars());
-        PyLimits.Meter previousMeter = PyLimits.setMeter(ctx);
-        JinjavaInterpreter.pushCurrent(interpreter);
-        Scope top = Scope.root(root, ctx);
-        top.bindUndefined(tree.rootFrame());
-        try (RenderSession session = RenderSession.open(tree, interpreter, ctx, top, out)) {
-            session.render(tree.root().getChildren());
-        } catch (RuntimeException e) {
-            throw classify(e, ctx);
-        } catch (StackOverflowError e) {
-            throw new TemplateException(TemplateException.Kind.LIMIT,
-                    "LimitError: render nesting exceeded the stack (recursion too deep)");
-        } catch (OutOfMemoryError e) {
-            // The memory limit should stop a render first; if the heap runs out anyway (other work held it, or
-            // the estimate fell short), what this render built is unreachable once it unwinds: fail this row only.
-            throw new TemplateException(TemplateException.Kind.LIMIT,
-                    "LimitError: the JVM ran out of memory during this render (lower the render memory limit or give "
-                            + "the JVM more heap)");
-        } finally {
-            JinjavaInterpreter.popCurrent();
-            PyLimits.setMaxSize(previousCap);
-            PyLimits.setMeter(previousMeter);
+        try {
+            Rendered r = compiled.render(request.context(), limits, request.now());
+            return new RenderedChat(r.text(), r.generationSpans());
+        } catch (EngineException e) {
+            throw reported(e);
         }
-        return new RenderedChat(out.toString(), ctx.spans());
     }
 
-    /** Jinjava wraps what tags throw; the first engine-level cause is the error to report. */
-    private static TemplateException classify(RuntimeException thrown, RenderContext ctx) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TemplateRuntimeException e) {
-                return atLine(e, ctx);
-            }
-            if (t instanceof TemplateException e) {
-                return e;
-            }
-            if (t instanceof PyException e) {
-                return atLine(Values.fromPy(e), ctx);
-            }
-            if (t instanceof LoopControl e) {
-                return new TemplateException(TemplateException.Kind.SYNTAX, "'" + e.getMessage() + "' outside of a loop");
-            }
-            if (t instanceof ClassCastException || t instanceof IndexOutOfBoundsException
-                    || t instanceof NullPointerException) {
-                return atLine(new TemplateRuntimeException(TemplateException.Kind.RUNTIME,
-                        "TypeError: invalid argument types (" + t.getClass().getSimpleName() + ")"), ctx);
-            }
-        }
-        return atLine(new TemplateRuntimeException(TemplateException.Kind.RUNTIME, String.valueOf(thrown.getMessage())),
-                ctx);
-    }
-
-    /** Names the template line of a failure; a template's own raise_exception message stays as written. */
-    private static TemplateException atLine(TemplateException e, RenderContext ctx) {
-        if (ctx.line() <= 0) {
-            return e;
-        }
-        return new TemplateException(e.kind(), e.getMessage() + " (template line " + ctx.line() + ")", e);
+    /** The engine's failure as the public exception of the same kind and message. */
+    private static TemplateException reported(EngineException e) {
+        TemplateException.Kind kind = switch (e.kind()) {
+            case SYNTAX -> TemplateException.Kind.SYNTAX;
+            case RAISED -> TemplateException.Kind.RAISED;
+            case RUNTIME -> TemplateException.Kind.RUNTIME;
+            case SECURITY -> TemplateException.Kind.SECURITY;
+            case LIMIT -> TemplateException.Kind.LIMIT;
+        };
+        return new TemplateException(kind, e.getMessage(), e);
     }
 
     public String source() {

@@ -1,5 +1,6 @@
 package io.chatprep.template;
 
+import io.chatprep.template.runtime.Limits;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -19,7 +20,7 @@ import java.time.Duration;
  *                          take (see {@code runtime.MemoryMeter} for the accounting)
  */
 public record RenderLimits(long maxOutputChars, long maxLoopIterations, long maxStringChars, int maxMacroDepth,
-        long maxRangeItems, Duration timeBudget, long maxMemoryBytes) implements Serializable {
+        long maxRangeItems, Duration timeBudget, long maxMemoryBytes) implements Limits, Serializable {
 
     /** 256 MB: far above what a chat template needs (its output is capped at 8 M characters, 16 MB). */
     public static final long DEFAULT_MAX_MEMORY_BYTES = 256L << 20;

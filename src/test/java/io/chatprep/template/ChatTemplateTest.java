@@ -67,6 +67,24 @@ class ChatTemplateTest {
         assertThrows(IllegalArgumentException.class, () -> RenderLimits.DEFAULT.withTimeBudget(Duration.ZERO));
     }
 
+    /**
+     * Whitespace control that removes newlines before a statement does not move the statement: Jinja2 (3.1.6,
+     * trim_blocks and lstrip_blocks) names lines 2, 3 and 2 for these failures.
+     */
+    @Test
+    void errorsNameTheLineJinjaNamesAfterWhitespaceControl() {
+        RenderRequest empty = RenderRequest.ofContext(Map.of(), null);
+        TemplateException inSet = assertThrows(TemplateException.class, () -> ChatTemplate.compile(
+                "{%- if true %}\n  {%- set x = 1 / 0 %}\n{%- endif %}").render(empty));
+        assertEquals("ZeroDivisionError: division by zero (template line 2)", inSet.getMessage());
+        TemplateException inHeader = assertThrows(TemplateException.class,
+                () -> ChatTemplate.compile("a\n\n  {%- if x ! %}{% endif %}"));
+        assertEquals("unexpected char '!' (template line 3)", inHeader.getMessage());
+        TemplateException inPrint = assertThrows(TemplateException.class,
+                () -> ChatTemplate.compile("{{ 1 }}\n  {{- 1 / 0 }}").render(empty));
+        assertEquals("ZeroDivisionError: division by zero (template line 2)", inPrint.getMessage());
+    }
+
     @Test
     void trailingNewlineOfTheSourceIsDroppedAsJinjaDoes() {
         RenderRequest empty = RenderRequest.ofContext(Map.of(), null);

@@ -1,6 +1,6 @@
 package io.chatprep.template.expr;
 
-import io.chatprep.template.py.PyOps;
+import io.chatprep.template.py.PyArithmetic;
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.runtime.TemplateRuntimeException;
 import io.chatprep.template.runtime.UnsafeUndefined;
@@ -43,8 +43,8 @@ public final class BinOp extends Expr {
     private Object unusual(Object a, Object b, Scope scope) {
         if (percent && a instanceof String format) {
             // str % x formats x itself: an Undefined argument prints as nothing under %s
-            return b instanceof UnsafeUndefined u ? UnsafeUndefined.guard(u, () -> PyOps.mod(format, null))
-                    : scope.ctx().built(PyOps.mod(format, b));
+            return b instanceof UnsafeUndefined u ? UnsafeUndefined.guard(u, () -> PyArithmetic.mod(format, null))
+                    : scope.ctx().built(PyArithmetic.mod(format, b));
         }
         if (a instanceof UnsafeUndefined u) {
             throw u.error();
@@ -58,13 +58,13 @@ public final class BinOp extends Expr {
 
     private Object apply(Object a, Object b) {
         return switch (op) {
-            case "+" -> PyOps.add(a, b);
-            case "-" -> PyOps.sub(a, b);
-            case "*" -> PyOps.mul(a, b);
-            case "/" -> PyOps.truediv(a, b);
-            case "//" -> PyOps.floordiv(a, b);
-            case "%" -> PyOps.mod(a, b);
-            case "**" -> PyOps.pow(a, b);
+            case "+" -> PyArithmetic.add(a, b);
+            case "-" -> PyArithmetic.sub(a, b);
+            case "*" -> PyArithmetic.mul(a, b);
+            case "/" -> PyArithmetic.truediv(a, b);
+            case "//" -> PyArithmetic.floordiv(a, b);
+            case "%" -> PyArithmetic.mod(a, b);
+            case "**" -> PyArithmetic.pow(a, b);
             default -> throw new IllegalStateException(op);
         };
     }

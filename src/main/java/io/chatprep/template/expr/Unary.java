@@ -1,6 +1,6 @@
 package io.chatprep.template.expr;
 
-import io.chatprep.template.py.PyOps;
+import io.chatprep.template.py.PyArithmetic;
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.runtime.TemplateRuntimeException;
 import io.chatprep.template.runtime.UnsafeUndefined;
@@ -25,6 +25,6 @@ public final class Unary extends Expr {
         if (v == null) {
             throw TemplateRuntimeException.undefined("'" + operand.describe() + "' is undefined");
         }
-        return negate ? PyOps.neg(v) : PyOps.pos(v);
+        return negate ? PyArithmetic.neg(v) : PyArithmetic.pos(v);
     }
 }

@@ -1,80 +1,77 @@
 package io.chatprep.template.jinjava;
 
-import io.chatprep.template.parse.Lexer;
 import io.chatprep.template.parse.Token;
-import io.chatprep.template.parse.Token.Kind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The whitespace pre-pass: Jinja2's lexer rules (newline normalisation, trim_blocks, lstrip_blocks, {@code -} /
- * {@code +} markers, comments, the source's trailing newline) applied to the source, which is then rewritten
- * so that Jinjava, with all of its own trimming off, parses exactly the text Jinja2 would emit. Text that holds
- * braces goes into {@code raw} blocks, so a literal {@code {} can never merge with a following tag. Keeps a map
- * from the rewritten source's lines back to the template's lines, for error messages.
+ * The template rewritten for Jinjava's tree parser, from the engine's tokens (which carry Jinja2's whitespace
+ * control already): Jinjava, with all of its own trimming off, sees exactly the text Jinja2 would emit. Text that
+ * holds braces goes into {@code raw} blocks, so a literal {@code {} can never merge with a following tag. Keeps a
+ * map from the rewritten text's lines back to the template's lines, for Jinjava's error messages, and the text
+ * written for each tag, so every tag Jinjava finds leads back to the engine's tokens of that tag.
  */
-public final class CanonicalSource {
+final class CanonicalSource {
     private static final String VAR_OPEN = "{{ ";
     private static final String VAR_CLOSE = " }}";
     private static final String BLOCK_OPEN = "{% ";
     private static final String BLOCK_CLOSE = " %}";
 
-    private final String text;
-    private final int[] originalLine;
+    private final StringBuilder out;
+    /** The template line of each line of the rewritten text; -1 until text from the template lands on it. */
+    private final List<Integer> lines = new ArrayList<>();
+    /** The begin tokens of the print statements and tags written as each text, in the order they were written. */
+    private final Map<String, List<Integer>> begins = new HashMap<>();
+    private int[] originalLine;
 
-    private CanonicalSource(String text, int[] originalLine) {
-        this.text = text;
-        this.originalLine = originalLine;
+    private CanonicalSource(int capacity) {
+        this.out = new StringBuilder(capacity);
+        lines.add(-1);
     }
 
-    public static CanonicalSource of(String source) {
-        List<Token> tokens = Lexer.tokenize(source);
-        StringBuilder out = new StringBuilder(source.length() + 64);
-        List<Integer> lines = new ArrayList<>();
-        lines.add(-1);
+    static CanonicalSource of(List<Token> tokens) {
+        CanonicalSource c = new CanonicalSource(tokens.size() * 8 + 64);
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             switch (t.kind()) {
-                case DATA -> {
-                    boolean braces = t.value().indexOf('{') >= 0 || t.value().indexOf('}') >= 0
-                            || t.value().indexOf('#') >= 0 || t.value().indexOf('%') >= 0;
-                    if (braces) {
-                        out.append("{% raw %}");
-                    }
-                    append(out, lines, t.value(), t.line());
-                    if (braces) {
-                        out.append("{% endraw %}");
-                    }
-                }
-                case VAR_BEGIN -> {
-                    out.append(VAR_OPEN);
-                    append(out, lines, separateDelimiters(t.value()), t.line());
-                    out.append(VAR_CLOSE);
-                }
-                case BLOCK_BEGIN -> {
-                    out.append(BLOCK_OPEN);
-                    append(out, lines, separateDelimiters(t.value()), t.line());
-                    out.append(BLOCK_CLOSE);
-                }
+                case DATA -> c.data(t);
+                case VAR_BEGIN -> c.tag(i, t, VAR_OPEN, VAR_CLOSE);
+                case BLOCK_BEGIN -> c.tag(i, t, BLOCK_OPEN, BLOCK_CLOSE);
                 default -> {
                 }
             }
-            if (t.kind() == Kind.VAR_BEGIN || t.kind() == Kind.BLOCK_BEGIN) {
-                // the tokens up to the matching end belong to the tag's inner text already copied
-                while (i + 1 < tokens.size() && tokens.get(i + 1).kind() != Kind.VAR_END
-                        && tokens.get(i + 1).kind() != Kind.BLOCK_END) {
-                    i++;
-                }
-                i++;
-            }
         }
-        int[] map = new int[lines.size()];
+        c.originalLine = new int[c.lines.size()];
         int previous = 1;
-        for (int i = 0; i < map.length; i++) {
-            map[i] = lines.get(i) < 0 ? previous : lines.get(i);
-            previous = map[i];
+        for (int i = 0; i < c.originalLine.length; i++) {
+            c.originalLine[i] = c.lines.get(i) < 0 ? previous : c.lines.get(i);
+            previous = c.originalLine[i];
         }
-        return new CanonicalSource(out.toString(), map);
+        return c;
+    }
+
+    private void data(Token t) {
+        String text = t.value();
+        boolean braces = text.indexOf('{') >= 0 || text.indexOf('}') >= 0 || text.indexOf('#') >= 0
+                || text.indexOf('%') >= 0;
+        if (braces) {
+            out.append("{% raw %}");
+        }
+        append(text, t.line());
+        if (braces) {
+            out.append("{% endraw %}");
+        }
+    }
+
+    /** A print statement or tag: its text as written (the begin token's value) between canonical delimiters. */
+    private void tag(int begin, Token t, String open, String close) {
+        int start = out.length();
+        out.append(open);
+        append(separateDelimiters(t.value()), t.line());
+        out.append(close);
+        begins.computeIfAbsent(out.substring(start), image -> new ArrayList<>(1)).add(begin);
     }
 
     /**
@@ -102,18 +99,8 @@ public final class CanonicalSource {
         return sb.toString();
     }
 
-    /** The inner text of a print tag of the rewritten source, exactly as the template wrote it. */
-    public static String printInner(String image) {
-        return image.substring(VAR_OPEN.length(), image.length() - VAR_CLOSE.length());
-    }
-
-    /** The inner text (name and header) of a statement tag of the rewritten source. */
-    public static String tagInner(String image) {
-        return image.substring(BLOCK_OPEN.length(), image.length() - BLOCK_CLOSE.length());
-    }
-
     /** Appends text that starts on template line {@code line}, recording the template line of each new line. */
-    private static void append(StringBuilder out, List<Integer> lines, String text, int line) {
+    private void append(String text, int line) {
         int last = lines.size() - 1;
         if (lines.get(last) < 0) {
             lines.set(last, line);
@@ -121,23 +108,35 @@ public final class CanonicalSource {
         int current = line;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            out.append(c);
             if (c == '\n') {
                 current++;
                 lines.add(current);
             }
+            out.append(c);
         }
     }
 
-    public String text() {
-        return text;
+    String text() {
+        return out.toString();
     }
 
-    /** The template line a line of the rewritten source came from. */
-    public int originalLine(int canonicalLine) {
+    /** The template line a line of the rewritten text came from. */
+    int originalLine(int canonicalLine) {
         if (canonicalLine < 1) {
             return 1;
         }
         return originalLine[Math.min(canonicalLine, originalLine.length) - 1];
+    }
+
+    /**
+     * The begin tokens of the print statements or tags written as {@code image}, in template order. Jinjava's tokens
+     * are the written texts themselves, and it meets them in the order they were written.
+     */
+    List<Integer> beginsOf(String image) {
+        List<Integer> found = begins.get(image);
+        if (found == null) {
+            throw new IllegalStateException("Jinjava found a tag that was not written: " + image);
+        }
+        return found;
     }
 }

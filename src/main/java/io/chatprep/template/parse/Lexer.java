@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Jinja2's lexer with transformers' settings (trim_blocks, lstrip_blocks, no trailing newline kept).
  * Whitespace control ({@code -}, {@code +}, trim and lstrip rules) is applied here, so the data tokens hold
- * exactly the text Jinja2 itself would emit; {@code jinjava.CanonicalSource} rewrites them into the source
- * Jinjava parses, and the expression parser reads the tags' inner text with the same rules.
+ * exactly the text Jinja2 itself would emit. A template is lexed once: the block parser finds its structure from
+ * these tokens, and the expression {@link Parser} reads the tokens between each tag's begin and end.
  */
 public final class Lexer {
     private final String src;
@@ -17,18 +17,17 @@ public final class Lexer {
     private int line;
     private boolean lineStarting = true;
 
-    private Lexer(String source, int firstLine) {
+    private Lexer(String source) {
         this.src = normalizeNewlines(source);
-        this.line = firstLine;
+        this.line = 1;
     }
 
+    /**
+     * The template's tokens, ending with {@code EOF}. A tag is its begin token (whose value is the tag's text as
+     * written, between the delimiters and whitespace-control signs), the tokens of its content, and its end token.
+     */
     public static List<Token> tokenize(String source) {
-        return tokenize(source, 1);
-    }
-
-    /** Tokenizes text that starts on template line {@code firstLine} (a tag's inner text, for instance). */
-    public static List<Token> tokenize(String source, int firstLine) {
-        Lexer lx = new Lexer(source, firstLine);
+        Lexer lx = new Lexer(source);
         lx.run();
         return lx.out;
     }
@@ -44,7 +43,8 @@ public final class Lexer {
         while (pos < n) {
             int tagStart = findTagStart(pos);
             if (tagStart < 0) {
-                emitData(src.substring(pos));
+                String rest = src.substring(pos);
+                emitData(rest, rest);
                 pos = n;
                 break;
             }
@@ -57,11 +57,11 @@ public final class Lexer {
             String text = src.substring(pos, tagStart);
             // raw blocks are recognised at the root before any other tag
             if (kindChar == '%' && isRawBegin(tagStart)) {
-                emitData(applyStrip(text, sign, false));
+                emitData(applyStrip(text, sign, false), text);
                 lexRaw(tagStart);
                 continue;
             }
-            emitData(applyStrip(text, sign, kindChar == '{'));
+            emitData(applyStrip(text, sign, kindChar == '{'), text);
             pos = signPos + (sign != 0 ? 1 : 0);
             lineStarting = false;
             switch (kindChar) {
@@ -136,12 +136,16 @@ public final class Lexer {
         return i;
     }
 
-    private void emitData(String text) {
+    /**
+     * Emits {@code text}, what whitespace control left of {@code source}; the lines count the source, so the tokens
+     * after text that lost its newlines still carry the template line Jinja2 names.
+     */
+    private void emitData(String text, String source) {
         if (!text.isEmpty()) {
             out.add(new Token(Kind.DATA, text, line));
-            line += count(text);
             lineStarting = text.endsWith("\n");
         }
+        line += count(source);
     }
 
     private static int count(String s) {
@@ -227,7 +231,7 @@ public final class Lexer {
                 }
                 if (src.startsWith("%}", k)) {
                     String body = src.substring(bodyStart, t);
-                    emitData(applyStrip(body, sign, false));
+                    emitData(applyStrip(body, sign, false), body);
                     pos = t;
                     advanceTo(afterBlockEnd(k + 2, endSign));
                     return;

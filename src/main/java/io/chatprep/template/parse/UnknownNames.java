@@ -1,5 +1,9 @@
 package io.chatprep.template.parse;
 
+import io.chatprep.template.lib.filter.Filter;
+import io.chatprep.template.lib.filter.FilterLibrary;
+import io.chatprep.template.lib.test.Test;
+import io.chatprep.template.lib.test.TestLibrary;
 import io.chatprep.template.runtime.TemplateRuntimeException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,8 +46,29 @@ final class UnknownNames {
         }
     }
 
-    void record(String kind, String name, int line, int start) {
+    /**
+     * The filter named {@code name}; one that does not exist is recorded (its expression starts at token
+     * {@code start}) and fails when applied.
+     */
+    Filter filter(String name, int line, int start) {
+        Filter f = FilterLibrary.get(name);
+        return f != null ? f : recorded("filter", name, line, start, (value, args, ctx) -> {
+            throw missing("filter", name);
+        });
+    }
+
+    /** The test named {@code name}, or one that fails when applied, as {@link #filter}. */
+    Test test(String name, int line, int start) {
+        Test t = TestLibrary.get(name);
+        return t != null ? t : recorded("test", name, line, start, (value, args, ctx) -> {
+            throw missing("test", name);
+        });
+    }
+
+    /** Records an unknown name and returns {@code failing}, what stands in for it. */
+    private <T> T recorded(String kind, String name, int line, int start, T failing) {
         uses.add(new Use(kind, name, line, start, uses.size(), soft));
+        return failing;
     }
 
     /**
@@ -62,8 +87,8 @@ final class UnknownNames {
     }
 
     /** The error of applying a name that was deferred to run time, as Jinja2 raises it. */
-    static TemplateRuntimeException missing(String kind, String name) {
-        return new TemplateRuntimeException(io.chatprep.template.TemplateException.Kind.RUNTIME,
+    private static TemplateRuntimeException missing(String kind, String name) {
+        return new TemplateRuntimeException(io.chatprep.template.runtime.EngineException.Kind.RUNTIME,
                 "TemplateRuntimeError: No " + kind + " named '" + name + "' found.");
     }
 }

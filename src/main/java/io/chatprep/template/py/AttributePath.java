@@ -9,7 +9,7 @@ final class AttributePath {
 
     AttributePath(Object attribute) {
         if (attribute instanceof String) {
-            for (Object part : StrMethods.split((String) attribute, ".", -1)) {
+            for (Object part : StrSplit.split((String) attribute, ".", -1)) {
                 String p = (String) part;
                 boolean digits = !p.isEmpty() && p.chars().allMatch(c -> c >= '0' && c <= '9');
                 parts.add(digits ? (Object) Long.parseLong(p) : p);

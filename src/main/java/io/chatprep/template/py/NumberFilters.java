@@ -43,8 +43,8 @@ public final class NumberFilters {
             double r = new BigDecimal(d).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
             return r == 0 ? Math.copySign(0.0, d) : r;
         }
-        Object scale = PyOps.pow(10L, (long) digits);
-        Object scaled = PyOps.mul(value, scale);
+        Object scale = PyArithmetic.pow(10L, (long) digits);
+        Object scaled = PyArithmetic.mul(value, scale);
         if (!PyTypes.isNumber(scaled)) {
             throw PyException.typeError("must be real number, not " + PyTypes.typeName(scaled));
         }
@@ -62,7 +62,7 @@ public final class NumberFilters {
             double f = method.equals("ceil") ? Math.ceil(d) : Math.floor(d);
             whole = PyTypes.normalize(new BigDecimal(f).toBigInteger());
         }
-        return PyOps.truediv(whole, scale);
+        return PyArithmetic.truediv(whole, scale);
     }
 
     /** Jinja2's int filter: int(value, base), else int(float(value)), else the default. */
@@ -109,7 +109,7 @@ public final class NumberFilters {
 
     /** Python's {@code int(text, base)}: whitespace, sign, underscores between digits, 0x/0o/0b prefixes. */
     static Object parseInt(String text, int base) {
-        String s = StrMethods.strip(text, null, true, true);
+        String s = StrSplit.strip(text, null, true, true);
         String invalid = "invalid literal for int() with base " + base + ": " + PyStr.repr(text);
         if (base != 0 && (base < 2 || base > 36)) {
             throw PyException.valueError("int() base must be >= 2 and <= 36, or 0");

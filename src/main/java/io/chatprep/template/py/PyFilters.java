@@ -91,7 +91,7 @@ public final class PyFilters {
                 return PyMethods.call(PyStr.str(value), "lower", List.of(), Map.of());
             case "capitalize":
                 bind(name, a, kw, 0);
-                return StrMethods.capitalize(PyStr.str(value));
+                return StrCase.capitalize(PyStr.str(value));
             case "title":
                 bind(name, a, kw, 0);
                 return TextFilters.title(value);

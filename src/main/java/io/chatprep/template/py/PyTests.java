@@ -29,11 +29,11 @@ public final class PyTests {
     public static boolean call(String name, Object value, List<Object> args) {
         switch (name) {
             case "odd":
-                return PyOps.eq(PyOps.mod(value, 2L), 1L);
+                return PyOps.eq(PyArithmetic.mod(value, 2L), 1L);
             case "even":
-                return PyOps.eq(PyOps.mod(value, 2L), 0L);
+                return PyOps.eq(PyArithmetic.mod(value, 2L), 0L);
             case "divisibleby":
-                return PyOps.eq(PyOps.mod(value, argument(name, args)), 0L);
+                return PyOps.eq(PyArithmetic.mod(value, argument(name, args)), 0L);
             case "defined":
                 return value != null;
             case "undefined":

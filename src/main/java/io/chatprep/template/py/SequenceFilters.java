@@ -73,7 +73,7 @@ public final class SequenceFilters {
         List<?> items = PyFilters.iterate(value);
         List<String> specs = new ArrayList<>();
         if (attribute instanceof String) {
-            for (Object part : StrMethods.split((String) attribute, ",", -1)) {
+            for (Object part : StrSplit.split((String) attribute, ",", -1)) {
                 specs.add((String) part);
             }
         }
@@ -206,7 +206,7 @@ public final class SequenceFilters {
         PyLimits.Clock clock = PyLimits.clock();
         for (Object item : PyFilters.iterate(value)) {
             clock.tick();
-            total = PyOps.add(total, getter == null ? item : getter.get(item));
+            total = PyArithmetic.add(total, getter == null ? item : getter.get(item));
         }
         return total;
     }

@@ -11,7 +11,10 @@ import static io.chatprep.template.py.PyMethods.intArg;
 import static io.chatprep.template.py.PyMethods.isAbsent;
 import static io.chatprep.template.py.PyMethods.isAbsentOrNone;
 
-/** Python's str methods, indexing by code point. */
+/**
+ * Python's str methods, indexing by code point: {@link #call} binds a method's arguments and runs it; splitting is
+ * {@link StrSplit}, case mapping and character classes are {@link StrCase}.
+ */
 final class StrMethods {
     private StrMethods() {
     }
@@ -22,7 +25,7 @@ final class StrMethods {
             case "lstrip":
             case "rstrip": {
                 Object[] p = bind(name, args, kw, 0, "chars");
-                return strip(s, isAbsentOrNone(p[0]) ? null : stringArg(name + " arg must be None or str", p[0]),
+                return StrSplit.strip(s, isAbsentOrNone(p[0]) ? null : stringArg(name + " arg must be None or str", p[0]),
                         !name.equals("rstrip"), !name.equals("lstrip"));
             }
             case "split":
@@ -30,12 +33,12 @@ final class StrMethods {
                 Object[] p = bind(name, args, kw, 0, "sep", "maxsplit");
                 String sep = isAbsentOrNone(p[0]) ? null : stringArg("must be str or None, not " + PyTypes.typeName(p[0]), p[0]);
                 long max = intArg(name, p[1], -1);
-                List<Object> parts = name.equals("split") ? split(s, sep, max) : rsplit(s, sep, max);
+                List<Object> parts = name.equals("split") ? StrSplit.split(s, sep, max) : StrSplit.rsplit(s, sep, max);
                 return Collections.unmodifiableList(parts);
             }
             case "splitlines": {
                 Object[] p = bind(name, args, kw, 0, "keepends");
-                return Collections.unmodifiableList(splitlines(s, !isAbsent(p[0]) && PyOps.truthy(p[0])));
+                return Collections.unmodifiableList(StrSplit.splitlines(s, !isAbsent(p[0]) && PyOps.truthy(p[0])));
             }
             case "startswith":
             case "endswith": {
@@ -56,16 +59,16 @@ final class StrMethods {
                 return checked(s.toLowerCase(Locale.ROOT));
             case "casefold":
                 bind(name, args, kw, 0);
-                return casefold(s);
+                return StrCase.casefold(s);
             case "swapcase":
                 bind(name, args, kw, 0);
-                return swapcase(s);
+                return StrCase.swapcase(s);
             case "title":
                 bind(name, args, kw, 0);
-                return title(s);
+                return StrCase.title(s);
             case "capitalize":
                 bind(name, args, kw, 0);
-                return capitalize(s);
+                return StrCase.capitalize(s);
             case "format":
                 return PyFormat.strFormat(s, args, kw);
             case "format_map": {
@@ -97,14 +100,14 @@ final class StrMethods {
             case "isnumeric":
             case "isdecimal":
                 bind(name, args, kw, 0);
-                return classify(s, name);
+                return StrCase.classify(s, name);
             case "isupper":
             case "islower":
                 bind(name, args, kw, 0);
-                return caseCheck(s, name.equals("isupper"));
+                return StrCase.caseCheck(s, name.equals("isupper"));
             case "istitle":
                 bind(name, args, kw, 0);
-                return istitle(s);
+                return StrCase.istitle(s);
             case "isascii":
                 bind(name, args, kw, 0);
                 return s.chars().allMatch(c -> c < 0x80);
@@ -113,7 +116,7 @@ final class StrMethods {
                 return s.codePoints().allMatch(PyStr::isPrintable);
             case "isidentifier":
                 bind(name, args, kw, 0);
-                return isIdentifier(s);
+                return StrCase.isIdentifier(s);
             case "zfill": {
                 Object[] p = bind(name, args, kw, 1, "width");
                 return zfill(s, intArg(name, p[0], 0));
@@ -171,151 +174,9 @@ final class StrMethods {
         return (String) value;
     }
 
-    private static String checked(String s) {
+    static String checked(String s) {
         PyLimits.checkString(s.length());
         return s;
-    }
-
-    // ---------------------------------------------------------------- strip / split
-
-    static String strip(String s, String chars, boolean left, boolean right) {
-        int start = 0;
-        int end = s.length();
-        if (left) {
-            while (start < end) {
-                int cp = s.codePointAt(start);
-                if (!stripped(cp, chars)) {
-                    break;
-                }
-                start += Character.charCount(cp);
-            }
-        }
-        if (right) {
-            while (end > start) {
-                int cp = s.codePointBefore(end);
-                if (!stripped(cp, chars)) {
-                    break;
-                }
-                end -= Character.charCount(cp);
-            }
-        }
-        return s.substring(start, end);
-    }
-
-    private static boolean stripped(int cp, String chars) {
-        return chars == null ? PyText.isSpace(cp) : chars.indexOf(cp) >= 0;
-    }
-
-    static List<Object> split(String s, String sep, long maxsplit) {
-        List<Object> out = new ArrayList<>();
-        if (maxsplit < 0) {
-            maxsplit = Long.MAX_VALUE;
-        }
-        if (sep == null) {
-            int i = 0;
-            int n = s.length();
-            while (true) {
-                while (i < n && PyText.isSpace(s.codePointAt(i))) {
-                    i += Character.charCount(s.codePointAt(i));
-                }
-                if (i >= n) {
-                    break;
-                }
-                if (out.size() >= maxsplit) {
-                    out.add(s.substring(i));
-                    break;
-                }
-                int start = i;
-                while (i < n && !PyText.isSpace(s.codePointAt(i))) {
-                    i += Character.charCount(s.codePointAt(i));
-                }
-                out.add(s.substring(start, i));
-            }
-            return out;
-        }
-        if (sep.isEmpty()) {
-            throw PyException.valueError("empty separator");
-        }
-        int start = 0;
-        while (out.size() < maxsplit) {
-            int at = s.indexOf(sep, start);
-            if (at < 0) {
-                break;
-            }
-            out.add(s.substring(start, at));
-            start = at + sep.length();
-        }
-        out.add(s.substring(start));
-        return out;
-    }
-
-    static List<Object> rsplit(String s, String sep, long maxsplit) {
-        List<Object> out = new ArrayList<>();
-        if (maxsplit < 0) {
-            maxsplit = Long.MAX_VALUE;
-        }
-        if (sep == null) {
-            int i = s.length();
-            while (true) {
-                while (i > 0 && PyText.isSpace(s.codePointBefore(i))) {
-                    i -= Character.charCount(s.codePointBefore(i));
-                }
-                if (i <= 0) {
-                    break;
-                }
-                if (out.size() >= maxsplit) {
-                    out.add(s.substring(0, i));
-                    break;
-                }
-                int end = i;
-                while (i > 0 && !PyText.isSpace(s.codePointBefore(i))) {
-                    i -= Character.charCount(s.codePointBefore(i));
-                }
-                out.add(s.substring(i, end));
-            }
-            Collections.reverse(out);
-            return out;
-        }
-        if (sep.isEmpty()) {
-            throw PyException.valueError("empty separator");
-        }
-        int end = s.length();
-        while (out.size() < maxsplit) {
-            int at = end - sep.length() < 0 ? -1 : s.lastIndexOf(sep, end - sep.length());
-            if (at < 0) {
-                break;
-            }
-            out.add(s.substring(at + sep.length(), end));
-            end = at;
-        }
-        out.add(s.substring(0, end));
-        Collections.reverse(out);
-        return out;
-    }
-
-    static List<Object> splitlines(String s, boolean keepends) {
-        List<Object> out = new ArrayList<>();
-        int start = 0;
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            int cp = s.codePointAt(i);
-            if (PyText.isLineBreak(cp)) {
-                int eol = i + Character.charCount(cp);
-                if (cp == '\r' && eol < n && s.charAt(eol) == '\n') {
-                    eol++;
-                }
-                out.add(s.substring(start, keepends ? eol : i));
-                start = eol;
-                i = eol;
-            } else {
-                i += Character.charCount(cp);
-            }
-        }
-        if (start < n) {
-            out.add(s.substring(start));
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- searching
@@ -492,188 +353,6 @@ final class StrMethods {
             return items;
         }
         throw PyException.typeError("'" + PyTypes.typeName(value) + "' object is not iterable");
-    }
-
-    /**
-     * Python's casefold: full lowercase after uppercasing (so 'ß' folds to "ss"), except where Unicode's case
-     * folding differs from that: Cherokee folds to its uppercase letters, dotless i stays, capital sharp s
-     * folds to "ss".
-     */
-    static String casefold(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if ((cp >= 0x13a0 && cp <= 0x13f5) || cp == 0x131) {
-                out.appendCodePoint(cp);
-            } else if ((cp >= 0x13f8 && cp <= 0x13fd) || (cp >= 0xab70 && cp <= 0xabbf)) {
-                out.appendCodePoint(Character.toUpperCase(cp));
-            } else if (cp < 0x80) {
-                out.appendCodePoint(Character.toLowerCase(cp));
-            } else if (cp == 0x1e9e) {
-                out.append("ss");
-            } else {
-                String c = new String(Character.toChars(cp));
-                out.append(c.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
-            }
-        }
-        return checked(out.toString());
-    }
-
-    private static String swapcase(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            String c = new String(Character.toChars(cp));
-            if (Character.isUpperCase(cp)) {
-                out.append(c.toLowerCase(Locale.ROOT));
-            } else if (Character.isLowerCase(cp)) {
-                out.append(c.toUpperCase(Locale.ROOT));
-            } else {
-                out.append(c);
-            }
-        });
-        return checked(out.toString());
-    }
-
-    /** Python's title(): a cased character after an uncased one is titlecased, others lowercased. */
-    static String title(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        boolean previousCased = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (previousCased) {
-                out.append(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT));
-            } else {
-                out.append(titleCase(cp));
-            }
-            previousCased = PyText.isCased(cp);
-        }
-        return checked(out.toString());
-    }
-
-    private static String titleCase(int cp) {
-        String upper = new String(Character.toChars(cp)).toUpperCase(Locale.ROOT);
-        if (upper.codePointCount(0, upper.length()) > 1) {
-            // Full title-case mappings such as 'ß' -> 'Ss' keep the tail lowercase.
-            int first = upper.codePointAt(0);
-            return new String(Character.toChars(first))
-                    + upper.substring(Character.charCount(first)).toLowerCase(Locale.ROOT);
-        }
-        return new String(Character.toChars(Character.toTitleCase(cp)));
-    }
-
-    static String capitalize(String s) {
-        if (s.isEmpty()) {
-            return s;
-        }
-        int first = s.codePointAt(0);
-        return checked(titleCase(first) + s.substring(Character.charCount(first)).toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean classify(String s, String name) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        return s.codePoints().allMatch(cp -> {
-            switch (name) {
-                case "isdigit":
-                    return isDigit(cp);
-                case "isdecimal":
-                    return Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER;
-                case "isnumeric":
-                    return isNumeric(cp);
-                case "isalpha":
-                    return Character.isLetter(cp);
-                case "isalnum":
-                    return Character.isLetter(cp) || isNumeric(cp);
-                default:
-                    return PyText.isSpace(cp);
-            }
-        });
-    }
-
-    private static boolean isDigit(int cp) {
-        int type = Character.getType(cp);
-        if (type == Character.DECIMAL_DIGIT_NUMBER) {
-            return true;
-        }
-        // Superscripts and circled digits have Numeric_Type=Digit: a digit value but category No.
-        int value = Character.getNumericValue(cp);
-        return type == Character.OTHER_NUMBER && value >= 0 && value <= 9 && Character.digit(cp, 10) < 0
-                && !isVulgarFraction(cp);
-    }
-
-    private static boolean isVulgarFraction(int cp) {
-        return (cp >= 0xbc && cp <= 0xbe) || (cp >= 0x2150 && cp <= 0x215f) || cp == 0x2189;
-    }
-
-    /** CJK ideographs that Unicode gives a numeric value although they are letters (category Lo). */
-    private static final String CJK_NUMERALS = "\u96f6\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d"
-            + "\u5341\u767e\u5343\u4e07\u842c\u5104\u4ebf\u5146\u58f9\u8cb3\u8d30\u53c1\u53c3\u8086\u4f0d"
-            + "\u9678\u9646\u67d2\u634c\u7396\u62fe\u4f70\u4edf\u5169\u5eff\u5345\u534c";
-
-    private static boolean isNumeric(int cp) {
-        if (cp < 0x10000 && CJK_NUMERALS.indexOf(cp) >= 0) {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
-                || type == Character.OTHER_NUMBER;
-    }
-
-    private static boolean caseCheck(String s, boolean upper) {
-        boolean cased = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (upper ? (Character.isLowerCase(cp) || Character.isTitleCase(cp)) : (Character.isUpperCase(cp)
-                    || Character.isTitleCase(cp))) {
-                return false;
-            }
-            if (upper ? Character.isUpperCase(cp) : Character.isLowerCase(cp)) {
-                cased = true;
-            }
-        }
-        return cased;
-    }
-
-    private static boolean istitle(String s) {
-        boolean cased = false;
-        boolean previousCased = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
-                if (previousCased) {
-                    return false;
-                }
-                previousCased = true;
-                cased = true;
-            } else if (Character.isLowerCase(cp)) {
-                if (!previousCased) {
-                    return false;
-                }
-                previousCased = true;
-                cased = true;
-            } else {
-                previousCased = false;
-            }
-        }
-        return cased;
-    }
-
-    /** Python's identifier rule (XID_Start then XID_Continue), approximated by Java's identifier classes. */
-    private static boolean isIdentifier(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        int first = s.codePointAt(0);
-        if (!(first == '_' || Character.isUnicodeIdentifierStart(first))) {
-            return false;
-        }
-        return s.codePoints().skip(1).allMatch(cp -> Character.isUnicodeIdentifierPart(cp)
-                && !Character.isIdentifierIgnorable(cp));
     }
 
     private static String zfill(String s, long width) {

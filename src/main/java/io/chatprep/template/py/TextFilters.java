@@ -104,9 +104,9 @@ public final class TextFilters {
         if (width instanceof String) {
             indention = (String) width;
         } else {
-            indention = (String) PyOps.mul(" ", width);
+            indention = (String) PyArithmetic.mul(" ", width);
         }
-        List<Object> lines = StrMethods.splitlines(value + "\n", false);
+        List<Object> lines = StrSplit.splitlines(value + "\n", false);
         StringBuilder out = new StringBuilder();
         if (blank) {
             for (int i = 0; i < lines.size(); i++) {
@@ -186,7 +186,7 @@ public final class TextFilters {
             }
             s = s.substring(0, start) + s.substring(end + 1);
         }
-        String collapsed = String.join(" ", StrMethods.split(s, null, -1).stream().map(String.class::cast)
+        String collapsed = String.join(" ", StrSplit.split(s, null, -1).stream().map(String.class::cast)
                 .toArray(String[]::new));
         return Html.unescape(collapsed);
     }

@@ -31,7 +31,7 @@ final class TextWrap {
     static String wordwrap(String text, int width, boolean breakLongWords, String wrapstring, boolean breakOnHyphens) {
         StringBuilder out = new StringBuilder();
         boolean firstPiece = true;
-        for (Object line : StrMethods.splitlines(text, false)) {
+        for (Object line : StrSplit.splitlines(text, false)) {
             if (!firstPiece) {
                 out.append(wrapstring);
             }
@@ -102,7 +102,7 @@ final class TextWrap {
     }
 
     private static boolean isBlank(String s) {
-        return StrMethods.strip(s, null, true, true).isEmpty();
+        return StrSplit.strip(s, null, true, true).isEmpty();
     }
 
     private static List<String> split(String text, boolean breakOnHyphens) {

@@ -18,7 +18,8 @@
  *   <li>{@link io.chatprep.template.py.PyJson}: {@code parse} JSON into the model, {@code dumps} like Python.
  *   <li>{@link io.chatprep.template.py.PyStr}: {@code str} / {@code repr}; {@link io.chatprep.template.py.PyFloat}
  *       float repr; {@link io.chatprep.template.py.PyFormat}: {@code %}, {@code format()}, {@code str.format}.
- *   <li>{@link io.chatprep.template.py.PyOps}: truthiness, comparisons, arithmetic, {@code ~}, {@code in}.
+ *   <li>{@link io.chatprep.template.py.PyOps}: truthiness, comparisons, {@code ~}, {@code in};
+ *       {@link io.chatprep.template.py.PyArithmetic}: {@code + - * / // % **} and the unary operators.
  *   <li>{@link io.chatprep.template.py.PyAccess}: {@code obj.attr}, {@code obj[key]}, slices (Jinja2 rules);
  *       {@link io.chatprep.template.py.PyMethods}: method calls by name.
  *   <li>{@link io.chatprep.template.py.PyFilters}: Jinja2's built-in filters as pure functions;

@@ -1,6 +1,5 @@
 package io.chatprep.template.runtime;
 
-import io.chatprep.template.lib.method.MethodLibrary;
 import io.chatprep.template.py.PyAccess;
 import io.chatprep.template.py.PyMethod;
 
@@ -49,6 +48,6 @@ public final class Attributes {
 
     /** A method the value layer found, as a callable the engine can invoke; other values unchanged. */
     public static Object callable(Object value) {
-        return value instanceof PyMethod m ? MethodLibrary.lookup(m.self(), m.name()) : value;
+        return value instanceof PyMethod m ? BoundMethod.lookup(m.self(), m.name()) : value;
     }
 }

@@ -1,7 +1,5 @@
 package io.chatprep.template.runtime;
 
-import io.chatprep.template.RenderLimits;
-import io.chatprep.template.TemplateException.Kind;
 import io.chatprep.template.py.PyLimits;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -13,7 +11,7 @@ import java.util.List;
  * long builtins check its clock and {@code map} reports the values it builds.
  */
 public final class RenderContext implements PyLimits.Meter {
-    private final RenderLimits limits;
+    private final Limits limits;
     private final LocalDateTime now;
     private final long deadlineNanos;
     private final List<int[]> spans = new ArrayList<>();
@@ -26,7 +24,7 @@ public final class RenderContext implements PyLimits.Meter {
     private int clockTick;
     private int line;
 
-    public RenderContext(RenderLimits limits, LocalDateTime now) {
+    public RenderContext(Limits limits, LocalDateTime now) {
         this.limits = limits;
         this.now = now;
         this.deadlineNanos = System.nanoTime() + limits.timeBudget().toNanos();
@@ -82,7 +80,7 @@ public final class RenderContext implements PyLimits.Meter {
         return line;
     }
 
-    public RenderLimits limits() {
+    public Limits limits() {
         return limits;
     }
 
@@ -142,6 +140,6 @@ public final class RenderContext implements PyLimits.Meter {
     }
 
     public TemplateRuntimeException limitError(String message) {
-        return new TemplateRuntimeException(Kind.LIMIT, "LimitError: " + message);
+        return new TemplateRuntimeException(EngineException.Kind.LIMIT, "LimitError: " + message);
     }
 }

@@ -1,16 +1,12 @@
 package io.chatprep.template.runtime;
 
-import com.hubspot.jinjava.interpret.Context;
-import io.chatprep.template.tree.Frame;
-
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One level of Jinja2 variable scoping (template, loop body, macro call, block body): lookups fall through the
- * enclosing levels to the render's variables and the environment's globals, held by the render's root Jinjava
- * {@link Context}; assignments stay at this level. Levels below the root are plain maps made on their first
- * assignment: a Jinjava context per loop iteration built four libraries and several stacks nobody used.
+ * enclosing levels to the render's variables, then the environment's globals; assignments stay at this level.
  */
 public final class Scope {
     /** A scope map cannot tell a missing name from an assigned Undefined, so the latter is stored as this marker. */
@@ -25,7 +21,9 @@ public final class Scope {
     private static final int SCAN_LIMIT = 8;
 
     private final Scope parent;
-    private final Context root;
+    /** The render's variables and the globals, held by the top-level scope only. */
+    private final Map<String, Object> variables;
+    private final Map<String, Object> globals;
     private final RenderContext ctx;
     private String[] names;
     private int[] hashes;
@@ -33,32 +31,36 @@ public final class Scope {
     private int size;
     private Map<String, Object> many;
 
-    private Scope(Scope parent, Context root, RenderContext ctx) {
+    private Scope(Scope parent, Map<String, Object> variables, Map<String, Object> globals, RenderContext ctx) {
         this.parent = parent;
-        this.root = root;
+        this.variables = variables;
+        this.globals = globals;
         this.ctx = ctx;
     }
 
-    /** The template's top-level scope over a render's root context. */
-    public static Scope root(Context renderContext, RenderContext ctx) {
-        return new Scope(null, renderContext, ctx);
+    /**
+     * The template's top-level scope: a name nothing assigns is the render's variable, else the global of that name
+     * (a variable whose value is Java null does not hide the global).
+     */
+    public static Scope root(Map<String, Object> variables, Map<String, Object> globals, RenderContext ctx) {
+        return new Scope(null, variables, globals, ctx);
     }
 
     public Scope child() {
-        return new Scope(this, null, ctx);
+        return new Scope(this, null, null, ctx);
     }
 
-    /** A scope for a body that is one of Jinja2's frames: the names it owns from its start are Undefined. */
-    public Scope enter(Frame frame) {
-        Scope s = new Scope(this, null, ctx);
-        s.bindUndefined(frame);
+    /** A scope for a body that is one of Jinja2's frames: {@code undefinedNames}, those it owns from its start. */
+    public Scope enter(List<String> undefinedNames) {
+        Scope s = new Scope(this, null, null, ctx);
+        s.bindUndefined(undefinedNames);
         return s;
     }
 
-    /** Binds the names {@code frame} owns from its start to Undefined in this scope. */
-    public void bindUndefined(Frame frame) {
-        for (String name : frame.ownUndefined()) {
-            set(name, null);
+    /** Binds {@code names} to Undefined in this scope. */
+    public void bindUndefined(List<String> names) {
+        for (int i = 0, n = names.size(); i < n; i++) {
+            set(names.get(i), null);
         }
     }
 
@@ -102,8 +104,9 @@ public final class Scope {
                 return v == UNDEFINED ? null : v;
             }
             if (s.parent == null) {
-                // The root context holds the render's variables and globals; assignments never reach it.
-                return s.root.get(name);
+                // assignments never reach the render's variables or the globals
+                Object variable = s.variables.get(name);
+                return variable != null ? variable : s.globals.get(name);
             }
         }
     }

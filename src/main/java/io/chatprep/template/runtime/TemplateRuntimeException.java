@@ -1,9 +1,7 @@
 package io.chatprep.template.runtime;
 
-import io.chatprep.template.TemplateException;
-
 /** A failure while rendering, already classified; Python-level errors read "TypeError: ..." as in Jinja2. */
-public final class TemplateRuntimeException extends TemplateException {
+public final class TemplateRuntimeException extends EngineException {
     public TemplateRuntimeException(Kind kind, String message) {
         super(kind, message);
     }

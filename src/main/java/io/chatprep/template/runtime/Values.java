@@ -83,10 +83,10 @@ public final class Values {
     /** Converts a {@link PyException} from the value layer into the engine's error, keeping Python's text. */
     public static TemplateRuntimeException fromPy(PyException e) {
         String type = e.pyType();
-        io.chatprep.template.TemplateException.Kind kind = switch (type) {
-            case "SecurityError" -> io.chatprep.template.TemplateException.Kind.SECURITY;
-            case "LimitError" -> io.chatprep.template.TemplateException.Kind.LIMIT;
-            default -> io.chatprep.template.TemplateException.Kind.RUNTIME;
+        EngineException.Kind kind = switch (type) {
+            case "SecurityError" -> EngineException.Kind.SECURITY;
+            case "LimitError" -> EngineException.Kind.LIMIT;
+            default -> EngineException.Kind.RUNTIME;
         };
         return new TemplateRuntimeException(kind, type + ": " + e.getMessage());
     }

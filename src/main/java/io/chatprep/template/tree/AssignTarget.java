@@ -1,5 +1,6 @@
 package io.chatprep.template.tree;
 
+import io.chatprep.template.runtime.EngineException;
 import io.chatprep.template.runtime.Namespace;
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.runtime.TemplateRuntimeException;
@@ -30,7 +31,7 @@ public sealed interface AssignTarget {
         public void assign(Scope scope, Object value) {
             Object ns = scope.lookup(namespace);
             if (!(ns instanceof Namespace n)) {
-                throw new TemplateRuntimeException(io.chatprep.template.TemplateException.Kind.RUNTIME,
+                throw new TemplateRuntimeException(EngineException.Kind.RUNTIME,
                         "TemplateRuntimeError: cannot assign attribute on non-namespace object");
             }
             n.set(attribute, value);

@@ -16,19 +16,19 @@ class PyOpsGoldenTest {
         Object b = c.input.has("b") ? c.value("b") : null;
         switch (c.text("op")) {
             case "add":
-                return PyOps.add(a, b);
+                return PyArithmetic.add(a, b);
             case "sub":
-                return PyOps.sub(a, b);
+                return PyArithmetic.sub(a, b);
             case "mul":
-                return PyOps.mul(a, b);
+                return PyArithmetic.mul(a, b);
             case "truediv":
-                return PyOps.truediv(a, b);
+                return PyArithmetic.truediv(a, b);
             case "floordiv":
-                return PyOps.floordiv(a, b);
+                return PyArithmetic.floordiv(a, b);
             case "mod":
-                return PyOps.mod(a, b);
+                return PyArithmetic.mod(a, b);
             case "pow":
-                return PyOps.pow(a, b);
+                return PyArithmetic.pow(a, b);
             case "eq":
                 return PyOps.eq(a, b);
             case "ne":
@@ -50,9 +50,9 @@ class PyOpsGoldenTest {
             case "truthy":
                 return PyOps.truthy(a);
             case "neg":
-                return PyOps.neg(a);
+                return PyArithmetic.neg(a);
             case "pos":
-                return PyOps.pos(a);
+                return PyArithmetic.pos(a);
             default:
                 throw new IllegalArgumentException("unknown operator " + c.text("op"));
         }

@@ -86,7 +86,7 @@ class PyValueModelTest {
         assertFalse(PyOps.eq(null, PyNone.NONE));
         assertFalse(PyOps.contains(null, "x"));
         assertEquals("ab", PyOps.concat("a", PyOps.concat(null, "b")));
-        assertEquals("UndefinedError", assertThrows(PyException.class, () -> PyOps.add(null, 1L)).pyType());
+        assertEquals("UndefinedError", assertThrows(PyException.class, () -> PyArithmetic.add(null, 1L)).pyType());
         assertEquals("UndefinedError", assertThrows(PyException.class, () -> PyOps.lt(null, 1L)).pyType());
         assertEquals("UndefinedError", assertThrows(PyException.class, () -> PyAccess.getattr(null, "x")).pyType());
         assertEquals("UndefinedError", assertThrows(PyException.class, () -> PyAccess.getitem(null, 0L)).pyType());
@@ -116,11 +116,11 @@ class PyValueModelTest {
 
     @Test
     void integersOverflowIntoBigIntegersAndBack() {
-        assertEquals(new BigInteger("9223372036854775808"), PyOps.add(Long.MAX_VALUE, 1L));
-        assertEquals(Long.MAX_VALUE, PyOps.sub(new BigInteger("9223372036854775808"), 1L));
-        assertEquals(new BigInteger("85070591730234615847396907784232501249"), PyOps.mul(Long.MAX_VALUE, Long.MAX_VALUE));
-        assertEquals(Long.MIN_VALUE, PyOps.neg(new BigInteger("9223372036854775808")));
-        assertEquals(4L, PyOps.add(1, 3));
+        assertEquals(new BigInteger("9223372036854775808"), PyArithmetic.add(Long.MAX_VALUE, 1L));
+        assertEquals(Long.MAX_VALUE, PyArithmetic.sub(new BigInteger("9223372036854775808"), 1L));
+        assertEquals(new BigInteger("85070591730234615847396907784232501249"), PyArithmetic.mul(Long.MAX_VALUE, Long.MAX_VALUE));
+        assertEquals(Long.MIN_VALUE, PyArithmetic.neg(new BigInteger("9223372036854775808")));
+        assertEquals(4L, PyArithmetic.add(1, 3));
     }
 
     @Test

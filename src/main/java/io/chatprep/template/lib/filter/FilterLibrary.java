@@ -1,65 +1,68 @@
 package io.chatprep.template.lib.filter;
 
-import io.chatprep.template.jinjava.ChatJinjava;
-import io.chatprep.template.jinjava.JinjavaFilter;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Every filter transformers' environment offers, by name, registered in Jinjava's filter library (see
- * {@code jinjava.ChatJinjava}). {@code fromjson}-style filters do not exist.
+ * Every filter transformers' environment offers, by each of its names. Most are the value layer's Python
+ * behaviour ({@code py.PyFilters}) applied to the template's arguments, so they are rows of the table below; a
+ * filter that needs the engine's own values has a class of its own. {@code fromjson}-style filters do not exist.
  */
 public final class FilterLibrary {
     private static final Map<String, Filter> FILTERS = new HashMap<>();
 
     static {
-        register(new DefaultFilter(), "default", "d");
-        register(new LengthFilter(), "length", "count");
-        register(new StringFilter(), "string");
-        register(new SafeFilter(), "safe");
-        register(new EscapeFilter(), "escape", "e", "forceescape");
-        register(new UpperFilter(), "upper");
-        register(new LowerFilter(), "lower");
-        register(new CapitalizeFilter(), "capitalize");
-        register(new TitleFilter(), "title");
-        register(new TrimFilter(), "trim");
-        register(new ReplaceFilter(), "replace");
-        register(new JoinFilter(), "join");
-        register(new FirstFilter(), "first");
-        register(new LastFilter(), "last");
-        register(new ListFilter(), "list");
-        register(new ItemsFilter(), "items");
-        register(new SortFilter(), "sort");
-        register(new DictSortFilter(), "dictsort");
-        register(new UniqueFilter(), "unique");
-        register(new ReverseFilter(), "reverse");
-        register(new MapFilter(), "map");
-        for (String name : new String[] {"select", "reject", "selectattr", "rejectattr"}) {
-            register(new SelectFilter(name), name);
+        python("default", "d");
+        python("length", "count");
+        python("string");
+        python("escape", "e", "forceescape");
+        python("upper");
+        python("lower");
+        python("capitalize");
+        python("title");
+        python("trim");
+        python("replace");
+        python("join");
+        python("first");
+        python("last");
+        python("list");
+        python("sort");
+        python("dictsort");
+        python("tojson");
+        python("int");
+        python("float");
+        python("abs");
+        python("round");
+        python("indent");
+        python("sum");
+        python("min");
+        python("max");
+        python("center");
+        python("wordcount");
+        python("format");
+        python("groupby");
+        python("truncate");
+        python("wordwrap");
+        python("striptags");
+        // Jinja2 returns a generator here: the value layer's list, iterable once
+        for (String name : new String[] {"items", "unique", "map", "select", "reject", "selectattr", "rejectattr",
+                "batch", "slice"}) {
+            register((value, args, ctx) -> PyFilterCall.lazily(name, value, args), name);
         }
-        register(new TojsonFilter(), "tojson");
-        register(new IntFilter(), "int");
-        register(new FloatFilter(), "float");
-        register(new AbsFilter(), "abs");
-        register(new RoundFilter(), "round");
-        register(new IndentFilter(), "indent");
-        register(new SumFilter(), "sum");
-        register(new MinMaxFilter("min"), "min");
-        register(new MinMaxFilter("max"), "max");
-        register(new BatchFilter(), "batch");
-        register(new CenterFilter(), "center");
-        register(new WordcountFilter(), "wordcount");
-        register(new FormatFilter(), "format");
+        register(new SafeFilter(), "safe");
+        register(new ReverseFilter(), "reverse");
         register(new AttrFilter(), "attr");
-        register(new GroupbyFilter(), "groupby");
-        register(new TruncateFilter(), "truncate");
-        register(new WordwrapFilter(), "wordwrap");
-        register(new StriptagsFilter(), "striptags");
-        register(new SliceFilter(), "slice");
     }
 
     private FilterLibrary() {
+    }
+
+    /** A filter that is the value layer's filter {@code name}, under that name and {@code aliases}. */
+    private static void python(String name, String... aliases) {
+        Filter f = (value, args, ctx) -> PyFilterCall.apply(name, value, args);
+        register(f, name);
+        register(f, aliases);
     }
 
     private static void register(Filter f, String... names) {
@@ -68,18 +71,17 @@ public final class FilterLibrary {
         }
     }
 
-    /** Every filter by each of its names, for registration in Jinjava's filter library. */
+    /** Every filter by each of its names. */
     public static Map<String, Filter> all() {
         return Collections.unmodifiableMap(FILTERS);
     }
 
-    /** The filter registered in Jinjava's library under {@code name}; null when none of ours has that name. */
+    /** The filter named {@code name}; null when there is none. */
     public static Filter get(String name) {
-        com.hubspot.jinjava.lib.filter.Filter f = ChatJinjava.get().getGlobalContext().getFilter(name);
-        return f instanceof JinjavaFilter ours ? ours.filter() : null;
+        return FILTERS.get(name);
     }
 
     public static boolean exists(String name) {
-        return get(name) != null;
+        return FILTERS.containsKey(name);
     }
 }

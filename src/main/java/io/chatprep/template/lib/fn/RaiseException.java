@@ -1,7 +1,7 @@
 package io.chatprep.template.lib.fn;
 
-import io.chatprep.template.TemplateException;
 import io.chatprep.template.runtime.CallArgs;
+import io.chatprep.template.runtime.EngineException;
 import io.chatprep.template.runtime.PyCallable;
 import io.chatprep.template.runtime.RenderContext;
 import io.chatprep.template.runtime.Values;
@@ -10,7 +10,7 @@ import io.chatprep.template.runtime.Values;
 public final class RaiseException implements PyCallable {
     @Override
     public Object call(CallArgs args, RenderContext ctx) {
-        throw new TemplateException(TemplateException.Kind.RAISED, Values.str(args.get(0, "message", "")));
+        throw new EngineException(EngineException.Kind.RAISED, Values.str(args.get(0, "message", "")));
     }
 
     @Override

@@ -1,30 +1,39 @@
 package io.chatprep.template.lib.tag;
 
-import com.hubspot.jinjava.tree.Node;
-import com.hubspot.jinjava.tree.TagNode;
+import io.chatprep.template.parse.Markup;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a tag's children at marker tags ({@code elif}, {@code else}) that Jinjava keeps as children. */
+/** Splits a tag's children at the marker tags ({@code elif}, {@code else}) the block parser keeps as children. */
 final class BodySplit {
     private BodySplit() {
     }
 
-    /** The children before the first marker, then one list per marker (the marker node first). */
-    static List<List<Node>> at(List<Node> children, String... markers) {
-        List<List<Node>> parts = new ArrayList<>();
-        List<Node> current = new ArrayList<>();
+    /** The children before the first marker, then one list per marker (the marker first). */
+    static List<List<Markup>> at(List<Markup> children, String... markers) {
+        List<List<Markup>> parts = new ArrayList<>();
+        List<Markup> current = new ArrayList<>();
         parts.add(current);
-        for (Node n : children) {
-            if (n instanceof TagNode t && isMarker(t.getName(), markers)) {
+        for (Markup m : children) {
+            if (m instanceof Markup.Tag t && isMarker(t.name(), markers)) {
                 current = new ArrayList<>();
-                current.add(n);
+                current.add(m);
                 parts.add(current);
             } else {
-                current.add(n);
+                current.add(m);
             }
         }
         return parts;
+    }
+
+    /** The marker tag a part after the first starts with. */
+    static Markup.Tag marker(List<Markup> part) {
+        return (Markup.Tag) part.get(0);
+    }
+
+    /** A part's markup after its marker. */
+    static List<Markup> afterMarker(List<Markup> part) {
+        return part.subList(1, part.size());
     }
 
     private static boolean isMarker(String name, String[] markers) {

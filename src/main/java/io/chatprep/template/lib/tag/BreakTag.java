@@ -1,15 +1,12 @@
 package io.chatprep.template.lib.tag;
 
-import com.hubspot.jinjava.tree.Node;
-import com.hubspot.jinjava.tree.TagNode;
-import io.chatprep.template.jinjava.RenderSession;
-import io.chatprep.template.jinjava.TreeCompiler;
+import io.chatprep.template.parse.Markup;
 import io.chatprep.template.parse.Parser;
 import io.chatprep.template.tree.LoopControl;
+import io.chatprep.template.tree.Renderer;
 
 /** {@code break} and {@code continue} (loopcontrols extension): only valid inside a {@code for} body. */
 public final class BreakTag extends ChatTag<Void> {
-    private static final long serialVersionUID = 1L;
     private final LoopControl control;
 
     private BreakTag(LoopControl control) {
@@ -25,26 +22,26 @@ public final class BreakTag extends ChatTag<Void> {
     }
 
     @Override
-    public String getName() {
+    public String name() {
         return control.getMessage();
     }
 
     @Override
-    public Void compile(TagNode node, Parser p, TreeCompiler compiler) {
+    protected Void compile(Markup.Tag tag, Parser p, TagCompiler compiler) {
         p.expectBlockEnd();
-        for (Node n = node.getParent(); n instanceof TagNode t; n = n.getParent()) {
-            if (t.getName().equals("for")) {
+        for (Markup.Tag t = tag.parent(); t != null; t = t.parent()) {
+            if (t.name().equals("for")) {
                 return null;
             }
-            if (t.getName().equals("macro") || t.getName().equals("call")) {
+            if (t.name().equals("macro") || t.name().equals("call")) {
                 break;
             }
         }
-        throw p.fail("'" + getName() + "' outside of a loop");
+        throw p.fail("'" + name() + "' outside of a loop");
     }
 
     @Override
-    protected void render(TagNode node, Void header, RenderSession session) {
+    protected void render(Void compiled, Renderer r) {
         throw control;
     }
 }

@@ -1,42 +1,37 @@
 package io.chatprep.template.lib.tag;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.tag.Tag;
-import com.hubspot.jinjava.tree.TagNode;
-import io.chatprep.template.jinjava.RenderSession;
-import io.chatprep.template.jinjava.TreeCompiler;
+import io.chatprep.template.parse.Markup;
 import io.chatprep.template.parse.Parser;
+import io.chatprep.template.tree.Node;
+import io.chatprep.template.tree.Renderer;
 
 /**
- * A Jinjava tag with Jinja2's semantics. Its header (the text after the tag name) is compiled once per
- * template by {@link #compile}; {@link #render} then runs against the render on this thread and writes to the
- * session's output, so Jinjava receives no text of its own from the tag.
+ * A statement tag with Jinja2's semantics. Each occurrence is compiled once per template: its header (the tokens
+ * after the tag name) and its bodies, by {@link #compile}; {@link #render} then runs the compiled occurrence
+ * against a render, writing to the render's current output.
  *
- * @param <H> the compiled header
+ * @param <H> a compiled occurrence: the parsed header and the compiled bodies
  */
-public abstract class ChatTag<H> implements Tag {
-    private static final long serialVersionUID = 1L;
+public abstract class ChatTag<H> {
+    public abstract String name();
 
-    /**
-     * Parses the header from {@code header} (which must end with its block end), records the names it reads and
-     * assigns in {@code compiler.frame()}, and compiles the children through the compiler. The header inherits
-     * the enclosing frame's soft mode; parts that Jinja2 compiles in a frame of their own turn it off.
-     */
-    public abstract H compile(TagNode node, Parser header, TreeCompiler compiler);
-
-    protected abstract void render(TagNode node, H header, RenderSession session);
-
-    /** No end tag unless the tag says so (Jinjava's default would expect {@code end<name>}). */
-    @Override
-    public String getEndTagName() {
+    /** The name of the tag that ends this one's body; null for a tag without a body. */
+    public String endName() {
         return null;
     }
 
-    @Override
-    public final String interpret(TagNode tagNode, JinjavaInterpreter interpreter) {
-        RenderSession session = RenderSession.current();
-        H header = session.tree().header(tagNode);
-        render(tagNode, header, session);
-        return "";
+    /**
+     * Parses the header from {@code header} (which must end with its block end), records the names it reads and
+     * assigns in {@code compiler.frame()}, and compiles the bodies through the compiler. The header inherits the
+     * enclosing frame's soft mode; parts that Jinja2 compiles in a frame of their own turn it off.
+     */
+    protected abstract H compile(Markup.Tag tag, Parser header, TagCompiler compiler);
+
+    protected abstract void render(H compiled, Renderer r);
+
+    /** Compiles one occurrence of this tag into a statement of the body it stands in. */
+    public final Node compileStatement(Markup.Tag tag, Parser header, TagCompiler compiler) {
+        H compiled = compile(tag, header, compiler);
+        return r -> render(compiled, r);
     }
 }

@@ -1,18 +1,16 @@
 package io.chatprep.template.lib.tag;
 
-import com.hubspot.jinjava.interpret.InterpretException;
-import com.hubspot.jinjava.tree.Node;
-import com.hubspot.jinjava.tree.TagNode;
 import io.chatprep.template.expr.Expr;
-import io.chatprep.template.jinjava.RenderSession;
-import io.chatprep.template.jinjava.TreeCompiler;
+import io.chatprep.template.parse.Markup;
 import io.chatprep.template.parse.Parser;
 import io.chatprep.template.runtime.LoopState;
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.runtime.Values;
 import io.chatprep.template.tree.AssignTarget;
-import io.chatprep.template.tree.Frame;
+import io.chatprep.template.tree.Body;
 import io.chatprep.template.tree.LoopControl;
+import io.chatprep.template.tree.Node;
+import io.chatprep.template.tree.Renderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,28 +23,25 @@ import java.util.Set;
  * own and runs when no iteration reached the end of its body: Jinja2 clears its flag only there, so a loop whose
  * every iteration ended in {@code break} or {@code continue} runs it too.
  */
-public final class ForTag extends ChatTag<ForTag.Header> {
-    private static final long serialVersionUID = 1L;
-
-    /** Loop target, iterable, optional filter, body and else body with their frames. */
-    public record Header(AssignTarget target, Expr iter, Expr filter, List<Node> body, Frame bodyFrame,
-            List<Node> orElse, Frame elseFrame) {
+public final class ForTag extends ChatTag<ForTag.Compiled> {
+    /** Loop target, iterable, optional filter, body and else body. */
+    public record Compiled(AssignTarget target, Expr iter, Expr filter, Body body, Body orElse) {
     }
 
     @Override
-    public String getName() {
+    public String name() {
         return "for";
     }
 
     @Override
-    public String getEndTagName() {
+    public String endName() {
         return "endfor";
     }
 
     @Override
-    public Header compile(TagNode node, Parser p, TreeCompiler compiler) {
+    protected Compiled compile(Markup.Tag tag, Parser p, TagCompiler compiler) {
         AssignTarget target = p.parseAssignTarget(false, Set.of("in"));
-        refuseLoopAssignment(node, target, p);
+        refuseLoopAssignment(tag, target, p);
         p.expectName("in");
         Expr iter = p.parseTuple(false, false, Set.of("recursive"), false);
         compiler.frame().loadAll(p.takeLoads());
@@ -59,30 +54,29 @@ public final class ForTag extends ChatTag<ForTag.Header> {
             throw p.fail("recursive for loops are not supported");
         }
         p.expectBlockEnd();
-        List<List<Node>> parts = BodySplit.at(node.getChildren(), "else");
+        List<List<Markup>> parts = BodySplit.at(tag.children(), "else");
         if (parts.size() > 2) {
             throw p.fail("expected 'endfor' after 'else'");
         }
-        List<Node> orElse = parts.size() > 1 ? parts.get(1).subList(1, parts.get(1).size()) : List.of();
+        List<Markup> orElse = parts.size() > 1 ? BodySplit.afterMarker(parts.get(1)) : List.of();
         List<String> parameters = new ArrayList<>(target.boundNames());
         parameters.add("loop");
-        Frame bodyFrame = compiler.compileFrame(parts.get(0), parameters);
-        Frame elseFrame = compiler.compileFrame(orElse, List.of());
-        return new Header(target, iter, filter, parts.get(0), bodyFrame, orElse, elseFrame);
+        Body body = compiler.compileFrame(parts.get(0), parameters);
+        return new Compiled(target, iter, filter, body, compiler.compileFrame(orElse, List.of()));
     }
 
     @Override
-    protected void render(TagNode node, Header h, RenderSession s) {
-        Scope scope = s.scope();
-        s.ctx().at(h.iter().line());
-        List<Object> items = Values.iterate(h.iter().eval(scope));
-        if (h.filter() != null) {
+    protected void render(Compiled c, Renderer r) {
+        Scope scope = r.scope();
+        r.ctx().at(c.iter().line());
+        List<Object> items = Values.iterate(c.iter().eval(scope));
+        if (c.filter() != null) {
             // Jinja2 filters first, so loop.length and loop.last count only the selected items
             Scope testScope = scope.child();
             List<Object> kept = new ArrayList<>();
             for (Object item : items) {
-                h.target().assign(testScope, item);
-                if (Values.truthy(h.filter().eval(testScope))) {
+                c.target().assign(testScope, item);
+                if (Values.truthy(c.filter().eval(testScope))) {
                     kept.add(item);
                 }
             }
@@ -92,12 +86,12 @@ public final class ForTag extends ChatTag<ForTag.Header> {
         if (!items.isEmpty()) {
             LoopState loop = new LoopState(items);
             for (int i = 0; i < items.size(); i++) {
-                s.ctx().countLoopIteration();
+                r.ctx().countLoopIteration();
                 loop.moveTo(i);
-                Scope iteration = scope.enter(h.bodyFrame());
+                Scope iteration = c.body().scopeIn(scope);
                 iteration.set("loop", loop);
-                h.target().assign(iteration, items.get(i));
-                LoopControl control = runBody(h.body(), iteration, s);
+                c.target().assign(iteration, items.get(i));
+                LoopControl control = runBody(c.body().nodes(), iteration, r);
                 if (control == null) {
                     runElse = false;
                 } else if (control == LoopControl.BREAK) {
@@ -105,8 +99,8 @@ public final class ForTag extends ChatTag<ForTag.Header> {
                 }
             }
         }
-        if (runElse && !h.orElse().isEmpty()) {
-            s.renderIn(h.orElse(), scope.enter(h.elseFrame()));
+        if (runElse && !c.orElse().nodes().isEmpty()) {
+            r.renderIn(c.orElse().nodes(), c.orElse().scopeIn(scope));
         }
     }
 
@@ -114,29 +108,24 @@ public final class ForTag extends ChatTag<ForTag.Header> {
      * Jinja2 refuses, when it compiles a for loop, any assignment to the name {@code loop} anywhere inside it
      * (its own target included); outside of loops {@code loop} is an ordinary name.
      */
-    static void refuseLoopAssignment(TagNode node, AssignTarget target, Parser p) {
+    static void refuseLoopAssignment(Markup.Tag tag, AssignTarget target, Parser p) {
         if (!target.boundNames().contains("loop")) {
             return;
         }
-        for (Node n = node; n instanceof TagNode t; n = n.getParent()) {
-            if (t.getName().equals("for")) {
+        for (Markup.Tag t = tag; t != null; t = t.parent()) {
+            if (t.name().equals("for")) {
                 throw p.fail("Can't assign to special loop variable in for-loop target");
             }
         }
     }
 
-    /** Runs one iteration; Jinjava wraps exceptions thrown by nested tags, so look through the wrapper. */
-    private static LoopControl runBody(List<Node> body, Scope loopScope, RenderSession s) {
+    /** Runs one iteration; {@code break} or {@code continue} ends it early. */
+    private static LoopControl runBody(List<Node> body, Scope loopScope, Renderer r) {
         try {
-            s.renderIn(body, loopScope);
+            r.renderIn(body, loopScope);
             return null;
         } catch (LoopControl c) {
             return c;
-        } catch (InterpretException e) {
-            if (e.getCause() instanceof LoopControl c) {
-                return c;
-            }
-            throw e;
         }
     }
 }

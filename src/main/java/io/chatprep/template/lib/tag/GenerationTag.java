@@ -1,11 +1,10 @@
 package io.chatprep.template.lib.tag;
 
-import com.hubspot.jinjava.tree.TagNode;
-import io.chatprep.template.jinjava.RenderSession;
-import io.chatprep.template.jinjava.TreeCompiler;
+import io.chatprep.template.parse.Markup;
 import io.chatprep.template.parse.Parser;
 import io.chatprep.template.py.PyTypes;
-import io.chatprep.template.tree.Frame;
+import io.chatprep.template.tree.Body;
+import io.chatprep.template.tree.Renderer;
 import java.util.List;
 
 /**
@@ -14,30 +13,28 @@ import java.util.List;
  * code points already emitted at top level. That is transformers' own bookkeeping, so a nested block starts
  * where its outer block starts and a block inside a buffered body counts from the top-level position.
  */
-public final class GenerationTag extends ChatTag<Frame> {
-    private static final long serialVersionUID = 1L;
-
+public final class GenerationTag extends ChatTag<Body> {
     @Override
-    public String getName() {
+    public String name() {
         return "generation";
     }
 
     @Override
-    public String getEndTagName() {
+    public String endName() {
         return "endgeneration";
     }
 
     @Override
-    public Frame compile(TagNode node, Parser p, TreeCompiler compiler) {
+    protected Body compile(Markup.Tag tag, Parser p, TagCompiler compiler) {
         p.expectBlockEnd();
-        return compiler.compileFrame(node.getChildren(), List.of());
+        return compiler.compileFrame(tag.children(), List.of());
     }
 
     @Override
-    protected void render(TagNode node, Frame frame, RenderSession s) {
-        String text = s.renderToString(node.getChildren(), s.scope().enter(frame));
-        long start = s.ctx().rootCodePoints();
-        s.ctx().addSpan(start, start + PyTypes.codePointLength(text));
-        s.out().write(text);
+    protected void render(Body body, Renderer r) {
+        String text = r.renderToString(body.nodes(), body.scopeIn(r.scope()));
+        long start = r.ctx().rootCodePoints();
+        r.ctx().addSpan(start, start + PyTypes.codePointLength(text));
+        r.out().write(text);
     }
 }

@@ -1,14 +1,12 @@
 package io.chatprep.template.lib.tag;
 
-import com.hubspot.jinjava.tree.Node;
-import com.hubspot.jinjava.tree.TagNode;
 import io.chatprep.template.expr.Expr;
-import io.chatprep.template.jinjava.CanonicalSource;
-import io.chatprep.template.jinjava.RenderSession;
-import io.chatprep.template.jinjava.TreeCompiler;
+import io.chatprep.template.parse.Markup;
 import io.chatprep.template.parse.Parser;
 import io.chatprep.template.parse.TemplateSyntaxException;
 import io.chatprep.template.runtime.Values;
+import io.chatprep.template.tree.Node;
+import io.chatprep.template.tree.Renderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,66 +15,64 @@ import java.util.Set;
  * {@code if / elif / else / endif}. Does not open a scope, as in Jinja2, and its test and branches are Jinja2's
  * soft frame: an unknown filter or test there fails only when applied.
  */
-public final class IfTag extends ChatTag<IfTag.Header> {
-    private static final long serialVersionUID = 1L;
-
+public final class IfTag extends ChatTag<IfTag.Compiled> {
     /** The tests in order, the body of each, and the else body. */
-    public record Header(List<Expr> tests, List<List<Node>> bodies, List<Node> orElse) {
+    public record Compiled(List<Expr> tests, List<List<Node>> bodies, List<Node> orElse) {
     }
 
     @Override
-    public String getName() {
+    public String name() {
         return "if";
     }
 
     @Override
-    public String getEndTagName() {
+    public String endName() {
         return "endif";
     }
 
     @Override
-    public Header compile(TagNode node, Parser header, TreeCompiler compiler) {
+    protected Compiled compile(Markup.Tag tag, Parser header, TagCompiler compiler) {
         List<Expr> tests = new ArrayList<>();
-        List<List<Node>> bodies = new ArrayList<>();
-        List<Node> orElse = List.of();
-        header.setSoft(true);
-        tests.add(header.parseTuple(false, true, Set.of(), false));
-        header.expectBlockEnd();
-        compiler.frame().loadAll(header.takeLoads());
-        List<List<Node>> parts = BodySplit.at(node.getChildren(), "elif", "else");
-        bodies.add(parts.get(0));
+        tests.add(parseTest(header, compiler));
+        List<List<Markup>> parts = BodySplit.at(tag.children(), "elif", "else");
+        List<List<Markup>> branches = new ArrayList<>();
+        branches.add(parts.get(0));
+        boolean hasElse = false;
         for (int i = 1; i < parts.size(); i++) {
-            List<Node> part = parts.get(i);
-            TagNode marker = (TagNode) part.get(0);
-            List<Node> body = part.subList(1, part.size());
-            if (!orElse.isEmpty() || (i > 1 && ((TagNode) parts.get(i - 1).get(0)).getName().equals("else"))) {
-                throw new TemplateSyntaxException("expected 'endif' after 'else'", compiler.line(marker));
+            Markup.Tag marker = BodySplit.marker(parts.get(i));
+            if (hasElse) {
+                throw new TemplateSyntaxException("expected 'endif' after 'else'", marker.line());
             }
-            if (marker.getName().equals("elif")) {
-                Parser p = Parser.tagHeader(CanonicalSource.tagInner(marker.getMaster().getImage()), compiler.line(marker));
-                p.setSoft(true);
-                tests.add(p.parseTuple(false, true, Set.of(), false));
-                p.expectBlockEnd();
-                compiler.frame().loadAll(p.takeLoads());
-                bodies.add(body);
+            if (marker.name().equals("elif")) {
+                tests.add(parseTest(marker.header(), compiler));
             } else {
-                orElse = body;
+                hasElse = true;
             }
+            branches.add(BodySplit.afterMarker(parts.get(i)));
         }
-        compiler.compileBranches(node.getChildren());
-        return new Header(tests, bodies, orElse);
+        List<List<Node>> bodies = compiler.compileBranches(branches);
+        List<Node> orElse = hasElse ? bodies.remove(bodies.size() - 1) : List.of();
+        return new Compiled(tests, bodies, orElse);
+    }
+
+    private static Expr parseTest(Parser p, TagCompiler compiler) {
+        p.setSoft(true);
+        Expr test = p.parseTuple(false, true, Set.of(), false);
+        p.expectBlockEnd();
+        compiler.frame().loadAll(p.takeLoads());
+        return test;
     }
 
     @Override
-    protected void render(TagNode node, Header h, RenderSession s) {
-        for (int i = 0; i < h.tests().size(); i++) {
-            Expr test = h.tests().get(i);
-            s.ctx().at(test.line());
-            if (Values.truthy(test.eval(s.scope()))) {
-                s.render(h.bodies().get(i));
+    protected void render(Compiled c, Renderer r) {
+        for (int i = 0; i < c.tests().size(); i++) {
+            Expr test = c.tests().get(i);
+            r.ctx().at(test.line());
+            if (Values.truthy(test.eval(r.scope()))) {
+                r.render(c.bodies().get(i));
                 return;
             }
         }
-        s.render(h.orElse());
+        r.render(c.orElse());
     }
 }

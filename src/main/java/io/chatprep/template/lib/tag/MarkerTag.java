@@ -1,11 +1,9 @@
 package io.chatprep.template.lib.tag;
 
-import com.hubspot.jinjava.tree.Node;
-import com.hubspot.jinjava.tree.TagNode;
-import io.chatprep.template.jinjava.RenderSession;
-import io.chatprep.template.jinjava.TreeCompiler;
+import io.chatprep.template.parse.Markup;
 import io.chatprep.template.parse.Parser;
 import io.chatprep.template.parse.TemplateSyntaxException;
+import io.chatprep.template.tree.Renderer;
 import java.util.Set;
 
 /**
@@ -13,7 +11,6 @@ import java.util.Set;
  * parent tag interprets; anywhere else they are the syntax error Jinja2 reports.
  */
 public final class MarkerTag extends ChatTag<Void> {
-    private static final long serialVersionUID = 1L;
     private final String name;
     private final Set<String> parents;
 
@@ -23,21 +20,20 @@ public final class MarkerTag extends ChatTag<Void> {
     }
 
     @Override
-    public String getName() {
+    public String name() {
         return name;
     }
 
     @Override
-    public Void compile(TagNode node, Parser header, TreeCompiler compiler) {
-        Node parent = node.getParent();
-        if (!(parent instanceof TagNode p) || !parents.contains(p.getName())) {
-            throw new TemplateSyntaxException("Encountered unknown tag '" + name + "'.", compiler.line(node));
+    protected Void compile(Markup.Tag tag, Parser header, TagCompiler compiler) {
+        if (tag.parent() == null || !parents.contains(tag.parent().name())) {
+            throw new TemplateSyntaxException("Encountered unknown tag '" + name + "'.", tag.line());
         }
         return null;
     }
 
     @Override
-    protected void render(TagNode node, Void header, RenderSession session) {
+    protected void render(Void compiled, Renderer r) {
         throw new IllegalStateException("'" + name + "' is rendered by its parent tag");
     }
 }

@@ -1,17 +1,15 @@
 package io.chatprep.template.lib.tag;
 
-import com.hubspot.jinjava.tree.TagNode;
-import io.chatprep.template.TemplateException;
-import io.chatprep.template.jinjava.RenderSession;
-import io.chatprep.template.jinjava.TreeCompiler;
+import io.chatprep.template.parse.Markup;
 import io.chatprep.template.parse.Parser;
+import io.chatprep.template.runtime.EngineException;
+import io.chatprep.template.tree.Renderer;
 
 /**
  * Tags that would load other templates (or classpath resources): a chat template is one self-contained
- * source, so these replace Jinjava's own and are refused when the template is compiled.
+ * source, so these are refused when the template is compiled.
  */
 public final class RefusedTag extends ChatTag<Void> {
-    private static final long serialVersionUID = 1L;
     private final String name;
     private final String endName;
 
@@ -21,24 +19,23 @@ public final class RefusedTag extends ChatTag<Void> {
     }
 
     @Override
-    public String getName() {
+    public String name() {
         return name;
     }
 
     @Override
-    public String getEndTagName() {
+    public String endName() {
         return endName;
     }
 
     @Override
-    public Void compile(TagNode node, Parser header, TreeCompiler compiler) {
-        throw new TemplateException(TemplateException.Kind.SECURITY, "SecurityError: the '" + name
-                + "' tag is disabled: chat templates may not load other templates (template line "
-                + compiler.line(node) + ")");
+    protected Void compile(Markup.Tag tag, Parser header, TagCompiler compiler) {
+        throw new EngineException(EngineException.Kind.SECURITY, "SecurityError: the '" + name
+                + "' tag is disabled: chat templates may not load other templates (template line " + tag.line() + ")");
     }
 
     @Override
-    protected void render(TagNode node, Void header, RenderSession session) {
+    protected void render(Void compiled, Renderer r) {
         throw new IllegalStateException("refused tags never compile");
     }
 }

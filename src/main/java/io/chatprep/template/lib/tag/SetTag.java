@@ -1,61 +1,53 @@
 package io.chatprep.template.lib.tag;
 
-import com.hubspot.jinjava.lib.tag.FlexibleTag;
-import com.hubspot.jinjava.tree.Node;
-import com.hubspot.jinjava.tree.TagNode;
-import com.hubspot.jinjava.tree.parse.TagToken;
-import io.chatprep.template.TemplateException;
 import io.chatprep.template.expr.Expr;
 import io.chatprep.template.expr.FilterExpr;
-import io.chatprep.template.jinjava.CanonicalSource;
-import io.chatprep.template.jinjava.RenderSession;
-import io.chatprep.template.jinjava.TreeCompiler;
+import io.chatprep.template.parse.Markup;
 import io.chatprep.template.parse.Parser;
+import io.chatprep.template.runtime.EngineException;
 import io.chatprep.template.tree.AssignTarget;
-import io.chatprep.template.tree.Frame;
+import io.chatprep.template.tree.Body;
+import io.chatprep.template.tree.Renderer;
 import java.util.List;
 import java.util.Set;
 
 /** {@code set x = expr}, {@code set ns.attr = expr}, and the block form {@code set x [| filters] ... endset}. */
-public final class SetTag extends ChatTag<SetTag.Header> implements FlexibleTag {
-    private static final long serialVersionUID = 1L;
-
-    /** The target and either a value or a block body (with its frame) and its filters. */
-    public record Header(AssignTarget target, Expr value, List<Node> body, Frame bodyFrame, List<FilterExpr> filters) {
+public final class SetTag extends ChatTag<SetTag.Compiled> implements OptionalEndTag {
+    /** The target and either a value or a block body and its filters. */
+    public record Compiled(AssignTarget target, Expr value, Body body, List<FilterExpr> filters) {
     }
 
     @Override
-    public String getName() {
+    public String name() {
         return "set";
     }
 
     @Override
-    public String getEndTagName() {
+    public String endName() {
         return "endset";
     }
 
     /** The block form is the one without {@code =} after the target. */
     @Override
-    public boolean hasEndTag(TagToken tagToken) {
+    public boolean hasEndTag(Parser header) {
         try {
-            Parser p = Parser.tagHeader(CanonicalSource.tagInner(tagToken.getImage()), 1);
-            p.parseAssignTarget(true, Set.of());
-            return !p.current().isOp("=");
-        } catch (TemplateException e) {
+            header.parseAssignTarget(true, Set.of());
+            return !header.current().isOp("=");
+        } catch (EngineException e) {
             return false;
         }
     }
 
     @Override
-    public Header compile(TagNode node, Parser p, TreeCompiler compiler) {
+    protected Compiled compile(Markup.Tag tag, Parser p, TagCompiler compiler) {
         AssignTarget target = p.parseAssignTarget(true, Set.of());
-        ForTag.refuseLoopAssignment(node, target, p);
+        ForTag.refuseLoopAssignment(tag, target, p);
         if (p.skipOp("=")) {
             Expr value = p.parseTuple(false, true, Set.of(), false);
             p.expectBlockEnd();
             compiler.frame().loadAll(p.takeLoads());
             compiler.frame().assign(target);
-            return new Header(target, value, null, null, List.of());
+            return new Compiled(target, value, null, List.of());
         }
         compiler.frame().assign(target);
         List<FilterExpr> filters = List.of();
@@ -63,21 +55,20 @@ public final class SetTag extends ChatTag<SetTag.Header> implements FlexibleTag 
             filters = p.parseFilterChain();
         }
         p.expectBlockEnd();
-        Frame bodyFrame = compiler.compileFrame(node.getChildren(), p.takeLoads());
-        return new Header(target, null, node.getChildren(), bodyFrame, filters);
+        return new Compiled(target, null, compiler.compileFrame(tag.children(), p.takeLoads()), filters);
     }
 
     @Override
-    protected void render(TagNode node, Header h, RenderSession s) {
-        if (h.value() != null) {
-            s.ctx().at(h.value().line());
-            h.target().assign(s.scope(), h.value().eval(s.scope()));
+    protected void render(Compiled c, Renderer r) {
+        if (c.value() != null) {
+            r.ctx().at(c.value().line());
+            c.target().assign(r.scope(), c.value().eval(r.scope()));
             return;
         }
-        Object value = s.ctx().built(s.renderToString(h.body(), s.scope().enter(h.bodyFrame())));
-        for (FilterExpr f : h.filters()) {
-            value = f.applyTo(value, s.scope());
+        Object value = r.ctx().built(r.renderToString(c.body().nodes(), c.body().scopeIn(r.scope())));
+        for (FilterExpr f : c.filters()) {
+            value = f.applyTo(value, r.scope());
         }
-        h.target().assign(s.scope(), value);
+        c.target().assign(r.scope(), value);
     }
 }

@@ -1,39 +1,35 @@
 package io.chatprep.template.lib.tag;
 
-import com.hubspot.jinjava.tree.Node;
-import com.hubspot.jinjava.tree.TagNode;
 import io.chatprep.template.expr.Expr;
-import io.chatprep.template.jinjava.RenderSession;
-import io.chatprep.template.jinjava.TreeCompiler;
+import io.chatprep.template.parse.Markup;
 import io.chatprep.template.parse.Parser;
 import io.chatprep.template.parse.Token;
 import io.chatprep.template.runtime.Scope;
 import io.chatprep.template.tree.AssignTarget;
-import io.chatprep.template.tree.Frame;
+import io.chatprep.template.tree.Body;
+import io.chatprep.template.tree.Renderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** {@code with a = x, b = y ... endwith}: an inner scope with its own assignments. */
-public final class WithTag extends ChatTag<WithTag.Header> {
-    private static final long serialVersionUID = 1L;
-
-    /** Targets, their values, the body and its frame. */
-    public record Header(List<AssignTarget> targets, List<Expr> values, List<Node> body, Frame frame) {
+public final class WithTag extends ChatTag<WithTag.Compiled> {
+    /** Targets, their values and the body. */
+    public record Compiled(List<AssignTarget> targets, List<Expr> values, Body body) {
     }
 
     @Override
-    public String getName() {
+    public String name() {
         return "with";
     }
 
     @Override
-    public String getEndTagName() {
+    public String endName() {
         return "endwith";
     }
 
     @Override
-    public Header compile(TagNode node, Parser p, TreeCompiler compiler) {
+    protected Compiled compile(Markup.Tag tag, Parser p, TagCompiler compiler) {
         List<AssignTarget> targets = new ArrayList<>();
         List<Expr> values = new ArrayList<>();
         while (p.current().kind() != Token.Kind.BLOCK_END) {
@@ -48,15 +44,15 @@ public final class WithTag extends ChatTag<WithTag.Header> {
         compiler.frame().loadAll(p.takeLoads());
         List<String> parameters = new ArrayList<>();
         targets.forEach(t -> parameters.addAll(t.boundNames()));
-        return new Header(targets, values, node.getChildren(), compiler.compileFrame(node.getChildren(), parameters));
+        return new Compiled(targets, values, compiler.compileFrame(tag.children(), parameters));
     }
 
     @Override
-    protected void render(TagNode node, Header h, RenderSession s) {
-        Scope inner = s.scope().enter(h.frame());
-        for (int i = 0; i < h.targets().size(); i++) {
-            h.targets().get(i).assign(inner, h.values().get(i).eval(s.scope()));
+    protected void render(Compiled c, Renderer r) {
+        Scope inner = c.body().scopeIn(r.scope());
+        for (int i = 0; i < c.targets().size(); i++) {
+            c.targets().get(i).assign(inner, c.values().get(i).eval(r.scope()));
         }
-        s.renderIn(h.body(), inner);
+        r.renderIn(c.body().nodes(), inner);
     }
 }

@@ -1,13 +1,10 @@
 package io.chatprep.template.lib.test;
 
-import com.hubspot.jinjava.lib.exptest.ExpTest;
-import io.chatprep.template.jinjava.ChatJinjava;
-import io.chatprep.template.jinjava.JinjavaTest;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Every test of Jinja2's default environment, by name, registered in Jinjava's expression-test library. */
+/** Every test of Jinja2's default environment, by each of its names. */
 public final class TestLibrary {
     private static final Map<String, Test> TESTS = new HashMap<>();
 
@@ -37,14 +34,13 @@ public final class TestLibrary {
         }
     }
 
-    /** Every test by each of its names, for registration in Jinjava's expression-test library. */
+    /** Every test by each of its names. */
     public static Map<String, Test> all() {
         return Collections.unmodifiableMap(TESTS);
     }
 
-    /** The test registered in Jinjava's library under {@code name}; null when none of ours has that name. */
+    /** The test named {@code name}; null when there is none. */
     public static Test get(String name) {
-        ExpTest t = ChatJinjava.get().getGlobalContext().getExpTest(name);
-        return t instanceof JinjavaTest ours ? ours.test() : null;
+        return TESTS.get(name);
     }
 }
