@@ -32,7 +32,7 @@ def replicate(src, dst, want, vary_text):
             if line.strip():
                 rows.append(json.loads(line))
     if not rows:
-        raise SystemExit(f"bench-scale: {src} holds no rows")
+        raise SystemExit(f"scripts/bench/scale: {src} holds no rows")
     with open(dst, "w", encoding="utf-8") as out:
         for i in range(want):
             k, row = divmod(i, len(rows))
@@ -316,22 +316,22 @@ def main():
                   "core_seconds": {"start": core_seconds()}}
         small = None
         if not a.no_small_run:
-            print(f"bench-scale: the small run: {a.input} as is, {a.master}, {jvm_opts} ...", flush=True)
+            print(f"scripts/bench/scale: the small run: {a.input} as is, {a.master}, {jvm_opts} ...", flush=True)
             code, wall, m, _, _ = chatprep_run(os.path.abspath(a.input), os.path.join(work, "small-out"), a,
                                             os.path.join(work, "small.log"))
             if code != 0:
                 print_log_tail(os.path.join(work, "small.log"))
-                raise SystemExit("bench-scale: the small run failed")
+                raise SystemExit("scripts/bench/scale: the small run failed")
             small = {"rows": m["counts"]["read"], "tokens": m["tokens"]["total"], "seconds": m["seconds"],
                      "wall_seconds": wall, "conversations_per_s": conversations_per_s(m),
                      "tokens_per_s": m["tokens"]["total"] / m["seconds"]}
             shutil.rmtree(os.path.join(work, "small-out"), ignore_errors=True)
-            print(f"bench-scale: small run {small['rows']:,} rows in {small['seconds']:.1f} s (job): "
+            print(f"scripts/bench/scale: small run {small['rows']:,} rows in {small['seconds']:.1f} s (job): "
                   f"{small['conversations_per_s']:,.0f} conversations/s", flush=True)
         big_input = os.path.join(work, "input.jsonl")
         t = time.perf_counter()
         distinct = replicate(a.input, big_input, a.rows, a.vary_text)
-        print(f"bench-scale: wrote {a.rows:,} rows (cycling {distinct:,} source rows, {os.path.getsize(big_input) / 2**20:,.0f} "
+        print(f"scripts/bench/scale: wrote {a.rows:,} rows (cycling {distinct:,} source rows, {os.path.getsize(big_input) / 2**20:,.0f} "
               f"MB) in {time.perf_counter() - t:.0f} s; running {a.master} with {jvm_opts} ...", flush=True)
         log_path = os.path.join(work, "run.log")
         gc_log = os.path.join(work, "gc.log")
@@ -374,7 +374,7 @@ def main():
 def compare_run(big_input, work, a, main_result):
     """The replicated input again on --compare-master, same heap and options: its rates, and the main run's over
     them, end to end and after warm-up."""
-    print(f"bench-scale: the same input on {a.compare_master} ...", flush=True)
+    print(f"scripts/bench/scale: the same input on {a.compare_master} ...", flush=True)
     log_path = os.path.join(work, "compare.log")
     code, wall, m, sampler, progress = chatprep_run(big_input, os.path.join(work, "compare-out"), a, log_path,
                                                     a.interval, os.path.join(work, "compare-gc.log"),
@@ -400,7 +400,7 @@ def side_by_side_runs(big_input, work, a, one, main_result):
     """Two runs on --compare-master at once, each on the whole input in its own JVM, without the memory sampler:
     their rates added, over the one run's alone (what a second core gives jobs that share nothing), and the main
     run's rate over theirs."""
-    print(f"bench-scale: two runs on {a.compare_master} side by side ...", flush=True)
+    print(f"scripts/bench/scale: two runs on {a.compare_master} side by side ...", flush=True)
     runs = side_by_side([lambda i=i: chatprep_run(big_input, os.path.join(work, f"pair-out-{i}"), a,
                                                    os.path.join(work, f"pair-{i}.log"), master=a.compare_master)
                          for i in range(2)])
@@ -421,37 +421,37 @@ def report(r, drawn, out):
     def mb(v):
         return "n/a" if v is None else f"{v:,.0f} MB"
     if not r["completed"]:
-        print(f"bench-scale: the run FAILED (exit code {r['exit_code']}, out of memory: {r['out_of_memory']})")
+        print(f"scripts/bench/scale: the run FAILED (exit code {r['exit_code']}, out of memory: {r['out_of_memory']})")
     else:
-        print(f"bench-scale: {r['rows']:,} rows, {r['tokens']:,} tokens in {r['seconds']:,.1f} s (job; command "
+        print(f"scripts/bench/scale: {r['rows']:,} rows, {r['tokens']:,} tokens in {r['seconds']:,.1f} s (job; command "
               f"{r['wall_seconds']:,.1f} s) on {r['master']}: {r['conversations_per_s']:,.0f} conversations/s, "
               f"{r['tokens_per_s']:,.0f} tokens/s")
         if r.get("after_warm_up"):
             w = r["after_warm_up"]
-            print(f"bench-scale: after warm-up (rows {w['from_rows']:,} to {w['to_rows']:,}, {w['seconds']:.1f} s): "
+            print(f"scripts/bench/scale: after warm-up (rows {w['from_rows']:,} to {w['to_rows']:,}, {w['seconds']:.1f} s): "
                   f"{w['conversations_per_s']:,.0f} conversations/s")
         c = r.get("compare")
         if c and c["completed"]:
             warm = (f"; after warm-up {c['after_warm_up']['conversations_per_s']:,.0f} conversations/s, "
                     f"{r['master']} / {c['master']} {c['ratio_after_warm_up']:.2f}x"
                     if c.get("ratio_after_warm_up") else "")
-            print(f"bench-scale: on {c['master']}: {c['seconds']:,.1f} s (job), {c['conversations_per_s']:,.0f} "
+            print(f"scripts/bench/scale: on {c['master']}: {c['seconds']:,.1f} s (job), {c['conversations_per_s']:,.0f} "
                   f"conversations/s, peak RSS {mb(c['peak_rss_mb'])}; {r['master']} / {c['master']} "
                   f"{c['ratio']:.2f}x end to end{warm}")
         elif c:
-            print(f"bench-scale: the run on {c['master']} FAILED (exit code {c['exit_code']})")
+            print(f"scripts/bench/scale: the run on {c['master']} FAILED (exit code {c['exit_code']})")
         two = (c or {}).get("side_by_side")
         if two and two["completed"]:
-            print(f"bench-scale: two {c['master']} runs side by side: {' and '.join(f'{s:,.1f}' for s in two['seconds'])}"
+            print(f"scripts/bench/scale: two {c['master']} runs side by side: {' and '.join(f'{s:,.1f}' for s in two['seconds'])}"
                   f" s (job), {two['conversations_per_s']:,.0f} conversations/s together, {two['ratio_to_one']:.2f}x "
                   f"one {c['master']} run alone; {r['master']} {two['main_over_pair']:.2f}x the two together")
         elif two:
-            print(f"bench-scale: the runs side by side FAILED (exit code {two['exit_code']})")
+            print(f"scripts/bench/scale: the runs side by side FAILED (exit code {two['exit_code']})")
         if r.get("throughput_vs_small"):
-            print(f"bench-scale: throughput {r['throughput_vs_small']:.2f}x the small run's "
+            print(f"scripts/bench/scale: throughput {r['throughput_vs_small']:.2f}x the small run's "
                   f"({r['small_run']['conversations_per_s']:,.0f} conversations/s): "
                   f"{'within' if r['throughput_vs_small'] >= 0.9 else 'NOT within'} 10%")
-    print(f"bench-scale: peak RSS {mb(r['peak_rss_mb'])}, peak heap used {mb(r['peak_heap_used_mb'])} of "
+    print(f"scripts/bench/scale: peak RSS {mb(r['peak_rss_mb'])}, peak heap used {mb(r['peak_heap_used_mb'])} of "
           f"{mb(r['peak_heap_committed_mb'])} committed (-Xmx{r['heap']}); memory "
           f"{'flat' if r['memory_flat'] else 'NOT flat'} (RSS peak {mb(r.get('rss_peak_first_half_mb'))} -> "
           f"{mb(r.get('rss_peak_second_half_mb'))}, {r.get('heap_source', 'sampled heap use')} peaking at "
@@ -461,8 +461,8 @@ def report(r, drawn, out):
           f"log lines mentioning spill: {r['spill_lines']}")
     cores = r.get("core_seconds") or {}
     if cores.get("end"):
-        print("bench-scale: seconds of one fixed loop pinned to each CPU (start / end): " + core_seconds_text(cores))
-    print(f"bench-scale: wrote {r['file']}" + (f" and {out}/bench-scale.png" if drawn else ""))
+        print("scripts/bench/scale: seconds of one fixed loop pinned to each CPU (start / end): " + core_seconds_text(cores))
+    print(f"scripts/bench/scale: wrote {r['file']}" + (f" and {out}/bench-scale.png" if drawn else ""))
 
 
 if __name__ == "__main__":

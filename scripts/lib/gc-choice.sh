@@ -1,4 +1,4 @@
-# Sourced by the scripts that start chatprep's Spark driver in their own JVM (scripts/chatprep, bench-session).
+# Sourced by the scripts that start chatprep's Spark driver in their own JVM (scripts/chatprep, scripts/bench/session).
 # gc_choice "JAVA OPTIONS": prints the garbage collector option to add to them, or nothing.
 #
 # On one or two cores, the parallel collector. A run's garbage is short-lived (rows, their texts and token arrays);
@@ -7,8 +7,9 @@
 # with G1 than with the serial collector. The serial collector keeps a small young generation and copies every
 # task's rows in flight at each of its hundreds of collections, all on one thread while every task waits: 4-5 s
 # of a 1 M-row run, against 1-2.4 s for the parallel collector, which sizes its young generation to the run and
-# collects on both cores; the 1 M-row runs took 7-12% less time with it, fresh small runs the same (README,
-# Benchmarks). More cores keep the JVM's own choice, and options that already name a collector are left as they are.
+# collects on both cores; the 1 M-row runs took 7-12% less time with it, fresh small runs the same
+# (docs/benchmarks.md, "The collector"). More cores keep the JVM's own choice, and options that already name a
+# collector are left as they are.
 gc_choice() {
   local opts="$1" cores
   if [[ " $opts " =~ [[:space:]]-XX:\+Use[A-Za-z0-9]+GC[[:space:]] ]]; then

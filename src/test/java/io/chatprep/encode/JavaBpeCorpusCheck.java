@@ -16,7 +16,7 @@ import java.util.Map;
  * Every row of the given JSONL files, with each byte-level tokenizer and its family's training template, encoded
  * with Java BPE pieces and with the native tokenizer on whole texts: prints, per tokenizer, rows compared, rows
  * that differ (the first few in full) and pieces the Java encoder declined. Exit status 1 on any difference.
- * Run by {@code scripts/check-java-bpe}; too slow for the unit suite, which runs the same comparison on the
+ * Run by {@code scripts/reference/check-java-bpe}; too slow for the unit suite, which runs the same comparison on the
  * committed conversations ({@code SegmentReuseTest}).
  */
 public final class JavaBpeCorpusCheck {

@@ -16,7 +16,7 @@ public final class ParquetFooters {
     /**
      * A reader of {@code file} configured by the run's own Hadoop settings. parquet-mr's one-argument
      * {@code open} makes a new Hadoop Configuration, which parses Hadoop's default XML files again on every call:
-     * that was most of a warm run's driver time after its tasks.
+     * for a warm run's footers, most of the driver's time after its tasks.
      */
     public static ParquetFileReader open(FileStatus file, Configuration hadoop) throws IOException {
         return ParquetFileReader.open(HadoopInputFile.fromStatus(file, hadoop), HadoopReadOptions.builder(hadoop).build());

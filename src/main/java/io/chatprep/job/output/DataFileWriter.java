@@ -29,8 +29,8 @@ import java.util.Map;
  *
  * <p>The layout is the one Spark gives the columns of {@link OutputSchema#data} (three-level lists of required
  * elements, int8 masks, Spark's schema in the footer), so Spark, pyarrow and HF {@code datasets} read the files
- * as if Spark had written them. Going through parquet-mr's record API instead would cost a group start and end
- * per token, which made writing a third of a run's time. The int list columns are {@link IntListColumn}s, which
+ * as if Spark had written them. parquet-mr's record API costs a group start and end per token, which would make
+ * writing a third of a run's time. The int list columns are {@link IntListColumn}s, which
  * take a row's array at once; the id and the counts go through parquet-mr's column writers, a value per row.
  * Snappy and parquet-mr's default sizes, as Spark writes by default.
  */

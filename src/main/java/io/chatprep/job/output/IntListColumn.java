@@ -20,8 +20,8 @@ import java.util.Map;
  * whole array at a time. A page keeps its rows' values as given and is encoded when it closes, in loops over arrays:
  * levels as run lengths (a row is one run of level 0 and one of 1), values as indexes into the chunk's dictionary,
  * bit-packed or run-length encoded, else plain once the dictionary outgrows its page. parquet-mr's column writer
- * does the same work through several calls per value (two level encoders, the value encoder, statistics), which
- * made it a fifth of a run's time.
+ * does the same work through several calls per value (two level encoders, the value encoder, statistics): for token
+ * columns, a fifth of a run's time.
  *
  * <p>Pages are data pages v1 with RLE levels and PLAIN_DICTIONARY or PLAIN values, as Spark writes them; statistics
  * count an empty list as a null, as parquet-mr does.

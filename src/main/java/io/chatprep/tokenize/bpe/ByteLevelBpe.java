@@ -33,7 +33,7 @@ final class ByteLevelBpe {
     /**
      * The tokens of the word {@code text[start, end)}, packed in one array of {@code 3n} ints for n tokens: the
      * n ids, then each token's start and end in code points relative to the word. Words are looked up far more
-     * often than they are encoded, and one array is one memory access where ids and offsets apart were two.
+     * often than they are encoded, and one array is one memory access where ids and offsets apart would be two.
      */
     int[] encode(CharSequence text, int start, int end) {
         Scratch w = scratch.get();

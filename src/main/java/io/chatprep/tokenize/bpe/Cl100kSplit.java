@@ -7,7 +7,7 @@ package io.chatprep.tokenize.bpe;
  * </pre>
  * with D = 1 (Qwen) or 3 (Llama 3). It gives the matches {@code java.util.regex} gives for that pattern under
  * {@link java.util.regex.Pattern#UNICODE_CHARACTER_CLASS} in a region with opaque bounds (what {@link RegexSplits}
- * otherwise runs), in one pass over each match instead of trying alternatives node by node: the regex engine was
+ * otherwise runs), in one pass over each match instead of trying alternatives node by node: the regex engine spends
  * close to two fifths of a task's time on this pattern.
  *
  * <p>Each alternative is taken as the engine's backtracking settles it: the optional lead character of a word only

@@ -11,9 +11,9 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * Single-thread throughput of the operations templates lean on, for {@code scripts/bench-py}:
+ * Single-thread throughput of the operations templates lean on, for {@code scripts/bench/python-semantics}:
  * {@code PyBenchmark ROW_JSON SECONDS} prints one {@code name ops_per_second} line per operation. The same
- * operations run in Python in scripts/reference/bench_py.py on the same row.
+ * operations run in Python in scripts/bench/python_semantics.py on the same row.
  */
 public final class PyBenchmark {
     private PyBenchmark() {
