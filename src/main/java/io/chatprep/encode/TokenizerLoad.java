@@ -5,6 +5,7 @@ import io.chatprep.tokenize.TokenizerFiles;
 import io.chatprep.tokenize.segment.SegmentModel;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
  * tokenizer's second of loading is the longest thing the first rows wait for).
  */
 public final class TokenizerLoad {
+    private static final AtomicLong STARTED = new AtomicLong();
+
     private final TokenizerFiles files;
     private final boolean reuseSegments;
     private final boolean javaBpe;
@@ -26,6 +29,7 @@ public final class TokenizerLoad {
         this.files = files;
         this.reuseSegments = reuseSegments;
         this.javaBpe = javaBpe;
+        STARTED.incrementAndGet();
         this.tokenizer = onItsOwnThread(() -> HfTokenizer.fromFiles(files));
         this.model = reuseSegments
                 ? onItsOwnThread(() -> SegmentModel.read(files.loadedTokenizerJson(), javaBpe))
@@ -35,6 +39,11 @@ public final class TokenizerLoad {
     /** Starts loading; {@code javaBpe} only matters with {@code reuseSegments}. */
     public static TokenizerLoad start(TokenizerFiles files, boolean reuseSegments, boolean javaBpe) {
         return new TokenizerLoad(files, reuseSegments, javaBpe);
+    }
+
+    /** How many loads this JVM has started: a load costs a core for a second or more, so callers avoid needless ones. */
+    public static long started() {
+        return STARTED.get();
     }
 
     /** The native tokenizer alone, waiting for it (a report's decoding, a dry run's special tokens). */

@@ -44,10 +44,13 @@ public final class PreparedRun implements AutoCloseable {
         this.config = config;
         this.tasksInThisJvm = tasksInThisJvm;
         this.factory = factory;
+        // A JVM that already holds encoders is a warm session, whose run most likely finds its encoder cached: a
+        // load started on speculation there would only compete with the tasks for the cores.
+        boolean loadEarly = !tasksInThisJvm || EncoderCache.size() == 0;
         CompletableFuture<TokenizerLoad> started = new CompletableFuture<>();
         this.planned = onItsOwnThread(() -> {
-            JobPlan plan = JobPlan.prepare(config, hadoop, files -> started.complete(tasksInThisJvm
-                    ? TokenizerLoad.start(files, config.reuseSegments(), config.javaBpe())
+            JobPlan plan = JobPlan.prepare(config, hadoop, files -> started.complete(!loadEarly ? null
+                    : tasksInThisJvm ? TokenizerLoad.start(files, config.reuseSegments(), config.javaBpe())
                     : TokenizerLoad.start(files, false, false)));
             return new Planned(plan, BroadcastSpec.of(plan.spec()), started.join());
         });
@@ -56,12 +59,17 @@ public final class PreparedRun implements AutoCloseable {
                 // A plan that failed before reading the tokenizer files leaves no load to wait for; one that failed
                 // after leaves a load nobody will use.
                 started.completeExceptionally(e);
-                started.thenAccept(TokenizerLoad::discard);
+                started.thenAccept(load -> {
+                    if (load != null) {
+                        load.discard();
+                    }
+                });
             }
         });
         if (tasksInThisJvm) {
-            this.encoder = planned.thenApplyAsync(p -> EncoderCache.get(p.spec().key(), p.spec().spec(), factory,
-                    p.load()), PreparedRun::newThread);
+            this.encoder = planned.thenApplyAsync(p -> p.load() == null
+                    ? EncoderCache.get(p.spec().key(), p.spec().spec(), factory)
+                    : EncoderCache.get(p.spec().key(), p.spec().spec(), factory, p.load()), PreparedRun::newThread);
             this.driverTokenizer = null;
             this.explanation = null;
         } else {

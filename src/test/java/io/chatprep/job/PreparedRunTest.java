@@ -60,6 +60,31 @@ class PreparedRunTest {
     }
 
     @Test
+    void aWarmJvmsRunTakesItsCachedEncoderWithoutLoadingTheTokenizerAgain() {
+        RowEncoder first;
+        try (PreparedRun prepared = PreparedRun.start(config(JobPlanDeriveMasksTest.TOKENIZER), new Configuration(),
+                true, ENCODERS)) {
+            prepared.requireLoadable();
+            first = EncoderCache.cached(prepared.spec().key(), ENCODERS);
+        }
+        long loads = io.chatprep.encode.TokenizerLoad.started();
+        try (PreparedRun again = PreparedRun.start(config(JobPlanDeriveMasksTest.TOKENIZER), new Configuration(),
+                true, ENCODERS)) {
+            again.requireLoadable();
+            assertSame(first, EncoderCache.cached(again.spec().key(), ENCODERS));
+            assertSame(first.tokenizer(), again.tokenizer());
+        }
+        assertEquals(loads, io.chatprep.encode.TokenizerLoad.started());
+        // Another spec in the same JVM still gets an encoder of its own.
+        try (PreparedRun other = PreparedRun.start(config(JobPlanDeriveMasksTest.TOKENIZER, "java_bpe=false"),
+                new Configuration(), true, ENCODERS)) {
+            other.requireLoadable();
+            assertEquals(2, EncoderCache.size());
+            assertNotNull(other.tokenizer().specialTokens());
+        }
+    }
+
+    @Test
     void beforeTheSessionALocalMasterMeansTasksInThisJvm() {
         try (PreparedRun local = PreparedRun.beforeSession(config(JobPlanDeriveMasksTest.TOKENIZER, "master=local[2]"),
                 ENCODERS);
