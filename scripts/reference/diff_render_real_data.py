@@ -6,7 +6,7 @@ to --per-file conversations of every data file with add_generation_prompt false,
 recorded) and through `scripts/chatprep render --template`, and reports every difference in text, spans or
 failure. Exit status 1 when anything differs.
 
-Usage: PYTHON=... scripts/reference/diff_render_real_data.py [--shared /work/shared] [--per-file 25]
+Usage: PYTHON=... scripts/reference/diff_render_real_data.py [--shared DIR] [--per-file 25]
 """
 import argparse
 import glob
@@ -18,12 +18,13 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_render_goldens as goldens  # noqa: E402
+from shared_dir import shared_dir
 
 
 def main():
     repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", default="/work/shared")
+    ap.add_argument("--shared", default=str(shared_dir()), help="shared reference material (default $CHATPREP_SHARED, else ../shared beside the repository)")
     ap.add_argument("--per-file", type=int, default=25)
     ap.add_argument("--templates-dir", default=os.path.join(repo, "templates"))
     args = ap.parse_args()

@@ -27,7 +27,7 @@ Goldens (src/test/resources/golden/inputs/):
   datasets_json.jsonl   text -> value of datasets' JSON decoder (pandas ujson_loads, what Json features use when
                         rows are read back) for number, string and error cases; floats as float.hex().
 
-Run: HF_HUB_OFFLINE=1 $PYTHON scripts/reference/make_input_goldens.py [--data-dir /work/shared/data]
+Run: HF_HUB_OFFLINE=1 $PYTHON scripts/reference/make_input_goldens.py [--data-dir DIR]
 """
 import argparse
 import json
@@ -36,6 +36,7 @@ import random
 import tempfile
 
 from make_job_goldens import load_tokenizer
+from shared_dir import shared_dir
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
@@ -273,7 +274,7 @@ def encode_value(value):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", default=os.path.join(os.environ.get("CHATPREP_SHARED", "/work/shared"), "data"))
+    parser.add_argument("--data-dir", default=str(shared_dir() / "data"), help="the shared datasets (default SHARED/data: $CHATPREP_SHARED, else ../shared beside the repository)")
     args = parser.parse_args()
     tokenizer = load_tokenizer(TOKENIZER)
     template = open(TEMPLATE, encoding="utf-8").read()

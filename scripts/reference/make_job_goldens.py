@@ -13,7 +13,7 @@
 
 Output: src/test/resources/golden/job/llama3_1_real_mixed.jsonl
 
-Run: HF_HUB_OFFLINE=1 $PYTHON scripts/reference/make_job_goldens.py [--build-input] [--data-dir /work/shared/data]
+Run: HF_HUB_OFFLINE=1 $PYTHON scripts/reference/make_job_goldens.py [--build-input] [--data-dir DIR]
 """
 import argparse
 import gzip
@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import tempfile
+from shared_dir import shared_dir
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
@@ -136,7 +137,7 @@ def outcome(tokenizer, template, line):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--build-input", action="store_true")
-    parser.add_argument("--data-dir", default="/work/shared/data")
+    parser.add_argument("--data-dir", default=str(shared_dir() / "data"), help="the shared datasets (default SHARED/data: $CHATPREP_SHARED, else ../shared beside the repository)")
     args = parser.parse_args()
     tokenizer = load_tokenizer()
     template = open(TEMPLATE, encoding="utf-8").read()

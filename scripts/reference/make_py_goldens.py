@@ -7,7 +7,7 @@ Values are JSON with tags for what JSON cannot say: {"$tuple": [...]}, {"$undef"
 
 Operators, methods, attribute access and filters run through the environment transformers renders chat
 templates with (an ImmutableSandboxedEnvironment), so sandbox rules and Jinja2's own filters apply.
-Usage: HF_HUB_OFFLINE=1 $PYTHON scripts/reference/make_py_goldens.py [--shared /work/shared] [--out DIR]
+Usage: HF_HUB_OFFLINE=1 $PYTHON scripts/reference/make_py_goldens.py [--shared DIR] [--out DIR]
 (PYTHON: the reference environment with transformers and jinja2, e.g. .venv/bin/python.)
 """
 import argparse
@@ -19,6 +19,7 @@ import sys
 
 from jinja2.runtime import Undefined
 from transformers.utils import chat_template_utils
+from shared_dir import shared_dir
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "src", "test", "resources", "golden", "py")
@@ -862,7 +863,7 @@ def test_cases():
 
 # ------------------------------------------------------------------ real dataset rows (tools, tool calls)
 
-DATA = os.path.join("/work/shared", "data")  # replaced by --shared
+DATA = os.path.join(str(shared_dir()), "data")  # replaced by --shared
 
 
 def data_cases():
@@ -908,7 +909,7 @@ def write(name, cases):
 def main():
     global DATA, OUT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", default="/work/shared", help="reference material holding data/*.jsonl")
+    parser.add_argument("--shared", default=str(shared_dir()), help="reference material holding data/*.jsonl (default $CHATPREP_SHARED, else ../shared beside the repository)")
     parser.add_argument("--out", default=OUT, help="directory for the golden *.jsonl files")
     options = parser.parse_args()
     DATA = os.path.join(options.shared, "data")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the test tokenizers that template recognition is tested on (standard library only).
 
-Usage: CHATPREP_SHARED=/work/shared scripts/reference/make_recognition_tokenizers.py
+Usage: [CHATPREP_SHARED=DIR] scripts/reference/make_recognition_tokenizers.py
 
 - src/test/resources/tokenizers/mistral_nemo/: the shared Mistral Nemo tokenizer (tokenizer.json gzip-compressed,
   tokenizer_config.json as is), whose config carries the vendor chat template;
@@ -20,9 +20,10 @@ import json
 import os
 import shutil
 from pathlib import Path
+from shared_dir import shared_dir
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("CHATPREP_SHARED", "/work/shared"))
+SHARED = shared_dir()
 OUT = ROOT / "src" / "test" / "resources" / "tokenizers"
 
 CHATML_REFORMATTED = ("{%- for message in messages %}\n"

@@ -12,7 +12,7 @@ Writes src/test/resources/golden/render/<template-id>.jsonl: a header line {"tem
 "special_tokens", "now"} followed by one line per case {"conversation", "add_generation_prompt", "kwargs",
 "text", "generation_spans"} or {..., "error"}.
 
-Usage: PYTHON=... scripts/reference/make_render_goldens.py [--shared /work/shared] [--out DIR] [--only REGEX]
+Usage: PYTHON=... scripts/reference/make_render_goldens.py [--shared DIR] [--out DIR] [--only REGEX]
 """
 import argparse
 import datetime as _dt
@@ -20,6 +20,7 @@ import glob
 import json
 import os
 import sys
+from shared_dir import shared_dir
 
 NOW = _dt.datetime(2025, 7, 10, 12, 0, 0)
 
@@ -110,7 +111,7 @@ def render_case(ctu, source, row, agp, kwargs, specials):
 def main():
     repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", default="/work/shared")
+    ap.add_argument("--shared", default=str(shared_dir()), help="shared reference material (default $CHATPREP_SHARED, else ../shared beside the repository)")
     ap.add_argument("--conversations", default=os.path.join(repo, "src/test/resources/conversations/varied.jsonl"))
     ap.add_argument("--templates-dir", default=os.path.join(repo, "templates"))
     ap.add_argument("--out", default=os.path.join(repo, "src/test/resources/golden/render"))

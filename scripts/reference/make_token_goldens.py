@@ -29,7 +29,7 @@ cases that exercise each span-to-mask rule on real tokenizations.
 
 Run with the reference interpreter ($PYTHON: .venv/bin/python in the repo if present, else python3; it needs
 transformers 5.18, tokenizers 0.23, jinja2 3.1.6):
-  HF_HUB_OFFLINE=1 "$PYTHON" scripts/reference/make_token_goldens.py [--data-dir /work/shared/data] [--sample]
+  HF_HUB_OFFLINE=1 "$PYTHON" scripts/reference/make_token_goldens.py [--data-dir DIR] [--sample]
 """
 
 import argparse
@@ -46,6 +46,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import transformers.tokenization_utils_base as tub  # noqa: E402
 from transformers import AutoTokenizer, PreTrainedTokenizerFast  # noqa: E402
+from shared_dir import shared_dir
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RES = os.path.join(ROOT, "src", "test", "resources")
@@ -201,7 +202,7 @@ def golden_row(tokenizer, row, template, capture):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data-dir", default="/work/shared/data")
+    parser.add_argument("--data-dir", default=str(shared_dir() / "data"), help="the shared datasets (default SHARED/data: $CHATPREP_SHARED, else ../shared beside the repository)")
     parser.add_argument("--tokenizers-dir", default=os.path.join(RES, "tokenizers"),
                         help="folders with tokenizer.json(.gz) + tokenizer_config.json")
     parser.add_argument("--sample", action="store_true", help="rewrite real_sample.jsonl from --data-dir first")

@@ -10,6 +10,7 @@ import random
 import re
 from datetime import datetime
 from pathlib import Path
+from shared_dir import shared_dir
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -28,7 +29,7 @@ VARIED = ROOT / "src" / "test" / "resources" / "conversations" / "varied.jsonl"
 # More hand-written cases for the template checks only (the token goldens replay varied.jsonl row by row): tool
 # calls with the 9-character ids Mistral's templates require.
 VARIED_TEMPLATE_ONLY = ROOT / "src" / "test" / "resources" / "conversations" / "varied_tool_ids.jsonl"
-SHARED = Path(os.environ.get("CHATPREP_SHARED", "/work/shared"))
+SHARED = shared_dir()
 TOKENIZERS_DIR = SHARED / "tokenizers"
 DATA_DIR = SHARED / "data"
 
