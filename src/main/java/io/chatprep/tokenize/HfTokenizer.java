@@ -1,6 +1,5 @@
 package io.chatprep.tokenize;
 
-import io.chatprep.encode.TokenizerLoad;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 
@@ -34,7 +33,10 @@ public final class HfTokenizer implements AutoCloseable {
         return fromFiles(TokenizerFiles.fromDirectory(dir));
     }
 
-    /** Loads on this thread; chatprep's own code loads through {@link TokenizerLoad}, which overlaps the loading. */
+    /**
+     * Loads on this thread; chatprep's own code loads through {@code io.chatprep.encode.TokenizerLoad}, which
+     * overlaps the loading.
+     */
     public static HfTokenizer fromFiles(TokenizerFiles files) {
         TokenizerConfig config = TokenizerConfig.of(files);
         NativeLibrary.ensureLoaded();

@@ -1,6 +1,5 @@
 package io.chatprep.tokenize;
 
-import io.chatprep.tokenize.segment.SegmentRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -9,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The parts of tokenizer.json that chatprep interprets itself ({@link SegmentRules}, {@code JavaBpeLoader}), read
+ * The parts of tokenizer.json that chatprep interprets itself ({@code SegmentRules}, {@code JavaBpeLoader}), read
  * in one pass: the added tokens and pipeline steps as small trees, the model's settings, and where its vocabulary
  * and merges start ({@code BpeTables} reads them when a model is built). Everything else, the tables included, is
  * passed over by {@link JsonCursor} without being parsed.
