@@ -6,12 +6,10 @@ import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.config.MaxLengthPolicy;
 import io.chatprep.job.tasks.BroadcastSpec;
 import io.chatprep.job.tasks.EncodedRecord;
-import io.chatprep.job.tasks.EncoderCache;
 import io.chatprep.job.tasks.EncoderFactory;
 import io.chatprep.job.tasks.LengthLimit;
 import io.chatprep.job.tasks.PartitionEncoder;
 import io.chatprep.job.tasks.RowCounters;
-import io.chatprep.job.tasks.RowEncoder;
 import io.chatprep.job.input.InputException;
 import io.chatprep.job.input.InputReader;
 import io.chatprep.job.input.RowConverter;
@@ -27,9 +25,7 @@ import io.chatprep.report.RunReport;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import io.chatprep.job.input.PythonJson;
 import io.chatprep.job.input.SourceRow;
-import io.chatprep.job.input.SparkValues;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -41,9 +37,6 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The batch job: read rows, encode them in {@code mapPartitions} with one cached encoder per executor JVM,

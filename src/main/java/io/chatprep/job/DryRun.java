@@ -5,8 +5,6 @@ import io.chatprep.encode.RowRejectedException;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.tasks.EncodedRecord;
 import io.chatprep.job.tasks.EncoderCache;
-import io.chatprep.job.tasks.EncoderFactory;
-import io.chatprep.job.tasks.BroadcastSpec;
 import io.chatprep.job.tasks.PartitionEncoder;
 import io.chatprep.job.tasks.RowEncoder;
 import io.chatprep.job.input.InputReader;
@@ -15,7 +13,6 @@ import io.chatprep.job.input.RowConverter;
 import io.chatprep.job.input.SourceRow;
 import io.chatprep.template.ChatTemplate;
 import io.chatprep.template.RenderRequest;
-import io.chatprep.tokenize.HfTokenizer;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;

@@ -4,7 +4,6 @@ import io.chatprep.encode.RowJson;
 import io.chatprep.job.output.OutputRefusedException;
 
 import io.chatprep.encode.EncodedRow;
-import io.chatprep.job.config.ConfigException;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.tasks.EncoderFactory;
 import io.chatprep.job.input.RowConverter;
