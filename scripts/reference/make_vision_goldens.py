@@ -16,9 +16,13 @@ Writes under src/test/resources/golden/vision/:
                      return_assistant_tokens_mask=True), or {"name", "error"} when the reference fails the row
 
 Processor configs come from src/test/resources/vision/processors/<config>/ (see the NOTICE there); tokenizers from
-src/test/resources/tokenizers (Qwen2.5 for the Qwen2.5-VL configs, Qwen3 for Qwen3-VL, Gemma 3). Processors are
-built from the PIL image processors (Qwen2VLImageProcessorPil, Gemma3ImageProcessorPil) so torchvision is not
-needed; the Qwen processors' class check on their unused video processor is bypassed.
+src/test/resources/tokenizers (Qwen2.5 for the Qwen2.5-VL configs, Qwen3 for Qwen3-VL, Gemma 3, and for Idefics3
+tokenizers/idefics3, which this script writes first: Llama 3.1's tokenizer with the three tokens Idefics3-8B-Llama3
+adds). Processors are built from the PIL image processors (Qwen2VLImageProcessorPil, Gemma3ImageProcessorPil,
+Idefics3ImageProcessorPil) so torchvision is not needed; the Qwen processors' class check on their unused video
+processor is bypassed.
+
+Options: --only NAME[,NAME...] writes just those goldens (the images, images.json and rows.jsonl are always written).
 
 Run with the reference interpreter (transformers 5.18, trl 1.13, pillow):
   PYTHON=/work/main/.venv/bin/python "$PYTHON" scripts/reference/make_vision_goldens.py
@@ -46,6 +50,8 @@ from PIL import Image, ImageOps, PngImagePlugin  # noqa: E402
 from transformers import ProcessorMixin  # noqa: E402
 from transformers.models.gemma3.image_processing_pil_gemma3 import Gemma3ImageProcessorPil  # noqa: E402
 from transformers.models.gemma3.processing_gemma3 import Gemma3Processor  # noqa: E402
+from transformers.models.idefics3.image_processing_pil_idefics3 import Idefics3ImageProcessorPil  # noqa: E402
+from transformers.models.idefics3.processing_idefics3 import Idefics3Processor  # noqa: E402
 from transformers.models.qwen2_5_vl.processing_qwen2_5_vl import Qwen2_5_VLProcessor  # noqa: E402
 from transformers.models.qwen2_vl.image_processing_pil_qwen2_vl import Qwen2VLImageProcessorPil  # noqa: E402
 from transformers.models.qwen3_vl.processing_qwen3_vl import Qwen3VLProcessor  # noqa: E402
@@ -69,8 +75,43 @@ CONFIGS = {
     # The Gemma 3 template without its leading {{ bos_token }}: the processor then tokenizes with special tokens
     # added, and the tokenizer's post-processor puts <bos> first.
     "gemma3_no_bos": ("gemma3", os.path.join(RES, "tokenizers", "gemma3"), "gemma3", "gemma3"),
+    "idefics3": ("idefics3", os.path.join(RES, "tokenizers", "idefics3"), "idefics3", "idefics3"),
+    "idefics3_no_split": ("idefics3_no_split", os.path.join(RES, "tokenizers", "idefics3"), "idefics3", "idefics3"),
 }
 NO_BOS = "{{ bos_token }}\n"
+
+# The tokens Idefics3-8B-Llama3's tokenizer adds after Llama 3's 128,256 (ids 128256-128258, in this order; the
+# model's image_token_id is 128257). <global-img> and the <row_i_col_j> markers are not among them: the processor
+# writes them as plain text, which the tokenizer splits into ordinary tokens.
+IDEFICS3_ADDED = ["<fake_token_around_image>", "<image>", "<end_of_utterance>"]
+
+
+def write_idefics3_tokenizer():
+    """tokenizers/idefics3 from tokenizers/llama3_1: the added tokens appended to tokenizer.json's added_tokens and
+    to tokenizer_config.json's added_tokens_decoder, named as additional special tokens (as the processor names
+    them); Llama 3.1's chat template left out, the tests pass the Idefics3 training template."""
+    source = os.path.join(RES, "tokenizers", "llama3_1")
+    target = os.path.join(RES, "tokenizers", "idefics3")
+    os.makedirs(target, exist_ok=True)
+    with gzip.open(os.path.join(source, "tokenizer.json.gz"), "rt", encoding="utf-8") as f:
+        tokenizer = json.load(f)
+    with open(os.path.join(source, "tokenizer_config.json"), encoding="utf-8") as f:
+        config = json.load(f)
+    next_id = max(t["id"] for t in tokenizer["added_tokens"]) + 1
+    assert next_id == 128256
+    for i, content in enumerate(IDEFICS3_ADDED):
+        entry = {"content": content, "lstrip": False, "normalized": False, "rstrip": False, "single_word": False,
+                 "special": True}
+        tokenizer["added_tokens"].append({"id": next_id + i, **entry})
+        config["added_tokens_decoder"][str(next_id + i)] = entry
+    config.pop("chat_template", None)
+    config["additional_special_tokens"] = list(IDEFICS3_ADDED)
+    with open(os.path.join(target, "tokenizer.json.gz"), "wb") as raw, \
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as f:
+        f.write(json.dumps(tokenizer, ensure_ascii=False, indent=2).encode("utf-8"))
+    with open(os.path.join(target, "tokenizer_config.json"), "w", encoding="utf-8") as f:
+        json.dump(config, f, indent=2, ensure_ascii=False)
+        f.write("\n")
 
 
 # ---------------------------------------------------------------------------------------------- generated JPEGs
@@ -334,6 +375,11 @@ def processor(golden_name, config, tokenizer_dir, family, kind):
     if golden_name.endswith("_no_bos"):
         assert NO_BOS in template
         template = template.replace(NO_BOS, "", 1)
+    if kind == "idefics3":
+        with open(os.path.join(directory, "processor_config.json"), encoding="utf-8") as f:
+            processor_config = json.load(f)
+        return Idefics3Processor(image_processor=Idefics3ImageProcessorPil(**image_config), tokenizer=tokenizer,
+                                 chat_template=template, image_seq_len=processor_config["image_seq_len"])
     if kind == "gemma3":
         with open(os.path.join(directory, "processor_config.json"), encoding="utf-8") as f:
             processor_config = json.load(f)
@@ -370,7 +416,16 @@ def golden(proc, row, base):
 
 
 def main():
+    only = None
+    if len(sys.argv) == 3 and sys.argv[1] == "--only":
+        only = sys.argv[2].split(",")
+        unknown = [name for name in only if name not in CONFIGS]
+        if unknown:
+            sys.exit(f"--only: unknown golden {', '.join(unknown)} (known: {', '.join(CONFIGS)})")
+    elif len(sys.argv) > 1:
+        sys.exit("usage: make_vision_goldens.py [--only NAME[,NAME...]]")
     skip_video_processor_check()
+    write_idefics3_tokenizer()
     os.makedirs(os.path.join(OUT, "images"), exist_ok=True)
     files = committed_images()
     for old in os.listdir(os.path.join(OUT, "images")):
@@ -402,6 +457,8 @@ def main():
             for row in all_rows:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
         for config, (folder, tokenizer_dir, family, kind) in CONFIGS.items():
+            if only is not None and config not in only:
+                continue
             proc = processor(config, folder, tokenizer_dir, family, kind)
             results = [golden(proc, row, tmp) for row in all_rows]
             for r, row in zip(results, all_rows):

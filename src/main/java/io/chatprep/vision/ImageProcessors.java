@@ -11,17 +11,18 @@ import java.util.Set;
  * Builds the {@link ImageProcessor} a configuration describes, with transformers' precedence: the image processor's
  * settings from {@code processor_config.json}'s {@code image_processor} object, else {@code preprocessor_config.json};
  * the processor class from {@code processor_config.json}, else the image processor's settings. Families whose token
- * counts are reproduced exactly: Qwen2-VL / Qwen2.5-VL / Qwen3-VL and Gemma 3 without pan-and-scan; any other
- * configuration is refused with that list. Errors are {@link IllegalArgumentException}s naming the file and key.
+ * counts are reproduced exactly: Qwen2-VL / Qwen2.5-VL / Qwen3-VL, Gemma 3 without pan-and-scan, and Idefics3 with
+ * resizing on (its tiles with or without image splitting); any other configuration is refused with that list. Errors are {@link IllegalArgumentException}s naming the file and key.
  */
 public final class ImageProcessors {
     public static final String SUPPORTED = "Qwen2-VL, Qwen2.5-VL and Qwen3-VL (Qwen2VLImageProcessor) and Gemma 3 "
-            + "(Gemma3ImageProcessor, without pan-and-scan)";
+            + "(Gemma3ImageProcessor, without pan-and-scan) and Idefics3 (Idefics3ImageProcessor, with do_resize)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> QWEN_PROCESSORS = Map.of(
             "Qwen2VLProcessor", "Qwen2-VL", "Qwen2_5_VLProcessor", "Qwen2.5-VL", "Qwen3VLProcessor", "Qwen3-VL");
     private static final Set<String> GEMMA_PROCESSORS = Set.of("Gemma3Processor");
+    private static final Set<String> IDEFICS3_PROCESSORS = Set.of("Idefics3Processor");
     /** smart_resize's bounds when a configuration sets neither {@code size} nor min/max pixels. */
     private static final long DEFAULT_MIN_PIXELS = 56 * 56;
     private static final long DEFAULT_MAX_PIXELS = 28 * 28 * 1280;
@@ -47,6 +48,7 @@ public final class ImageProcessors {
                 ? text(processor, "processor_class") : text(image, "processor_class");
         boolean qwenImages = imageType != null && imageType.startsWith("Qwen2VLImageProcessor");
         boolean gemmaImages = imageType != null && imageType.startsWith("Gemma3ImageProcessor");
+        boolean idefics3Images = imageType != null && imageType.startsWith("Idefics3ImageProcessor");
         String what = describe(processorClass, imageType);
         if (processorClass != null ? QWEN_PROCESSORS.containsKey(processorClass) && (imageType == null || qwenImages)
                 : qwenImages) {
@@ -55,6 +57,10 @@ public final class ImageProcessors {
         if (processorClass != null ? GEMMA_PROCESSORS.contains(processorClass) && (imageType == null || gemmaImages)
                 : gemmaImages) {
             return gemma3(image, processor, files, specialTokens);
+        }
+        if (processorClass != null ? IDEFICS3_PROCESSORS.contains(processorClass)
+                && (imageType == null || idefics3Images) : idefics3Images) {
+            return Idefics3Settings.processor(image, processor, files);
         }
         throw new IllegalArgumentException(files.origin() + ": " + what + " is not supported; chatprep reproduces the "
                 + "image token counts of " + SUPPORTED);
@@ -112,14 +118,14 @@ public final class ImageProcessors {
         return token;
     }
 
-    private static void refuseFalse(JsonNode config, String name, ImageProcessorFiles files, String why) {
+    static void refuseFalse(JsonNode config, String name, ImageProcessorFiles files, String why) {
         JsonNode v = config.get(name);
         if (v != null && v.isBoolean() && !v.asBoolean()) {
             throw new IllegalArgumentException(key(files, name) + " is false: not supported (" + why + ")");
         }
     }
 
-    private static double positive(JsonNode config, String name, ImageProcessorFiles files) {
+    static double positive(JsonNode config, String name, ImageProcessorFiles files) {
         JsonNode v = config.get(name);
         if (!v.isNumber() || v.asDouble() <= 0) {
             throw new IllegalArgumentException(key(files, name) + " must be a positive number, got " + v);
@@ -127,7 +133,7 @@ public final class ImageProcessors {
         return v.asDouble();
     }
 
-    private static String key(ImageProcessorFiles files, String name) {
+    static String key(ImageProcessorFiles files, String name) {
         return files.origin() + ": '" + name + "'";
     }
 

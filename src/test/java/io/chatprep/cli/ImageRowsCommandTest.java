@@ -26,7 +26,8 @@ class ImageRowsCommandTest {
     private static final List<String> ROWS = List.of("multi_image_multi_turn", "trl_images_column");
 
     @ParameterizedTest
-    @CsvSource({"qwen2_5_vl, qwen2_5, qwen2_5_vl, 151655", "gemma3, gemma3, gemma3, 262144"})
+    @CsvSource({"qwen2_5_vl, qwen2_5, qwen2_5_vl, 151655", "gemma3, gemma3, gemma3, 262144",
+            "idefics3, idefics3, idefics3, 128257"})
     void tokenizeGivesTheProcessorsIdsMasksImagesAndGridsForEveryGoldenRow(String config, String tokenizer,
                                                                           String family, int imageToken,
                                                                           @TempDir Path dir) throws IOException {

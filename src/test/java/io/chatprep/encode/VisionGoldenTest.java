@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Image rows against transformers' processors (make_vision_goldens.py): ids, masks, image grids and image
  * locations of every golden row, for Qwen2.5-VL (two pixel budgets) with the Qwen2.5 tokenizer, Qwen3-VL with the
- * Qwen3 tokenizer and Gemma 3 with the Gemma 3 tokenizer; rows the reference fails are rejected at stage image.
+ * Qwen3 tokenizer, Gemma 3 with the Gemma 3 tokenizer and Idefics3 (split into tiles and not) with Llama 3.1's
+ * tokenizer plus Idefics3's added tokens; rows the reference fails are rejected at stage image.
  * Two deliberate differences: image tokens are never trained, where transformers' mask covers the image tokens of
  * an image inside an assistant turn; and a row whose template renders no placeholder for one of its images (the
  * Qwen3-VL template drops images from assistant turns) is rejected, where transformers processes the image and
@@ -48,7 +49,9 @@ class VisionGoldenTest {
             "qwen2_5_vl_1280, qwen2_5_vl_1280, qwen2_5, qwen2_5_vl, 151655",
             "qwen3_vl, qwen3_vl, qwen3, qwen3_vl, 151655",
             "gemma3, gemma3, gemma3, gemma3, 262144",
-            "gemma3_no_bos, gemma3, gemma3, gemma3, 262144"})
+            "gemma3_no_bos, gemma3, gemma3, gemma3, 262144",
+            "idefics3, idefics3, idefics3, idefics3, 128257",
+            "idefics3_no_split, idefics3_no_split, idefics3, idefics3, 128257"})
     void everyGoldenRowMatchesTheProcessor(String config, String processor, String tokenizer, String family,
                                            int imageToken) throws IOException {
         String template = Files.readString(Path.of("templates", family + "_training.jinja"));

@@ -122,6 +122,56 @@ class VisionRulesTest {
         assertTrue(nested.description().contains("pixels 3136-1003520"), nested.description());
     }
 
+    @Test
+    void idefics3TilesFollowTransformersResizeSteps() throws ImageException {
+        ImageProcessor idefics = processor("idefics3");
+        assertEquals("<image>", idefics.placeholder());
+        assertTrue(idefics.description().contains("longest edge 1456, split into 364 px tiles, 169 <image> per tile"),
+                idefics.description());
+        // 640 x 480 -> 1456 x int(1456 / (4 / 3)) = 1092 -> 4 x 3 tiles of 364, and the global view
+        assertEquals(169 * 13, idefics.expand(new ImageHeader("JPEG", 640, 480, 1)).count());
+        // EXIF orientation 6 turns it upright: 3 columns, 4 rows
+        assertEquals(169 * 13, idefics.expand(new ImageHeader("JPEG", 640, 480, 6)).count());
+        // 1 x 1 is scaled up to 1456 x 1456: 4 x 4 tiles
+        assertEquals(169 * 17, idefics.expand(new ImageHeader("PNG", 1, 1, 1)).count());
+        // 201 x 1: height int(1456 / 201) = 7, raised to even 8, then to one tile: 1 row of 4
+        assertEquals(169 * 5, idefics.expand(new ImageHeader("PNG", 201, 1, 1)).count());
+        assertEquals(169, processor("idefics3_no_split").expand(new ImageHeader("JPEG", 640, 480, 1)).count());
+
+        // replace_image_token's layout, with 2 tokens per tile: 728 x 364 at longest edge 728 is 1 row of 2 tiles
+        ImageTokens wide = new Idefics3ImageProcessor(728, 364, true, 2).expand(new ImageHeader("PNG", 728, 364, 1));
+        String global = "<fake_token_around_image><global-img><image><image><fake_token_around_image>";
+        assertEquals("<fake_token_around_image><row_1_col_1><image><image>"
+                + "<fake_token_around_image><row_1_col_2><image><image>\n\n" + global, wide.replacement());
+        assertEquals(6, wide.count());
+        // 300 x 200 at longest edge 364: 364 x 242, one tile, so the global view alone
+        assertEquals(global, new Idefics3ImageProcessor(364, 364, true, 2)
+                .expand(new ImageHeader("PNG", 300, 200, 1)).replacement());
+    }
+
+    @Test
+    void idefics3SettingsChatprepDoesNotReproduceAreRefusedByKey() {
+        assertEquals("i: 'do_resize' is false: not supported (Idefics3 then tiles images at their stored size)",
+                idefics3Refusal("\"do_resize\": false"));
+        assertTrue(idefics3Refusal("\"size\": {\"height\": 364, \"width\": 364}")
+                .startsWith("i: 'size' must hold 'longest_edge'"));
+        assertEquals("i: 'max_image_size.longest_edge' must be a positive whole number, got 0",
+                idefics3Refusal("\"max_image_size\": {\"longest_edge\": 0}"));
+        assertEquals("i: 'do_image_splitting' must be true or false, got \"yes\"",
+                idefics3Refusal("\"do_image_splitting\": \"yes\""));
+        // SmolVLM shares the image processor but not the processor's prompt: still refused
+        IllegalArgumentException smol = assertThrows(IllegalArgumentException.class, () -> ImageProcessors.create(
+                new ImageProcessorFiles("{\"image_processor_type\": \"Idefics3ImageProcessor\", "
+                        + "\"processor_class\": \"SmolVLMProcessor\"}", null, "s"), Map.of()));
+        assertTrue(smol.getMessage().startsWith("s: SmolVLMProcessor with Idefics3ImageProcessor is not supported"));
+    }
+
+    private static String idefics3Refusal(String setting) {
+        return assertThrows(IllegalArgumentException.class, () -> ImageProcessors.create(new ImageProcessorFiles(
+                "{\"image_processor_type\": \"Idefics3ImageProcessor\", " + setting + "}", null, "i"), Map.of()))
+                .getMessage();
+    }
+
     private static ImageProcessor processor(String config) {
         return ImageProcessors.create(ImageProcessorFiles.fromDirectory(VisionFixtures.PROCESSORS.resolve(config)),
                 Map.of());
