@@ -16,9 +16,10 @@ Writes under src/test/resources/golden/vision/:
                      return_assistant_tokens_mask=True), or {"name", "error"} when the reference fails the row
 
 Processor configs come from src/test/resources/vision/processors/<config>/ (see the NOTICE there); tokenizers from
-src/test/resources/tokenizers (Qwen2.5 for the Qwen2.5-VL configs, Qwen3 for Qwen3-VL, Gemma 3). Processors are
-built from the PIL image processors (Qwen2VLImageProcessorPil, Gemma3ImageProcessorPil) so torchvision is not
-needed; the Qwen processors' class check on their unused video processor is bypassed.
+src/test/resources/tokenizers (Qwen2.5 for the Qwen2.5-VL configs, Qwen3 for Qwen3-VL, Gemma 3, llava_next for
+LLaVA-NeXT). Processors are built from the PIL image processors (Qwen2VLImageProcessorPil, Gemma3ImageProcessorPil,
+LlavaNextImageProcessorPil) so torchvision is not needed; the Qwen processors' class check on their unused video
+processor is bypassed.
 
 Run with the reference interpreter (transformers 5.18, trl 1.13, pillow):
   PYTHON=/work/main/.venv/bin/python "$PYTHON" scripts/reference/make_vision_goldens.py
@@ -46,6 +47,8 @@ from PIL import Image, ImageOps, PngImagePlugin  # noqa: E402
 from transformers import ProcessorMixin  # noqa: E402
 from transformers.models.gemma3.image_processing_pil_gemma3 import Gemma3ImageProcessorPil  # noqa: E402
 from transformers.models.gemma3.processing_gemma3 import Gemma3Processor  # noqa: E402
+from transformers.models.llava_next.image_processing_pil_llava_next import LlavaNextImageProcessorPil  # noqa: E402
+from transformers.models.llava_next.processing_llava_next import LlavaNextProcessor  # noqa: E402
 from transformers.models.qwen2_5_vl.processing_qwen2_5_vl import Qwen2_5_VLProcessor  # noqa: E402
 from transformers.models.qwen2_vl.image_processing_pil_qwen2_vl import Qwen2VLImageProcessorPil  # noqa: E402
 from transformers.models.qwen3_vl.processing_qwen3_vl import Qwen3VLProcessor  # noqa: E402
@@ -69,6 +72,9 @@ CONFIGS = {
     # The Gemma 3 template without its leading {{ bos_token }}: the processor then tokenizes with special tokens
     # added, and the tokenizer's post-processor puts <bos> first.
     "gemma3_no_bos": ("gemma3", os.path.join(RES, "tokenizers", "gemma3"), "gemma3", "gemma3"),
+    # LLaVA-NeXT (llava-v1.6-mistral-7b-hf's configuration) with the Llama 2 tokenizer plus "<image>" as id 32000
+    # (make_llava_next_tokenizer.py); its template renders no BOS, so the processor adds the tokenizer's <s>.
+    "llava_next": ("llava_next", os.path.join(RES, "tokenizers", "llava_next"), "llava_next", "llava_next"),
 }
 NO_BOS = "{{ bos_token }}\n"
 
@@ -328,7 +334,11 @@ def processor(golden_name, config, tokenizer_dir, family, kind):
     with open(os.path.join(directory, "preprocessor_config.json"), encoding="utf-8") as f:
         image_config = json.load(f)
     image_config = {k: v for k, v in image_config.items() if k not in ("image_processor_type", "processor_class")}
-    tokenizer = load_tokenizer(tokenizer_dir, "auto")
+    # LLaVA-NeXT's tokenizer_config names LlamaTokenizer, which transformers 5 rebuilds with a Metaspace pre-tokenizer
+    # in place of tokenizer.json's Prepend normalizer (a lone " " after "</s>" becomes one "▁" where tokenizer.json
+    # gives "▁▁"); chatprep encodes with tokenizer.json, so the tokenizer is loaded from it as it stands, as
+    # make_token_goldens.py does for DeepSeek-V3. The image tokens do not depend on it.
+    tokenizer = load_tokenizer(tokenizer_dir, "fast" if kind == "llava_next" else "auto")
     with open(os.path.join(ROOT, "templates", f"{family}_training.jinja"), encoding="utf-8") as f:
         template = f.read()
     if golden_name.endswith("_no_bos"):
@@ -339,6 +349,12 @@ def processor(golden_name, config, tokenizer_dir, family, kind):
             processor_config = json.load(f)
         return Gemma3Processor(image_processor=Gemma3ImageProcessorPil(**image_config), tokenizer=tokenizer,
                                chat_template=template, image_seq_length=processor_config["image_seq_length"])
+    if kind == "llava_next":
+        with open(os.path.join(directory, "processor_config.json"), encoding="utf-8") as f:
+            processor_config = json.load(f)
+        processor_config.pop("processor_class")
+        return LlavaNextProcessor(image_processor=LlavaNextImageProcessorPil(**image_config), tokenizer=tokenizer,
+                                  chat_template=template, **processor_config)
     cls = Qwen2_5_VLProcessor if kind == "qwen2_5" else Qwen3VLProcessor
     return cls(image_processor=Qwen2VLImageProcessorPil(**image_config), tokenizer=tokenizer,
                video_processor=object(), chat_template=template)
