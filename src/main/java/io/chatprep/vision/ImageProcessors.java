@@ -11,17 +11,20 @@ import java.util.Set;
  * Builds the {@link ImageProcessor} a configuration describes, with transformers' precedence: the image processor's
  * settings from {@code processor_config.json}'s {@code image_processor} object, else {@code preprocessor_config.json};
  * the processor class from {@code processor_config.json}, else the image processor's settings. Families whose token
- * counts are reproduced exactly: Qwen2-VL / Qwen2.5-VL / Qwen3-VL and Gemma 3 without pan-and-scan; any other
- * configuration is refused with that list. Errors are {@link IllegalArgumentException}s naming the file and key.
+ * counts are reproduced exactly: Qwen2-VL / Qwen2.5-VL / Qwen3-VL, Gemma 3 without pan-and-scan, and LLaVA-NeXT with
+ * center-cropped tiles; any other configuration is refused with that list. Errors are
+ * {@link IllegalArgumentException}s naming the file and key.
  */
 public final class ImageProcessors {
     public static final String SUPPORTED = "Qwen2-VL, Qwen2.5-VL and Qwen3-VL (Qwen2VLImageProcessor) and Gemma 3 "
-            + "(Gemma3ImageProcessor, without pan-and-scan)";
+            + "(Gemma3ImageProcessor, without pan-and-scan)"
+            + " and LLaVA-NeXT (LlavaNextImageProcessor, center-cropped tiles)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> QWEN_PROCESSORS = Map.of(
             "Qwen2VLProcessor", "Qwen2-VL", "Qwen2_5_VLProcessor", "Qwen2.5-VL", "Qwen3VLProcessor", "Qwen3-VL");
     private static final Set<String> GEMMA_PROCESSORS = Set.of("Gemma3Processor");
+    private static final Set<String> LLAVA_NEXT_PROCESSORS = Set.of("LlavaNextProcessor");
     /** smart_resize's bounds when a configuration sets neither {@code size} nor min/max pixels. */
     private static final long DEFAULT_MIN_PIXELS = 56 * 56;
     private static final long DEFAULT_MAX_PIXELS = 28 * 28 * 1280;
@@ -55,6 +58,12 @@ public final class ImageProcessors {
         if (processorClass != null ? GEMMA_PROCESSORS.contains(processorClass) && (imageType == null || gemmaImages)
                 : gemmaImages) {
             return gemma3(image, processor, files, specialTokens);
+        }
+        boolean llavaNextImages = imageType != null && imageType.startsWith("LlavaNextImageProcessor");
+        if (processorClass != null
+                ? LLAVA_NEXT_PROCESSORS.contains(processorClass) && (imageType == null || llavaNextImages)
+                : llavaNextImages) {
+            return LlavaNextImageProcessor.from(image, processor, files, specialTokens);
         }
         throw new IllegalArgumentException(files.origin() + ": " + what + " is not supported; chatprep reproduces the "
                 + "image token counts of " + SUPPORTED);
@@ -119,7 +128,7 @@ public final class ImageProcessors {
         }
     }
 
-    private static double positive(JsonNode config, String name, ImageProcessorFiles files) {
+    static double positive(JsonNode config, String name, ImageProcessorFiles files) {
         JsonNode v = config.get(name);
         if (!v.isNumber() || v.asDouble() <= 0) {
             throw new IllegalArgumentException(key(files, name) + " must be a positive number, got " + v);
@@ -127,7 +136,7 @@ public final class ImageProcessors {
         return v.asDouble();
     }
 
-    private static String key(ImageProcessorFiles files, String name) {
+    static String key(ImageProcessorFiles files, String name) {
         return files.origin() + ": '" + name + "'";
     }
 
