@@ -16,11 +16,11 @@ Writes under src/test/resources/golden/vision/:
                      return_assistant_tokens_mask=True), or {"name", "error"} when the reference fails the row
 
 Processor configs come from src/test/resources/vision/processors/<config>/ (see the NOTICE there); tokenizers from
-src/test/resources/tokenizers (Qwen2.5 for the Qwen2.5-VL configs, Qwen3 for Qwen3-VL, Gemma 3, and for Idefics3
+src/test/resources/tokenizers (Qwen2.5 for the Qwen2.5-VL configs, Qwen3 for Qwen3-VL, Gemma 3, for Idefics3
 tokenizers/idefics3, which this script writes first: Llama 3.1's tokenizer with the three tokens Idefics3-8B-Llama3
-adds). Processors are built from the PIL image processors (Qwen2VLImageProcessorPil, Gemma3ImageProcessorPil,
-Idefics3ImageProcessorPil) so torchvision is not needed; the Qwen processors' class check on their unused video
-processor is bypassed.
+adds, and llava_next for LLaVA-NeXT). Processors are built from the PIL image processors (Qwen2VLImageProcessorPil,
+Gemma3ImageProcessorPil, Idefics3ImageProcessorPil, LlavaNextImageProcessorPil) so torchvision is not needed; the
+Qwen processors' class check on their unused video processor is bypassed.
 
 Options: --only NAME[,NAME...] writes just those goldens (the images, images.json and rows.jsonl are always written).
 
@@ -52,6 +52,8 @@ from transformers.models.gemma3.image_processing_pil_gemma3 import Gemma3ImagePr
 from transformers.models.gemma3.processing_gemma3 import Gemma3Processor  # noqa: E402
 from transformers.models.idefics3.image_processing_pil_idefics3 import Idefics3ImageProcessorPil  # noqa: E402
 from transformers.models.idefics3.processing_idefics3 import Idefics3Processor  # noqa: E402
+from transformers.models.llava_next.image_processing_pil_llava_next import LlavaNextImageProcessorPil  # noqa: E402
+from transformers.models.llava_next.processing_llava_next import LlavaNextProcessor  # noqa: E402
 from transformers.models.qwen2_5_vl.processing_qwen2_5_vl import Qwen2_5_VLProcessor  # noqa: E402
 from transformers.models.qwen2_vl.image_processing_pil_qwen2_vl import Qwen2VLImageProcessorPil  # noqa: E402
 from transformers.models.qwen3_vl.processing_qwen3_vl import Qwen3VLProcessor  # noqa: E402
@@ -77,6 +79,9 @@ CONFIGS = {
     "gemma3_no_bos": ("gemma3", os.path.join(RES, "tokenizers", "gemma3"), "gemma3", "gemma3"),
     "idefics3": ("idefics3", os.path.join(RES, "tokenizers", "idefics3"), "idefics3", "idefics3"),
     "idefics3_no_split": ("idefics3_no_split", os.path.join(RES, "tokenizers", "idefics3"), "idefics3", "idefics3"),
+    # LLaVA-NeXT (llava-v1.6-mistral-7b-hf's configuration) with the Llama 2 tokenizer plus "<image>" as id 32000
+    # (make_llava_next_tokenizer.py); its template renders no BOS, so the processor adds the tokenizer's <s>.
+    "llava_next": ("llava_next", os.path.join(RES, "tokenizers", "llava_next"), "llava_next", "llava_next"),
 }
 NO_BOS = "{{ bos_token }}\n"
 
@@ -369,7 +374,11 @@ def processor(golden_name, config, tokenizer_dir, family, kind):
     with open(os.path.join(directory, "preprocessor_config.json"), encoding="utf-8") as f:
         image_config = json.load(f)
     image_config = {k: v for k, v in image_config.items() if k not in ("image_processor_type", "processor_class")}
-    tokenizer = load_tokenizer(tokenizer_dir, "auto")
+    # LLaVA-NeXT's tokenizer_config names LlamaTokenizer, which transformers 5 rebuilds with a Metaspace pre-tokenizer
+    # in place of tokenizer.json's Prepend normalizer (a lone " " after "</s>" becomes one "▁" where tokenizer.json
+    # gives "▁▁"); chatprep encodes with tokenizer.json, so the tokenizer is loaded from it as it stands, as
+    # make_token_goldens.py does for DeepSeek-V3. The image tokens do not depend on it.
+    tokenizer = load_tokenizer(tokenizer_dir, "fast" if kind == "llava_next" else "auto")
     with open(os.path.join(ROOT, "templates", f"{family}_training.jinja"), encoding="utf-8") as f:
         template = f.read()
     if golden_name.endswith("_no_bos"):
@@ -385,6 +394,12 @@ def processor(golden_name, config, tokenizer_dir, family, kind):
             processor_config = json.load(f)
         return Gemma3Processor(image_processor=Gemma3ImageProcessorPil(**image_config), tokenizer=tokenizer,
                                chat_template=template, image_seq_length=processor_config["image_seq_length"])
+    if kind == "llava_next":
+        with open(os.path.join(directory, "processor_config.json"), encoding="utf-8") as f:
+            processor_config = json.load(f)
+        processor_config.pop("processor_class")
+        return LlavaNextProcessor(image_processor=LlavaNextImageProcessorPil(**image_config), tokenizer=tokenizer,
+                                  chat_template=template, **processor_config)
     cls = Qwen2_5_VLProcessor if kind == "qwen2_5" else Qwen3VLProcessor
     return cls(image_processor=Qwen2VLImageProcessorPil(**image_config), tokenizer=tokenizer,
                video_processor=object(), chat_template=template)

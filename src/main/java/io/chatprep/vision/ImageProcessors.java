@@ -11,18 +11,21 @@ import java.util.Set;
  * Builds the {@link ImageProcessor} a configuration describes, with transformers' precedence: the image processor's
  * settings from {@code processor_config.json}'s {@code image_processor} object, else {@code preprocessor_config.json};
  * the processor class from {@code processor_config.json}, else the image processor's settings. Families whose token
- * counts are reproduced exactly: Qwen2-VL / Qwen2.5-VL / Qwen3-VL, Gemma 3 without pan-and-scan, and Idefics3 with
- * resizing on (its tiles with or without image splitting); any other configuration is refused with that list. Errors are {@link IllegalArgumentException}s naming the file and key.
+ * counts are reproduced exactly: Qwen2-VL / Qwen2.5-VL / Qwen3-VL, Gemma 3 without pan-and-scan, Idefics3 with
+ * resizing on (its tiles with or without image splitting) and LLaVA-NeXT with center-cropped tiles; any other
+ * configuration is refused with that list. Errors are {@link IllegalArgumentException}s naming the file and key.
  */
 public final class ImageProcessors {
-    public static final String SUPPORTED = "Qwen2-VL, Qwen2.5-VL and Qwen3-VL (Qwen2VLImageProcessor) and Gemma 3 "
-            + "(Gemma3ImageProcessor, without pan-and-scan) and Idefics3 (Idefics3ImageProcessor, with do_resize)";
+    public static final String SUPPORTED = "Qwen2-VL, Qwen2.5-VL and Qwen3-VL (Qwen2VLImageProcessor), Gemma 3 "
+            + "(Gemma3ImageProcessor, without pan-and-scan), Idefics3 (Idefics3ImageProcessor, with do_resize)"
+            + " and LLaVA-NeXT (LlavaNextImageProcessor, center-cropped tiles)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> QWEN_PROCESSORS = Map.of(
             "Qwen2VLProcessor", "Qwen2-VL", "Qwen2_5_VLProcessor", "Qwen2.5-VL", "Qwen3VLProcessor", "Qwen3-VL");
     private static final Set<String> GEMMA_PROCESSORS = Set.of("Gemma3Processor");
     private static final Set<String> IDEFICS3_PROCESSORS = Set.of("Idefics3Processor");
+    private static final Set<String> LLAVA_NEXT_PROCESSORS = Set.of("LlavaNextProcessor");
     /** smart_resize's bounds when a configuration sets neither {@code size} nor min/max pixels. */
     private static final long DEFAULT_MIN_PIXELS = 56 * 56;
     private static final long DEFAULT_MAX_PIXELS = 28 * 28 * 1280;
@@ -61,6 +64,12 @@ public final class ImageProcessors {
         if (processorClass != null ? IDEFICS3_PROCESSORS.contains(processorClass)
                 && (imageType == null || idefics3Images) : idefics3Images) {
             return Idefics3Settings.processor(image, processor, files);
+        }
+        boolean llavaNextImages = imageType != null && imageType.startsWith("LlavaNextImageProcessor");
+        if (processorClass != null
+                ? LLAVA_NEXT_PROCESSORS.contains(processorClass) && (imageType == null || llavaNextImages)
+                : llavaNextImages) {
+            return LlavaNextImageProcessor.from(image, processor, files, specialTokens);
         }
         throw new IllegalArgumentException(files.origin() + ": " + what + " is not supported; chatprep reproduces the "
                 + "image token counts of " + SUPPORTED);

@@ -27,7 +27,8 @@ class ImageRowsCommandTest {
 
     @ParameterizedTest
     @CsvSource({"qwen2_5_vl, qwen2_5, qwen2_5_vl, 151655", "gemma3, gemma3, gemma3, 262144",
-            "idefics3, idefics3, idefics3, 128257"})
+            "idefics3, idefics3, idefics3, 128257",
+            "llava_next, llava_next, llava_next, 32000"})
     void tokenizeGivesTheProcessorsIdsMasksImagesAndGridsForEveryGoldenRow(String config, String tokenizer,
                                                                           String family, int imageToken,
                                                                           @TempDir Path dir) throws IOException {
@@ -46,7 +47,16 @@ class ImageRowsCommandTest {
             JsonNode got = JSON.readTree(lines.get(i));
             String name = want.get("name").asText();
             if (want.has("error")) {
-                assertTrue(got.get("error").asText().startsWith("image: "), name + ": " + got);
+                // LLaVA-NeXT's template itself fails on plain-string content, in transformers as in chatprep
+                String stage = want.get("error").asText().startsWith("UndefinedError") ? "render: " : "image: ";
+                assertTrue(got.get("error").asText().startsWith(stage), name + ": " + got);
+                continue;
+            }
+            if (config.equals("llava_next") && name.equals("image_in_assistant_turn")) {
+                // the template renders no <image> for an assistant turn's image: transformers leaves the image out of
+                // the text (a row the model fails on), chatprep rejects the row
+                assertEquals("image: the rendered conversation holds 0 image placeholders (<image>) for 1 image",
+                        got.path("error").asText(), name);
                 continue;
             }
             assertEquals(want.get("input_ids"), got.get("input_ids"), name);

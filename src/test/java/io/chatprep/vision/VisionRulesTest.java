@@ -106,11 +106,11 @@ class VisionRulesTest {
         IllegalArgumentException pan = assertThrows(IllegalArgumentException.class, () -> ImageProcessors.create(
                 ImageProcessorFiles.fromDirectory(VisionFixtures.PROCESSORS.resolve("gemma3_pan_and_scan")), Map.of()));
         assertTrue(pan.getMessage().contains("'do_pan_and_scan' is true"), pan.getMessage());
-        IllegalArgumentException llava = assertThrows(IllegalArgumentException.class, () -> ImageProcessors.create(
-                new ImageProcessorFiles("{\"image_processor_type\": \"LlavaNextImageProcessor\", "
-                        + "\"processor_class\": \"LlavaNextProcessor\"}", null, "llava"), Map.of()));
-        assertEquals("llava: LlavaNextProcessor with LlavaNextImageProcessor is not supported; chatprep reproduces the "
-                + "image token counts of " + ImageProcessors.SUPPORTED, llava.getMessage());
+        IllegalArgumentException lfm = assertThrows(IllegalArgumentException.class, () -> ImageProcessors.create(
+                new ImageProcessorFiles("{\"image_processor_type\": \"Lfm2VlImageProcessor\", "
+                        + "\"processor_class\": \"Lfm2VlProcessor\"}", null, "lfm"), Map.of()));
+        assertEquals("lfm: Lfm2VlProcessor with Lfm2VlImageProcessor is not supported; chatprep reproduces the "
+                + "image token counts of " + ImageProcessors.SUPPORTED, lfm.getMessage());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ImageProcessors.create(
                 new ImageProcessorFiles("{\"image_processor_type\": \"Qwen2VLImageProcessor\", \"max_pixels\": -1}",
                         null, "q"), Map.of()));
@@ -170,6 +170,49 @@ class VisionRulesTest {
         return assertThrows(IllegalArgumentException.class, () -> ImageProcessors.create(new ImageProcessorFiles(
                 "{\"image_processor_type\": \"Idefics3ImageProcessor\", " + setting + "}", null, "i"), Map.of()))
                 .getMessage();
+    }
+
+    @Test
+    void llavaNextCountsTheUnpaddedTilesTheirNewlinesAndTheBaseImage() throws ImageException {
+        ImageProcessor llava = processor("llava_next");
+        assertEquals("<image>", llava.placeholder());
+        // 640x480: 672x672 keeps all 307,200 pixels (the others keep at most 448x336), so 2x2 tiles of 24x24 patches;
+        // the image fills round(480 * 48 / 640) = 36 of the 48 rows: 36 * 48 + 36 newlines + 24 * 24 + 1 CLS - 1
+        assertEquals(2340, llava.expand(new ImageHeader("PNG", 640, 480, 1)).count());
+        // EXIF orientation 6 stands it upright: 36 of 48 columns, 48 rows: 36 * 48 + 48 + 576
+        ImageTokens upright = llava.expand(new ImageHeader("PNG", 640, 480, 6));
+        assertEquals(2352, upright.count());
+        assertEquals("<image>".repeat(2352), upright.replacement());
+        // "full" keeps the CLS feature
+        assertEquals(2341, llava(", \"vision_feature_select_strategy\": \"full\"", "")
+                .expand(new ImageHeader("PNG", 640, 480, 1)).count());
+    }
+
+    @Test
+    void llavaNextSettingsItDoesNotReproduceAreRefusedByName() {
+        assertEquals("l: 'do_center_crop' is false: not supported (LLaVA-NeXT's token count is reproduced for "
+                + "crop_size tiles)", refused("", ", \"do_center_crop\": false"));
+        assertEquals("l: 'image_grid_pinpoints': [336,500] is not a whole number of 336x336 tiles (crop_size); not "
+                + "supported", refused("", ", \"image_grid_pinpoints\": [[336, 500]]"));
+        assertEquals("l: 'vision_feature_select_strategy' must be \"default\" or \"full\", got \"cls\"",
+                refused(", \"vision_feature_select_strategy\": \"cls\"", ""));
+        IllegalArgumentException noPatch = assertThrows(IllegalArgumentException.class, () -> ImageProcessors.create(
+                new ImageProcessorFiles("{\"image_processor_type\": \"LlavaNextImageProcessor\", "
+                        + "\"processor_class\": \"LlavaNextProcessor\"}", null, "l"), Map.of()));
+        assertEquals("l: LlavaNextProcessor needs 'patch_size' in processor_config.json (the vision tower's patch, "
+                + "14 for CLIP ViT-L/14)", noPatch.getMessage());
+    }
+
+    /** The llava_next fixture's count settings plus JSON members (a repeated key overrides, as Jackson reads it). */
+    private static ImageProcessor llava(String processorExtra, String imageExtra) {
+        return ImageProcessors.create(new ImageProcessorFiles("{\"image_processor_type\": \"LlavaNextImageProcessor\", "
+                + "\"crop_size\": {\"height\": 336, \"width\": 336}" + imageExtra + "}",
+                "{\"processor_class\": \"LlavaNextProcessor\", \"patch_size\": 14, \"num_additional_image_tokens\": 1, "
+                        + "\"vision_feature_select_strategy\": \"default\"" + processorExtra + "}", "l"), Map.of());
+    }
+
+    private static String refused(String processorExtra, String imageExtra) {
+        return assertThrows(IllegalArgumentException.class, () -> llava(processorExtra, imageExtra)).getMessage();
     }
 
     private static ImageProcessor processor(String config) {
