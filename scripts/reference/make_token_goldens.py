@@ -20,7 +20,9 @@ conversation split before its last message (only when that message is the assist
 
 The template per tokenizer is templates/<family>_training.jinja when the project has it, else the marked
 test template under src/test/resources/templates/. DeepSeek-V3 is loaded with PreTrainedTokenizerFast
-(tokenizer.json as is): transformers 5's LlamaTokenizer class rewrites its pre-tokenizer.
+(tokenizer.json as is): transformers 5's LlamaTokenizer class rewrites its pre-tokenizer, which breaks a byte-level
+vocabulary; Llama 2 and Yi, SentencePiece vocabularies under the same class, are loaded with AutoTokenizer, whose
+rebuilt pipeline chatprep follows (see make_class_pipeline_goldens.py).
 
 Also quirks_<tokenizer>.jsonl.gz: conversations/mask_quirks.jsonl through templates/content_marked.jinja,
 cases that exercise each span-to-mask rule on real tokenizations.
@@ -60,6 +62,8 @@ TOKENIZERS = {
     "gptoss": ("gptoss", "harmony_marked.jinja", "auto"),
     "deepseek_v3": ("deepseekv3", "deepseek_marked.jinja", "fast"),
     "llama2": ("llama2", "llama2_marked.jinja", "auto"),
+    # Yi: LlamaTokenizer, whose transformers 5 pipeline prepends the "▁" Yi's tokenizer.json never writes.
+    "yi": ("chatml", "chatml_marked.jinja", "auto"),
 }
 
 # Span-to-mask quirk cases: conversations/mask_quirks.jsonl through templates/content_marked.jinja

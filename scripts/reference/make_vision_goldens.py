@@ -374,11 +374,9 @@ def processor(golden_name, config, tokenizer_dir, family, kind):
     with open(os.path.join(directory, "preprocessor_config.json"), encoding="utf-8") as f:
         image_config = json.load(f)
     image_config = {k: v for k, v in image_config.items() if k not in ("image_processor_type", "processor_class")}
-    # LLaVA-NeXT's tokenizer_config names LlamaTokenizer, which transformers 5 rebuilds with a Metaspace pre-tokenizer
-    # in place of tokenizer.json's Prepend normalizer (a lone " " after "</s>" becomes one "▁" where tokenizer.json
-    # gives "▁▁"); chatprep encodes with tokenizer.json, so the tokenizer is loaded from it as it stands, as
-    # make_token_goldens.py does for DeepSeek-V3. The image tokens do not depend on it.
-    tokenizer = load_tokenizer(tokenizer_dir, "fast" if kind == "llava_next" else "auto")
+    # AutoTokenizer, as TRL users load it: for LLaVA-NeXT's LlamaTokenizer that is transformers 5's own pipeline
+    # (a Metaspace pre-tokenizer in place of tokenizer.json's Prepend normalizer), which chatprep follows too.
+    tokenizer = load_tokenizer(tokenizer_dir, "auto")
     with open(os.path.join(ROOT, "templates", f"{family}_training.jinja"), encoding="utf-8") as f:
         template = f.read()
     if golden_name.endswith("_no_bos"):

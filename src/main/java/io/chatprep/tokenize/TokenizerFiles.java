@@ -1,5 +1,8 @@
 package io.chatprep.tokenize;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,15 +103,29 @@ public final class TokenizerFiles implements Serializable {
 
     /**
      * tokenizer.json as transformers loads it: with the added tokens that only tokenizer_config.json declares
-     * ({@link ConfigAddedTokens}); the file itself when there are none. What every tokenizer is built from.
+     * ({@link ConfigAddedTokens}) and the pipeline the config's tokenizer class builds ({@link ClassPipeline}); the
+     * file itself when neither changes anything. What every tokenizer is built from.
      */
     public byte[] loadedTokenizerJson() {
         byte[] loaded = loadedTokenizerJson;
         if (loaded == null) {
             loaded = ConfigAddedTokens.apply(tokenizerJson, tokenizerConfigJson, specialTokensMapJson, origin);
+            loaded = ClassPipeline.apply(loaded, configTree());
             loadedTokenizerJson = loaded;
         }
         return loaded;
+    }
+
+    /** tokenizer_config.json as a tree, or null when absent or not JSON (TokenizerConfig reports that). */
+    private JsonNode configTree() {
+        if (tokenizerConfigJson == null) {
+            return null;
+        }
+        try {
+            return new ObjectMapper().readTree(tokenizerConfigJson);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     public byte[] tokenizerConfigJson() {

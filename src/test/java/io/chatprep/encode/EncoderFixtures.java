@@ -25,7 +25,8 @@ final class EncoderFixtures {
             "gemma3", new String[] {"gemma3", "gemma_marked.jinja"},
             "gptoss", new String[] {"gptoss", "harmony_marked.jinja"},
             "deepseek_v3", new String[] {"deepseekv3", "deepseek_marked.jinja"},
-            "llama2", new String[] {"llama2", "llama2_marked.jinja"});
+            "llama2", new String[] {"llama2", "llama2_marked.jinja"},
+            "yi", new String[] {"chatml", "chatml_marked.jinja"});
 
     private EncoderFixtures() {
     }

@@ -29,7 +29,7 @@ class EncoderGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"qwen3", "llama3_1", "gemma3", "gptoss", "deepseek_v3", "llama2"})
+    @ValueSource(strings = {"qwen3", "llama3_1", "gemma3", "gptoss", "deepseek_v3", "llama2", "yi"})
     void assistantMasksEqualTransformers(String tokenizer) {
         compare(tokenizer, EncoderFixtures.templateFor(tokenizer), tokenizer);
     }

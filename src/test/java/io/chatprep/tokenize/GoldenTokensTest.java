@@ -39,7 +39,7 @@ class GoldenTokensTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"qwen3", "llama3_1", "gemma3", "gptoss", "deepseek_v3", "llama2"})
+    @ValueSource(strings = {"qwen3", "llama3_1", "gemma3", "gptoss", "deepseek_v3", "llama2", "yi"})
     void idsMasksAndLabelsEqualTheReference(String name) {
         int checked = check(name, name);
         assertTrue(checked >= 150, name + ": only " + checked + " rendered golden rows");

@@ -19,7 +19,7 @@ public final class TokenGoldens {
     public static final Path RESOURCES = Path.of("src", "test", "resources");
     public static final Path TOKENIZERS = RESOURCES.resolve("tokenizers");
     public static final Path GOLDEN = RESOURCES.resolve("golden").resolve("tokens");
-    public static final List<String> ALL = List.of("qwen3", "llama3_1", "gemma3", "gptoss", "deepseek_v3", "llama2");
+    public static final List<String> ALL = List.of("qwen3", "llama3_1", "gemma3", "gptoss", "deepseek_v3", "llama2", "yi");
     /** What the goldens pinned {@code strftime_now} to. */
     public static final java.time.LocalDateTime FIXED_NOW = java.time.LocalDateTime.of(2025, 6, 1, 12, 0, 0);
 

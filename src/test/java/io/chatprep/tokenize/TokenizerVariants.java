@@ -20,12 +20,18 @@ public final class TokenizerVariants {
      * added_tokens_decoder is left out: its entries would restore the flags the edit changes, as on loading.
      */
     public static TokenizerFiles edited(String name, Consumer<ObjectNode> edit) {
+        return edited(name, edit, config -> { });
+    }
+
+    /** As {@link #edited(String, Consumer)}, with {@code configEdit} applied to tokenizer_config.json too. */
+    public static TokenizerFiles edited(String name, Consumer<ObjectNode> edit, Consumer<ObjectNode> configEdit) {
         TokenizerFiles original = TokenizerFiles.fromDirectory(TokenGoldens.tokenizerDir(name));
         try {
             ObjectNode root = (ObjectNode) JSON.readTree(original.tokenizerJson());
             edit.accept(root);
             ObjectNode config = (ObjectNode) JSON.readTree(original.tokenizerConfigJson());
             config.remove("added_tokens_decoder");
+            configEdit.accept(config);
             return new TokenizerFiles(JSON.writeValueAsBytes(root), JSON.writeValueAsBytes(config),
                     original.specialTokensMapJson(), original.chatTemplateJinja(), name + " (edited)");
         } catch (IOException e) {

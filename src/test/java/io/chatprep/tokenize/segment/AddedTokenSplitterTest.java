@@ -134,13 +134,15 @@ class AddedTokenSplitterTest {
 
     @Test
     void metaspaceFirstIsEncodedWhole() {
-        // Llama 2 as older tokenizer.json files describe it: Metaspace prepends "▁" to the text's first piece only.
+        // Llama 2 as some tokenizer.json files describe it: Metaspace prepends "▁" to the text's first piece only.
+        // Without a tokenizer class in the config, tokenizer.json's pipeline is the one used.
         Consumer<ObjectNode> edit = root -> {
             root.putNull("normalizer");
             ObjectNode pre = root.putObject("pre_tokenizer");
             pre.put("type", "Metaspace").put("replacement", "▁").put("prepend_scheme", "first").put("split", false);
         };
-        TokenizerFiles files = TokenizerVariants.edited("llama2", edit);
+        Consumer<ObjectNode> noClass = config -> config.remove("tokenizer_class");
+        TokenizerFiles files = TokenizerVariants.edited("llama2", edit, noClass);
         SegmentRules rules = SegmentRules.of(files.tokenizerJson());
         assertNotNull(rules.unsafeReason());
         assertTrue(rules.unsafeReason().contains("prepend_scheme first"), rules.unsafeReason());
@@ -157,7 +159,7 @@ class AddedTokenSplitterTest {
         }
         // The same tokenizer with prepend_scheme always is piecewise-exact and reused.
         Consumer<ObjectNode> always = edit.andThen(root -> ((ObjectNode) root.get("pre_tokenizer")).put("prepend_scheme", "always"));
-        TokenizerFiles alwaysFiles = TokenizerVariants.edited("llama2", always);
+        TokenizerFiles alwaysFiles = TokenizerVariants.edited("llama2", always, noClass);
         try (HfTokenizer t = HfTokenizer.fromFiles(alwaysFiles)) {
             assertTrue(SegmentEncoder.create(t, alwaysFiles).reuses());
         }
