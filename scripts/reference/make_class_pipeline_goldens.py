@@ -11,13 +11,10 @@ tokenizer.json has it (transformers 5's LlamaTokenizer pipeline breaks it).
 
 Run: HF_HUB_OFFLINE=1 "$PYTHON" scripts/reference/make_class_pipeline_goldens.py
 """
-import gzip
 import json
 import os
-import shutil
-import tempfile
 
-from transformers import AutoTokenizer, PreTrainedTokenizerFast
+from make_token_goldens import load_tokenizer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOKENIZERS = os.path.join(ROOT, "src", "test", "resources", "tokenizers")
@@ -51,31 +48,10 @@ TEXTS = [
 ]
 
 
-def load(folder, config_changes, loader):
-    tmp = tempfile.mkdtemp(prefix="chatprep-class-")
-    src = os.path.join(TOKENIZERS, folder)
-    for name in os.listdir(src):
-        path = os.path.join(src, name)
-        if name.endswith(".gz"):
-            with gzip.open(path, "rb") as fin, open(os.path.join(tmp, name[:-3]), "wb") as fout:
-                shutil.copyfileobj(fin, fout)
-        elif os.path.isfile(path):
-            shutil.copy(path, tmp)
-    if config_changes:
-        config_path = os.path.join(tmp, "tokenizer_config.json")
-        with open(config_path, encoding="utf-8") as f:
-            config = json.load(f)
-        config.update(config_changes)
-        with open(config_path, "w", encoding="utf-8") as f:
-            json.dump(config, f)
-    cls = PreTrainedTokenizerFast if loader == "fast" else AutoTokenizer
-    return cls.from_pretrained(tmp, local_files_only=True)
-
-
 def main():
     out = {}
     for case, (folder, changes, loader) in CASES.items():
-        tokenizer = load(folder, changes, loader)
+        tokenizer = load_tokenizer(os.path.join(TOKENIZERS, folder), loader, changes)
         texts = []
         for text in TEXTS:
             enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)

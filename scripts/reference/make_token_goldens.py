@@ -270,8 +270,9 @@ def write_special_tokens(out_dir, special):
         f.write("\n")
 
 
-def load_tokenizer(folder, loader):
-    """Loads from a folder that may hold tokenizer.json.gz, decompressing it into a temporary copy."""
+def load_tokenizer(folder, loader, config_changes=None):
+    """Loads from a folder that may hold tokenizer.json.gz, decompressing it into a temporary copy; config_changes
+    (a dict) are written over tokenizer_config.json's keys first."""
     import shutil
     import tempfile
     tmp = tempfile.mkdtemp(prefix="chatprep-tok-")
@@ -280,8 +281,15 @@ def load_tokenizer(folder, loader):
         if name.endswith(".gz"):
             with gzip.open(src, "rb") as fin, open(os.path.join(tmp, name[:-3]), "wb") as fout:
                 shutil.copyfileobj(fin, fout)
-        else:
+        elif os.path.isfile(src):
             shutil.copy(src, tmp)
+    if config_changes:
+        config_path = os.path.join(tmp, "tokenizer_config.json")
+        with open(config_path, encoding="utf-8") as f:
+            config = json.load(f)
+        config.update(config_changes)
+        with open(config_path, "w", encoding="utf-8") as f:
+            json.dump(config, f)
     cls = PreTrainedTokenizerFast if loader == "fast" else AutoTokenizer
     return cls.from_pretrained(tmp, local_files_only=True)
 
