@@ -3,11 +3,9 @@ package io.chatprep.encode;
 import io.chatprep.tokenize.HfTokenizer;
 import io.chatprep.tokenize.TokenizerFiles;
 import io.chatprep.tokenize.segment.SegmentModel;
-import java.util.concurrent.CancellationException;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 /**
  * A tokenizer on its way: the native tokenizer and, with segment reuse on, what the segment encoder takes from
@@ -17,6 +15,8 @@ import java.util.function.Supplier;
  * tokenizer's second of loading is the longest thing the first rows wait for).
  */
 public final class TokenizerLoad {
+    private static final String THREAD = "chatprep-tokenizer-load";
+    private static final String GIVEN_UP = "the tokenizer's loading was given up";
     private static final AtomicLong STARTED = new AtomicLong();
 
     private final TokenizerFiles files;
@@ -30,9 +30,9 @@ public final class TokenizerLoad {
         this.reuseSegments = reuseSegments;
         this.javaBpe = javaBpe;
         STARTED.incrementAndGet();
-        this.tokenizer = onItsOwnThread(() -> HfTokenizer.fromFiles(files));
+        this.tokenizer = Background.start(THREAD, () -> HfTokenizer.fromFiles(files));
         this.model = reuseSegments
-                ? onItsOwnThread(() -> SegmentModel.read(files.loadedTokenizerJson(), javaBpe))
+                ? Background.start(THREAD, () -> SegmentModel.read(files.loadedTokenizerJson(), javaBpe))
                 : CompletableFuture.completedFuture(null);
     }
 
@@ -72,28 +72,8 @@ public final class TokenizerLoad {
         tokenizer.thenAccept(HfTokenizer::close);
     }
 
-    private static <T> CompletableFuture<T> onItsOwnThread(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, task -> {
-            Thread t = new Thread(task, "chatprep-tokenizer-load");
-            t.setDaemon(true);
-            t.start();
-        });
-    }
-
     /** The value, or the loader's own exception rather than the future's wrapper. */
     private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        } catch (CancellationException e) {
-            throw new IllegalStateException("the tokenizer's loading was given up", e);
-        }
+        return Background.joined(future, GIVEN_UP);
     }
 }

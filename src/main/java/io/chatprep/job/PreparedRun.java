@@ -1,5 +1,7 @@
 package io.chatprep.job;
 
+import io.chatprep.encode.Background;
+import io.chatprep.encode.TokenizerLoad;
 import io.chatprep.job.config.JobConfig;
 import io.chatprep.job.tasks.BroadcastSpec;
 import io.chatprep.job.tasks.EncoderCache;
@@ -7,12 +9,11 @@ import io.chatprep.job.tasks.EncoderFactory;
 import io.chatprep.job.tasks.RowEncoder;
 import io.chatprep.tokenize.HfTokenizer;
 import io.chatprep.tokenize.NativeLibraryException;
-import io.chatprep.encode.TokenizerLoad;
 import org.apache.hadoop.conf.Configuration;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Everything a run prepares before reading a row, as one object the command line or notebook builds and hands to the
@@ -26,6 +27,9 @@ import java.util.concurrent.CompletionException;
  * it cannot load.
  */
 public final class PreparedRun implements AutoCloseable {
+    private static final String THREAD = "chatprep-prepare";
+    private static final Executor PREPARE = Background.threads(THREAD);
+    private static final String GIVEN_UP = "the run's preparation was given up";
     private final JobConfig config;
     private final boolean tasksInThisJvm;
     private final EncoderFactory factory;
@@ -48,7 +52,7 @@ public final class PreparedRun implements AutoCloseable {
         // load started on speculation there would only compete with the tasks for the cores.
         boolean loadEarly = !tasksInThisJvm || EncoderCache.size() == 0;
         CompletableFuture<TokenizerLoad> started = new CompletableFuture<>();
-        this.planned = onItsOwnThread(() -> {
+        this.planned = Background.start(THREAD, () -> {
             JobPlan plan = JobPlan.prepare(config, hadoop, files -> started.complete(!loadEarly ? null
                     : tasksInThisJvm ? TokenizerLoad.start(files, config.reuseSegments(), config.javaBpe())
                     : TokenizerLoad.start(files, false, false)));
@@ -69,13 +73,13 @@ public final class PreparedRun implements AutoCloseable {
         if (tasksInThisJvm) {
             this.encoder = planned.thenApplyAsync(p -> p.load() == null
                     ? EncoderCache.get(p.spec().key(), p.spec().spec(), factory)
-                    : EncoderCache.get(p.spec().key(), p.spec().spec(), factory, p.load()), PreparedRun::newThread);
+                    : EncoderCache.get(p.spec().key(), p.spec().spec(), factory, p.load()), PREPARE);
             this.driverTokenizer = null;
             this.explanation = null;
         } else {
             this.encoder = null;
-            this.driverTokenizer = started.thenApplyAsync(TokenizerLoad::tokenizer, PreparedRun::newThread);
-            this.explanation = planned.thenApplyAsync(p -> p.plan().encodingExplanation(), PreparedRun::newThread);
+            this.driverTokenizer = started.thenApplyAsync(TokenizerLoad::tokenizer, PREPARE);
+            this.explanation = planned.thenApplyAsync(p -> p.plan().encodingExplanation(), PREPARE);
         }
     }
 
@@ -178,36 +182,8 @@ public final class PreparedRun implements AutoCloseable {
         }
     }
 
-    private static <T> CompletableFuture<T> onItsOwnThread(java.util.function.Supplier<T> work) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        newThread(() -> {
-            try {
-                f.complete(work.get());
-            } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f;
-    }
-
-    private static void newThread(Runnable task) {
-        Thread t = new Thread(task, "chatprep-prepare");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** The value, or the preparation's own exception rather than the future's wrapper. */
     private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Background.joined(future, GIVEN_UP);
     }
 }
