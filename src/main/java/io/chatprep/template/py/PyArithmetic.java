@@ -5,6 +5,9 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.LongBinaryOperator;
 
 /**
  * Python's arithmetic operators over template values ({@code + - * / // % **} and unary {@code -} / {@code +}), with
@@ -28,22 +31,30 @@ public final class PyArithmetic {
         }
     }
 
+    /**
+     * {@code a op b} for two numbers: ints in a long while the result fits (the exact operation throws when it would
+     * not), else as BigIntegers, which Python's ints are; any float makes it a float operation.
+     */
+    private static Object numeric(Object a, Object b, LongBinaryOperator exact, BinaryOperator<BigInteger> big,
+                                  DoubleBinaryOperator real) {
+        if (!PyTypes.isIntLike(a) || !PyTypes.isIntLike(b)) {
+            return real.applyAsDouble(PyTypes.toDouble(a), PyTypes.toDouble(b));
+        }
+        if (PyTypes.fitsLong(a) && PyTypes.fitsLong(b)) {
+            try {
+                return exact.applyAsLong(PyTypes.toLong(a), PyTypes.toLong(b));
+            } catch (ArithmeticException overflow) {
+                // Falls through to the BigInteger operation.
+            }
+        }
+        return PyTypes.normalize(big.apply(PyTypes.toBigInteger(a), PyTypes.toBigInteger(b)));
+    }
+
     /** Python {@code a + b}. */
     public static Object add(Object a, Object b) {
         rejectUndefined(a, b);
         if (PyTypes.isNumber(a) && PyTypes.isNumber(b)) {
-            if (PyTypes.isIntLike(a) && PyTypes.isIntLike(b)) {
-                if (PyTypes.fitsLong(a) && PyTypes.fitsLong(b)) {
-                    long x = PyTypes.toLong(a);
-                    long y = PyTypes.toLong(b);
-                    long r = x + y;
-                    if (((x ^ r) & (y ^ r)) >= 0) {
-                        return r;
-                    }
-                }
-                return PyTypes.normalize(PyTypes.toBigInteger(a).add(PyTypes.toBigInteger(b)));
-            }
-            return PyTypes.toDouble(a) + PyTypes.toDouble(b);
+            return numeric(a, b, Math::addExact, BigInteger::add, Double::sum);
         }
         if (a instanceof String) {
             if (!(b instanceof String)) {
@@ -75,18 +86,7 @@ public final class PyArithmetic {
     public static Object sub(Object a, Object b) {
         rejectUndefined(a, b);
         if (PyTypes.isNumber(a) && PyTypes.isNumber(b)) {
-            if (PyTypes.isIntLike(a) && PyTypes.isIntLike(b)) {
-                if (PyTypes.fitsLong(a) && PyTypes.fitsLong(b)) {
-                    long x = PyTypes.toLong(a);
-                    long y = PyTypes.toLong(b);
-                    long r = x - y;
-                    if (((x ^ y) & (x ^ r)) >= 0) {
-                        return r;
-                    }
-                }
-                return PyTypes.normalize(PyTypes.toBigInteger(a).subtract(PyTypes.toBigInteger(b)));
-            }
-            return PyTypes.toDouble(a) - PyTypes.toDouble(b);
+            return numeric(a, b, Math::subtractExact, BigInteger::subtract, (x, y) -> x - y);
         }
         throw unsupported("-", a, b);
     }
@@ -95,19 +95,7 @@ public final class PyArithmetic {
     public static Object mul(Object a, Object b) {
         rejectUndefined(a, b);
         if (PyTypes.isNumber(a) && PyTypes.isNumber(b)) {
-            if (PyTypes.isIntLike(a) && PyTypes.isIntLike(b)) {
-                if (PyTypes.fitsLong(a) && PyTypes.fitsLong(b)) {
-                    long x = PyTypes.toLong(a);
-                    long y = PyTypes.toLong(b);
-                    long hi = Math.multiplyHigh(x, y);
-                    long lo = x * y;
-                    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-                        return lo;
-                    }
-                }
-                return PyTypes.normalize(PyTypes.toBigInteger(a).multiply(PyTypes.toBigInteger(b)));
-            }
-            return PyTypes.toDouble(a) * PyTypes.toDouble(b);
+            return numeric(a, b, Math::multiplyExact, BigInteger::multiply, (x, y) -> x * y);
         }
         if (a instanceof String || PyTypes.isSequence(a)) {
             return repeat(a, b);
